@@ -1,0 +1,51 @@
+"""Load files into described `Document`s; a batch reports what it skipped."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .load import SUPPORTED_SUFFIXES, LoadError, read_file
+from .normalize import fold, normalize_pages
+from .records import Document
+from .structure import describe
+
+
+def load_document(path: Path | str) -> Document:
+    raw = read_file(path)
+    text, page_starts = normalize_pages(raw.pages)
+    if not text.strip():
+        raise LoadError(path, "no text after normalization")
+    doc = Document(
+        doc_id=raw.path.name, path=str(raw.path), sha256=raw.sha256, text=text,
+        folded=fold(text), page_starts=page_starts, source_url=raw.source_url,
+    )
+    describe(doc)
+    return doc
+
+
+@dataclass
+class Batch:
+    documents: list[Document] = field(default_factory=list)
+    skipped: list[LoadError] = field(default_factory=list)
+
+
+def expand_paths(paths: list[Path | str]) -> list[Path]:
+    """Files as given, and the supported files inside any folder given."""
+    files: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            files += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES)
+        else:
+            files.append(p)
+    return files
+
+
+def load_documents(paths: list[Path | str]) -> Batch:
+    batch = Batch()
+    for path in expand_paths(paths):
+        try:
+            batch.documents.append(load_document(path))
+        except LoadError as err:
+            batch.skipped.append(err)
+    return batch

@@ -1,0 +1,126 @@
+"""Turn raw pages into one clean document text, keeping each character's page.
+
+Reports reach us as PDF extractions hard-wrapped every ~30 characters, with
+page breaks showing up as lines that begin with a space, full-width digits and
+traditional characters. Rejoining wrapped lines is specific to this genre, so
+it is done here by hand: no library knows where a Chinese sentence may wrap.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .headings import SENTENCE_END, heading_rank, starts_block
+
+# Full-width digits, letters and number signs to ASCII; Chinese punctuation stays as written.
+_HALF_WIDTH = {0x3000: " "}
+_HALF_WIDTH.update({cp: chr(cp - 0xFEE0) for cp in range(0xFF10, 0xFF1A)})  # ０-９
+_HALF_WIDTH.update({cp: chr(cp - 0xFEE0) for cp in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
+_HALF_WIDTH.update({cp: chr(cp - 0xFEE0) for cp in range(0xFF41, 0xFF5B)})  # ａ-ｚ
+_HALF_WIDTH.update({ord(c): chr(ord(c) - 0xFEE0) for c in "％．＋－／＝＜＞"})
+_HALF_WIDTH.update({0x00A0: " ", 0xFEFF: "", 0x200B: ""})
+
+
+def to_half_width(text: str) -> str:
+    return text.translate(_HALF_WIDTH)
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    from opencc import OpenCC
+
+    return OpenCC("t2s")
+
+
+@lru_cache(maxsize=65536)
+def _fold_char(ch: str) -> str:
+    if ch < "\u3400":
+        return ch
+    out = _t2s().convert(ch)
+    return out if len(out) == 1 else ch
+
+
+def fold(text: str) -> str:
+    """Traditional → simplified, one character at a time so that offsets into
+    the folded text are offsets into the original."""
+    return "".join(_fold_char(ch) for ch in text)
+
+
+def _is_page_break_marker(line: str) -> bool:
+    return line.startswith(" ") and not line.startswith("  ") and bool(line.strip())
+
+
+def _wrap_width(lines: list[str]) -> int:
+    """The width at which the source was hard-wrapped (0 if it was not)."""
+    lengths = sorted(len(l.strip()) for l in lines if l.strip())
+    if len(lengths) < 8:
+        return 0
+    width = lengths[int(len(lengths) * 0.8)]
+    return width if 12 <= width <= 80 else 0
+
+
+def _must_break(paragraph: str, last: str, line: str, wrap: int) -> bool:
+    """Whether `line` starts a new paragraph after `last`, the previous line."""
+    if not wrap or last[-1] in SENTENCE_END or starts_block(line):
+        return True
+    if heading_rank(paragraph) is not None and len(paragraph) < wrap * 0.9:
+        return True
+    return len(last) < wrap * 0.7  # a short line ends its paragraph
+
+
+def _glue(prev: str, line: str) -> str:
+    if prev[-1].isascii() and prev[-1].isalnum() and line[0].isascii() and line[0].isalnum():
+        return " "
+    return ""
+
+
+def normalize_pages(pages: list[str]) -> tuple[str, list[int]]:
+    """Return the document text and the offset at which each page starts."""
+    page_lines: list[tuple[int, str]] = []  # (page index, raw line)
+    for page_no, page in enumerate(pages):
+        for raw in to_half_width(page).split("\n"):
+            page_lines.append((page_no, raw.rstrip()))
+    # In single-file text extractions a page break shows as a line starting with one space.
+    markers = [i for i, (_, l) in enumerate(page_lines) if _is_page_break_marker(l)]
+    nonblank = sum(1 for _, l in page_lines if l.strip())
+    infer_pages = len(pages) == 1 and 2 <= len(markers) <= max(2, nonblank // 10)
+    wrap = _wrap_width([l for _, l in page_lines])
+
+    text_parts: list[str] = []
+    length = 0
+    page_starts = [0] * len(pages) if not infer_pages else [0]
+    current_page = 0
+    paragraph = last = ""
+    for i, (page_no, raw) in enumerate(page_lines):
+        if infer_pages and i in markers and length > 0:
+            page_starts.append(length)
+        elif not infer_pages and page_no != current_page:
+            for p in range(current_page + 1, page_no + 1):
+                page_starts[p] = length
+            current_page = page_no
+        line = raw.strip()
+        if not line:
+            continue
+        indented = raw.startswith(("  ", "\t")) and not (infer_pages and i in markers)
+        if paragraph:
+            new_paragraph = indented or _must_break(paragraph, last, line, wrap)
+            sep = "\n" if new_paragraph else _glue(last, line)
+            text_parts.append(sep)
+            length += len(sep)
+            if new_paragraph:
+                paragraph = ""
+        text_parts.append(line)
+        length += len(line)
+        paragraph += line
+        last = line
+    text = "".join(text_parts)
+    if not infer_pages:
+        for p in range(current_page + 1, len(pages)):
+            page_starts[p] = length
+    return text, page_starts
+
+
+def squeeze(text: str) -> str:
+    """Folded text without spaces, for comparing spans whatever their spacing."""
+    return re.sub(r"\s+", "", fold(text))
