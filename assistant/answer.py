@@ -1,0 +1,334 @@
+"""Turn a question into an extractive, cited answer.
+
+Order of attempts: comparison across reports → a stated or computed metric →
+a section ("存在的主要问题") → the best-covering sentence of the retrieved
+passages → an honest refusal with the nearest passages. Every number in an
+answer is copied from a cited span or computed from cited numbers, with the
+formula written out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.normalize import fold
+from index.records import Chunk, Document
+from index.store import Index
+
+from .facts import DISPLAY, Fact, extract_facts, format_value, metric_in_question
+from .records import Answer, Citation
+from .retrieve import Passage, Retriever
+from .scope import Scope, document_keys, places_in, resolve_scope
+from .sentences import (
+    QUANTITY_QUESTION, Sentence, bigrams, coverage, fits_value_kind, has_number, question_content,
+    split_sentences,
+)
+
+NEAREST_NOTE = "最接近的段落（不含答案）"
+RELATED_NOTE = "相关但不同的数字"
+MIN_COVERAGE = 0.5  # share of the question's content bigrams a sentence must contain
+MAX_QUESTION_CHARS = 500
+
+COMPARISON = re.compile(r"哪个|哪一个|哪家|谁的|更高|更低|更多|更少|对比|比较|相比|高于|低于|分别|两个|两区|各区|差多少")
+SECTION_INTENTS: list[tuple[str, re.Pattern, re.Pattern]] = [
+    ("存在的主要问题", re.compile(r"问题|不足|短板|差距"), re.compile(r"问题|不足")),
+    ("改进措施", re.compile(r"改进|措施|整改|下一步|建议|怎么改|打算"), re.compile(r"改进|措施|下一步|整改|建议")),
+    ("职能", re.compile(r"职能|职责|负责什么|负责哪些|干什么|做什么"), re.compile(r"职能|职责")),
+    ("绩效目标", re.compile(r"绩效目标|总体目标|目标是什么"), re.compile(r"目标")),
+    ("工作成效", re.compile(r"成效|成绩|成果|亮点"), re.compile(r"成效|成绩|成果")),
+    ("自评结论", re.compile(r"自评结论|评价结论|结论|评级|等级|评价如何"), re.compile(r"结论")),
+    ("重点工作", re.compile(r"重点工作|重点任务|主要工作"), re.compile(r"重点工作|重点任务|主要工作")),
+]
+# Metrics that may stand in for one another when a report uses the other word.
+METRIC_STAND_INS = {"执行数": ["总支出"], "总支出": ["执行数"]}
+COMPUTABLE = {
+    "预算执行率": ("执行数", ["预算数"]),
+    "基本支出占比": ("基本支出", ["总支出", "执行数"]),
+    "项目支出占比": ("项目支出", ["总支出", "执行数"]),
+}
+METRIC_FOR_FORMULA = {"预算执行率": "执行数 ÷ 预算数", "基本支出占比": "基本支出 ÷ 总支出", "项目支出占比": "项目支出 ÷ 总支出"}
+
+
+@dataclass
+class Found:
+    """A metric's value for one report: stated (one fact) or computed (from two)."""
+
+    doc: Document
+    metric: str
+    value: float
+    unit: str
+    facts: list[Fact]
+    formula: str = ""  # set when computed
+
+    @property
+    def text(self) -> str:
+        if self.formula:
+            return f"{format_value(self.value, self.unit)}（{self.formula}，据报告数字计算）"
+        return self.facts[0].raw
+
+
+class Answerer:
+    def __init__(self, index: Index, retriever: Retriever):
+        self.index = index
+        self.retriever = retriever
+        self.facts_by_doc: dict[str, list[Fact]] = {d: extract_facts(doc) for d, doc in index.documents.items()}
+        self.entity_names = sorted({k for doc in index.documents.values() for k in document_keys(doc)}, key=len, reverse=True)
+
+    # --- helpers ----------------------------------------------------------------
+
+    def _citation(self, doc_id: str, start: int, end: int, section: str | None = None, note: str = "") -> Citation:
+        doc = self.index.documents[doc_id]
+        if section is None:
+            section = next((c.section for c in self._chunks_of(doc_id) if c.start <= start < c.end), "")
+        return Citation(doc_id, doc.title, section, doc.page_at(start), start, end, doc.text[start:end], note)
+
+    def _chunks_of(self, doc_id: str) -> list[Chunk]:
+        return [self.index.chunks[r] for r in self.index.rows_of_doc.get(doc_id, [])]
+
+    def _sentence_around(self, doc_id: str, start: int, end: int) -> tuple[int, int]:
+        """Widen a span to the sentence that holds it, so a quote reads on its own."""
+        text = self.index.documents[doc_id].text
+        left = max(text.rfind(p, 0, start) for p in "。；;\n")
+        right_candidates = [i for i in (text.find(p, end) for p in "。；;\n") if i != -1]
+        right = min(right_candidates) + 1 if right_candidates else len(text)
+        if text[right - 1 : right] == "\n":
+            right -= 1
+        return left + 1, right
+
+    def _fact_citation(self, fact: Fact, note: str = "") -> Citation:
+        start, end = self._sentence_around(fact.doc_id, fact.start, fact.end)
+        return self._citation(fact.doc_id, start, end, note=note)
+
+    def _nearest(self, passages: list[Passage], limit: int = 3) -> list[Citation]:
+        return [self._citation(p.chunk.doc_id, p.chunk.start, p.chunk.end, p.chunk.section, NEAREST_NOTE)
+                for p in passages[:limit]]
+
+    def _names(self, doc: Document) -> str:
+        year = f"{doc.year}年" if doc.year else ""
+        return f"{doc.body or doc.region or doc.title}{year}"
+
+    # --- metrics ----------------------------------------------------------------
+
+    def find_metric(self, doc_id: str, metric: str, content: str = "") -> Found | None:
+        """The metric for one report: stated, under a stand-in word, or computed."""
+        doc = self.index.documents[doc_id]
+        facts = self.facts_by_doc.get(doc_id, [])
+        for name in [metric] + METRIC_STAND_INS.get(metric, []):
+            matching = [f for f in facts if f.metric == name]
+            if matching:
+                best = self._best_fact(matching, content)
+                return Found(doc, name, best.value, best.unit, [best])
+        if metric in COMPUTABLE:
+            part_name, whole_names = COMPUTABLE[metric]
+            part = self.find_metric(doc_id, part_name) if part_name != metric else None
+            whole = next((w for w in (self.find_metric(doc_id, n) for n in whole_names) if w), None)
+            if part and whole and whole.value:
+                value = round(part.value / whole.value * 100, 2)
+                formula = f"{part.facts[0].label} {part.text} ÷ {whole.facts[0].label} {whole.text} = {value:.2f}%"
+                return Found(doc, metric, value, "%", part.facts + whole.facts, formula)
+        return None
+
+    def _best_fact(self, facts: list[Fact], content: str) -> Fact:
+        """With several candidates (one report stating a rate for several funds),
+        the one whose sentence best matches the rest of the question."""
+        if len(facts) == 1 or not content:
+            return facts[0]
+        want = bigrams(content)
+        def score(f: Fact) -> float:
+            start, end = self._sentence_around(f.doc_id, f.start, f.end)
+            return coverage(want, self.index.documents[f.doc_id].folded[start:end])
+        return max(facts, key=score)
+
+    def _related_figures(self, doc_id: str) -> list[Fact]:
+        return [f for f in self.facts_by_doc.get(doc_id, []) if f.unit == "万元"][:3]
+
+    def answer_metric(self, question: str, metric: str, scope: Scope, content: str) -> Answer | None:
+        doc_ids = scope.doc_ids or scope.boost_ids
+        if len(doc_ids) != 1:
+            return None
+        doc_id = doc_ids[0]
+        doc = self.index.documents[doc_id]
+        found = self.find_metric(doc_id, metric, content)
+        display = DISPLAY.get(metric, metric)
+        if found is None:
+            related = self._related_figures(doc_id)
+            if not related:
+                return None
+            parts = "、".join(f"{f.label} {f.raw}" for f in related)
+            missing = ""
+            if metric in COMPUTABLE:
+                needed = [COMPUTABLE[metric][0]] + COMPUTABLE[metric][1][:1]
+                missing = f"；报告未同时给出{'和'.join(needed)}，无法计算{metric}"
+            text = f"报告中未找到{self._names(doc)}的{display}。该报告给出的相关数字是：{parts}{missing}。"
+            return Answer(question, text, False, [self._fact_citation(f, RELATED_NOTE) for f in related],
+                          [f.to_dict() for f in related], "refusal")
+        name = self._names(doc)
+        if found.formula:
+            text = f"{name}{display}约为 {format_value(found.value, '%')}（计算：{found.formula}）。报告未直接给出该比率。"
+            kind = "computed"
+        else:
+            label = "" if found.metric == metric else f"（报告称“{found.facts[0].label}”）"
+            text = f"{name}{display}为 {found.text}{label}。"
+            kind = "metric"
+            if metric == "预算执行率":
+                spent, budget = self.find_metric(doc_id, "执行数"), self.find_metric(doc_id, "预算数")
+                if spent and budget and not spent.formula and not budget.formula:
+                    text = text[:-1] + f"（{spent.facts[0].label} {spent.text} / {budget.facts[0].label} {budget.text}）。"
+                    found.facts += spent.facts + budget.facts
+        citations = []
+        for f in found.facts:
+            c = self._fact_citation(f)
+            if all((c.doc, c.start) != (x.doc, x.start) for x in citations):
+                citations.append(c)
+        facts = [f.to_dict() for f in found.facts]
+        if found.formula:
+            facts.append({"metric": metric, "value": found.value, "unit": "%", "formula": found.formula, "computed": True})
+        return Answer(question, text, True, citations, facts, kind)
+
+    def answer_comparison(self, question: str, metric: str, scope: Scope) -> Answer | None:
+        named = scope.doc_ids + [d for d in scope.boost_ids if d not in scope.doc_ids]
+        if len(named) < 2:  # "两个区哪个…": every report, when there are only a few
+            if not 2 <= len(self.index.documents) <= 8:
+                return None
+            named = list(self.index.documents)
+        results = [(self.index.documents[d], self.find_metric(d, metric)) for d in named]
+        with_value = [(doc, f) for doc, f in results if f]
+        display = DISPLAY.get(metric, metric)
+        lines, citations, facts = [], [], []
+        for doc, f in results:
+            if f:
+                lines.append(f"{self._names(doc)}：{f.text}")
+                for fact in f.facts[:2]:
+                    citations.append(self._fact_citation(fact))
+                facts += [x.to_dict() for x in f.facts]
+            else:
+                lines.append(f"{self._names(doc)}：报告中未找到{display}")
+        if len(with_value) >= 2:
+            ordered = sorted(with_value, key=lambda x: -x[1].value)
+            top, bottom = ordered[0], ordered[-1]
+            if top[1].value == bottom[1].value:
+                verdict = f"两者{display}相同。"
+            else:
+                verdict = f"{self._names(top[0])}的{display}更高（{format_value(top[1].value, top[1].unit)} > {format_value(bottom[1].value, bottom[1].unit)}）。"
+            return Answer(question, "；".join(lines) + "。" + verdict, True, citations, facts, "comparison")
+        text = "；".join(lines) + f"。只有一份报告给出了{display}，无法比较。"
+        return Answer(question, text, False, citations, facts, "comparison")
+
+    # --- sections ---------------------------------------------------------------
+
+    def answer_section(self, question: str, scope: Scope, content: str, passages: list[Passage]) -> Answer | None:
+        intent = next(((name, hp) for name, qp, hp in SECTION_INTENTS if qp.search(question)), None)
+        if intent is None:
+            return None
+        name, heading_pattern = intent
+        doc_ids = scope.doc_ids or scope.boost_ids or [p.chunk.doc_id for p in passages[:1]]
+        if len(doc_ids) != 1:
+            doc_ids = [p.chunk.doc_id for p in passages[:1]]
+        if not doc_ids:
+            return None
+        doc = self.index.documents[doc_ids[0]]
+        sections = [s for s in doc.sections if heading_pattern.search(fold(s.heading))]
+        if not sections:
+            return None
+        section = sections[0]
+        chunk_like = Chunk("", doc.doc_id, doc.title, doc.body, doc.region, doc.year, section.path,
+                           0, 0, section.start, section.end, doc.text[section.start : section.end], "")
+        sentences = [s for s in split_sentences(chunk_like, 0) if s.text.strip() != section.heading]
+        if not sentences:
+            return None
+        extra = bigrams(re.sub("|".join([heading_pattern.pattern, r"存在|主要|下一步"]), "", content))
+        if extra and len(sentences) > 3:
+            scored = sorted(sentences, key=lambda s: -coverage(extra, fold(s.text)))[:3]
+            chosen = sorted(scored, key=lambda s: s.start)
+        else:
+            chosen = []
+            for s in sentences:
+                if chosen and sum(len(c.text) for c in chosen) + len(s.text) > 320:
+                    break
+                chosen.append(s)
+        body = "".join(s.text for s in chosen)
+        text = f"{self._names(doc)}报告“{section.path}”部分写道：{body}"
+        citations = [self._citation(doc.doc_id, s.start, s.end, section.path) for s in chosen]
+        return Answer(question, text, True, citations, [], "section")
+
+    # --- best sentence ----------------------------------------------------------
+
+    def answer_from_passages(self, question: str, content: str, passages: list[Passage]) -> Answer | None:
+        want = bigrams(content)
+        needs_number = bool(QUANTITY_QUESTION.search(question))
+        best: tuple[float, Sentence] | None = None
+        ranked: list[tuple[float, Sentence]] = []
+        for rank, p in enumerate(passages):
+            for s in split_sentences(p.chunk, rank):
+                cov = coverage(want, s.text)
+                score = cov + (0.15 if needs_number and has_number(s.text) else 0) + 0.05 / (rank + 1)
+                ranked.append((score, s))
+                if (cov >= MIN_COVERAGE and (has_number(s.text) or not needs_number)
+                        and fits_value_kind(question, s.text) and (best is None or score > best[0])):
+                    best = (score, s)
+        if best is None:
+            return None
+        s = best[1]
+        doc = self.index.documents[s.doc_id]
+        citations = [self._citation(s.doc_id, s.start, s.end, s.chunk.section)]
+        for p in passages[:4]:
+            if len(citations) >= 4:
+                break
+            if p.chunk.doc_id == s.doc_id and not (p.chunk.start <= s.start < p.chunk.end):
+                citations.append(self._citation(p.chunk.doc_id, p.chunk.start, p.chunk.end, p.chunk.section))
+            elif p.chunk.start <= s.start < p.chunk.end and p.chunk.doc_id == s.doc_id and len(p.chunk.text) > len(s.text):
+                citations.append(self._citation(p.chunk.doc_id, p.chunk.start, p.chunk.end, p.chunk.section))
+        text = f"据《{doc.title}》：{s.text}"
+        return Answer(question, text, True, citations, [], "passage")
+
+    # --- the whole question -----------------------------------------------------
+
+    def refusal(self, question: str, what: str, passages: list[Passage]) -> Answer:
+        nearest = self._nearest(passages)
+        tail = "以下是找到的最接近的段落，它们不包含答案。" if nearest else ""
+        return Answer(question, f"报告中未找到{what}。{tail}", False, nearest, [], "refusal")
+
+    def answer(self, question: str, only: list[str] | None = None) -> Answer:
+        """`only`: restrict to these reports (the UI's report selector)."""
+        scope = resolve_scope(question, self.index.documents)
+        if only:
+            scope.doc_ids = [d for d in scope.doc_ids if d in only] or [d for d in only if d in self.index.documents]
+            scope.boost_ids = [d for d in scope.boost_ids if d in only]
+        names = self.entity_names + scope.places + [self.index.documents[d].body for d in scope.doc_ids]
+        content = question_content(question, names)
+        passages = self.retriever.retrieve(question, scope.doc_ids or None, scope.boost_ids, k=8)
+        if scope.names_unknown_body:
+            nearest = self.retriever.retrieve(question, None, k=3)
+            return self.refusal(question, f"关于“{'、'.join(scope.unknown_places)}”的报告（已索引的报告中没有这个单位或地区）", nearest)
+        metric = metric_in_question(fold(question))
+        if metric and COMPARISON.search(question):
+            answer = self.answer_comparison(question, metric, scope)
+            if answer:
+                return answer
+        if metric:
+            answer = self.answer_metric(question, metric, scope, content)
+            if answer and (answer.found or not self._passage_has(content, passages, question)):
+                return answer
+        answer = self.answer_section(question, scope, content, passages)
+        if answer:
+            return answer
+        answer = self.answer_from_passages(question, content, passages)
+        if answer:
+            return answer
+        what = f"“{content or question}”的相关内容"
+        return self.refusal(question, what, passages)
+
+    def _passage_has(self, content: str, passages: list[Passage], question: str) -> bool:
+        return self.answer_from_passages(question, content, passages) is not None
+
+    def has_intent(self, question: str) -> bool:
+        q = fold(question)
+        return bool(metric_in_question(q) or any(qp.search(q) for _, qp, _ in SECTION_INTENTS)
+                    or len(question_content(q, self.entity_names)) >= 2)
+
+    def entity_names_for(self, *questions: str) -> list[str]:
+        names = set(self.entity_names)
+        for q in questions:
+            names.update(places_in(q))
+        return sorted(names, key=len, reverse=True)

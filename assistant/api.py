@@ -1,0 +1,109 @@
+"""The public Python API: `Assistant.load(...)` then `assistant.ask(question)`."""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from pathlib import Path
+
+from index.build import BuildReport, build_index
+from index.config import Settings, cache_dir
+from index.embed import shared_embedder
+from index.store import Index
+
+from .answer import MAX_QUESTION_CHARS, Answerer
+from .followup import resolve_followup
+from .records import Answer
+
+BUNDLED_REPORTS = Path(__file__).parent / "data" / "reports"
+_INSTRUCTION = re.compile(r"忽略(以上|之前|前面|上述)|ignore (all|previous|the above)|system prompt|你现在是", re.I)
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def default_index_dir() -> Path:
+    return cache_dir() / "index"
+
+
+def _history_questions(history) -> list[str]:
+    """Accept a list of questions, of {"question": ...} dicts, or of (question, answer) pairs."""
+    out = []
+    for turn in history or []:
+        if isinstance(turn, str):
+            out.append(turn)
+        elif isinstance(turn, dict):
+            q = turn.get("resolved_question") or turn.get("question") or (turn.get("content") if turn.get("role") == "user" else None)
+            if q:
+                out.append(str(q))
+        elif isinstance(turn, (list, tuple)) and turn:
+            out.append(str(turn[0]))
+    return out
+
+
+class Assistant:
+    """Answers questions over one index. Safe to share between threads: asking
+    only reads, and adding files swaps in a rebuilt index under a lock."""
+
+    def __init__(self, index: Index, index_dir: Path):
+        self.index_dir = index_dir
+        self._lock = threading.Lock()
+        self._install(index)
+
+    def _install(self, index: Index) -> None:
+        from .retrieve import Retriever
+
+        embedder = shared_embedder(index.model)
+        self.index = index
+        self.answerer = Answerer(index, Retriever(index, embedder))
+
+    @classmethod
+    def load(cls, index_dir: Path | str | None = None, settings: Settings | None = None) -> "Assistant":
+        """Open an index; with no directory, the bundled reports' index (built on first use)."""
+        if index_dir is None:
+            index_dir = default_index_dir()
+            if not (index_dir / "CURRENT").exists():
+                build_index([BUNDLED_REPORTS], index_dir, settings)
+        index_dir = Path(index_dir)
+        return cls(Index.load(index_dir, settings), index_dir)
+
+    def add_files(self, paths: list[Path | str], remove: list[str] = ()) -> BuildReport:
+        """Index new or changed files (and drop `remove`d ones), then answer from them at once."""
+        with self._lock:
+            report = build_index(paths, self.index_dir, self.index.settings, remove=remove,
+                                 embedder=self.answerer.retriever.embedder)
+            if report.added or report.updated or report.removed:
+                self._install(Index.load(self.index_dir, self.index.settings))
+        return report
+
+    def ask(self, question: str, history=None, doc_ids: list[str] | None = None) -> Answer:
+        started = time.perf_counter()
+        answer = self._ask(question if isinstance(question, str) else str(question or ""), history, doc_ids)
+        answer.latency_ms = (time.perf_counter() - started) * 1000
+        return answer
+
+    def _ask(self, question: str, history, doc_ids: list[str] | None) -> Answer:
+        q = question.strip()
+        if not q or not re.search(r"[\w\u3400-\u9fff]", q):
+            return Answer(question, "请输入一个关于报告内容的问题，例如“荔湾区预算执行率是多少”。", False, kind="invalid")
+        if _INSTRUCTION.search(q):
+            return Answer(question, "我只回答报告中写明的内容，不执行指令。请直接提问，例如“花都区项目支出占比多少”。", False, kind="invalid")
+        if not _CJK.search(q):
+            return Answer(question, "请用中文提问（报告均为中文），例如“荔湾区预算执行率是多少”。", False, kind="invalid")
+        note = ""
+        if len(q) > MAX_QUESTION_CHARS:
+            q, note = q[:MAX_QUESTION_CHARS], f"（问题过长，只按前 {MAX_QUESTION_CHARS} 个字理解。）"
+        answerer = self.answerer  # one consistent index even if an upload swaps it meanwhile
+        resolved = q
+        questions = _history_questions(history)
+        if questions:
+            chain: list[str] = []
+            for earlier in questions:
+                chain.append(resolve_followup(earlier, chain, answerer.entity_names_for(earlier, *chain[-1:]), answerer.has_intent))
+            resolved = resolve_followup(q, chain, answerer.entity_names_for(q, chain[-1]), answerer.has_intent)
+        answer = answerer.answer(resolved, only=doc_ids)
+        answer.question = question
+        answer.resolved_question = resolved
+        if resolved != q:
+            answer.answer = f"（理解为：{resolved}）" + answer.answer
+        answer.answer += note
+        return answer

@@ -1,0 +1,45 @@
+"""Elliptical follow-up turns ("那花都区呢？", "它的基本支出呢？") rewritten into
+whole questions from the previous turn's intent and entities."""
+
+from __future__ import annotations
+
+import re
+
+from index.normalize import fold
+
+_ELLIPTICAL = re.compile(r"^(那么?|那个|它的?|其|该(单位|部门|局)?的?|这个|还有|再看看?|换成|同样|那么)|呢[？?。！!]*$")
+_TRAILER = re.compile(r"^(那么?|那个|它的?|其|该(单位|部门|局)?的?|这个|还有|再看看?|换成|同样)|呢?[？?。！!]*$")
+
+
+def _entities(question: str, entity_names: list[str]) -> list[str]:
+    q = fold(question)
+    return [n for n in entity_names if n and n in q]
+
+
+def resolve_followup(question: str, history: list[str], entity_names: list[str],
+                     has_intent) -> str:
+    """Return the question to answer. `entity_names` are the bodies and places a
+    question may name; `has_intent(q)` tells whether q asks for something."""
+    if not history:
+        return question
+    previous = history[-1]
+    q = question.strip()
+    if not (_ELLIPTICAL.search(q) or len(q) <= 8):
+        return question
+    core = _TRAILER.sub("", q).strip() or q
+    entities_now = _entities(core, entity_names)
+    entities_before = _entities(previous, entity_names)
+    if entities_now and not has_intent(core.replace(entities_now[0], "")):
+        # "那花都区呢？": the previous question, about the new entity
+        rewritten = previous
+        for old in sorted(entities_before, key=len, reverse=True):
+            rewritten = rewritten.replace(old, "\0")
+        if "\0" in rewritten:
+            rewritten = re.sub("\0+", entities_now[0], rewritten, count=1).replace("\0", "")
+        else:
+            rewritten = entities_now[0] + rewritten
+        return rewritten
+    if not entities_now and entities_before and has_intent(core):
+        # "它的基本支出呢？": the new intent, about the previous entity
+        return f"{entities_before[0]}{core}"
+    return question

@@ -1,0 +1,52 @@
+"""What the assistant returns: an `Answer` with its `Citation`s."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Citation:
+    doc: str  # the document's file name
+    title: str
+    section: str
+    page: int | None
+    start: int  # offsets into the document's text; quote == text[start:end]
+    end: int
+    quote: str
+    note: str = ""  # e.g. "最接近的段落（不含答案）" for the passages shown with a refusal
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Answer:
+    question: str
+    answer: str
+    found: bool
+    citations: list[Citation] = field(default_factory=list)
+    facts: list[dict] = field(default_factory=list)  # the figures used, with any formula
+    kind: str = ""  # metric | computed | comparison | section | passage | refusal | invalid
+    resolved_question: str = ""  # the question as understood, after follow-up resolution
+    latency_ms: float = 0.0
+
+    def to_dict(self) -> dict:
+        return {
+            "question": self.question,
+            "answer": self.answer,
+            "found": self.found,
+            "citations": [c.to_dict() for c in self.citations],
+            "facts": self.facts,
+            "kind": self.kind,
+            "resolved_question": self.resolved_question or self.question,
+            "latency_ms": round(self.latency_ms, 2),
+        }
+
+    def to_text(self) -> str:
+        lines = [self.answer]
+        for n, c in enumerate(self.citations, 1):
+            page = f" · 第{c.page}页" if c.page else ""
+            note = f"（{c.note}）" if c.note else ""
+            lines.append(f"[{n}] {c.title} · {c.section}{page}{note} · 「{c.quote}」")
+        return "\n".join(lines)
