@@ -16,18 +16,19 @@ from index.normalize import fold
 from index.records import Chunk, Document
 from index.store import Index
 
-from .facts import DISPLAY, Fact, extract_facts, format_value, metric_in_question
+from .compute import compute
+from .facts import DISPLAY, Fact, extract_facts, format_value, metric_in_question, metric_remainder
 from .records import Answer, Citation
 from .retrieve import Passage, Retriever
 from .scope import Scope, document_keys, places_in, resolve_scope
 from .sentences import (
-    QUANTITY_QUESTION, Sentence, bigrams, coverage, fits_value_kind, has_number, question_content,
-    split_sentences,
+    QUANTITY_QUESTION, Sentence, asked_unit_pattern, bigrams, coverage, fits_value_kind, has_number,
+    match_score, question_content, split_sentences,
 )
 
 NEAREST_NOTE = "最接近的段落（不含答案）"
 RELATED_NOTE = "相关但不同的数字"
-MIN_COVERAGE = 0.5  # share of the question's content bigrams a sentence must contain
+MIN_COVERAGE = 0.45  # share of the question's content bigrams a sentence must contain
 MAX_QUESTION_CHARS = 500
 
 COMPARISON = re.compile(r"哪个|哪一个|哪家|谁的|更高|更低|更多|更少|对比|比较|相比|高于|低于|分别|两个|两区|各区|差多少")
@@ -150,6 +151,13 @@ class Answerer:
         doc_id = doc_ids[0]
         doc = self.index.documents[doc_id]
         found = self.find_metric(doc_id, metric, content)
+        rest = metric_remainder(fold(question_content(question, self.entity_names + scope.places)), metric,
+                                fold(doc.title + doc.body))
+        if found and rest and not found.formula:
+            fact = found.facts[0]
+            clause_start = max(doc.folded.rfind(p, 0, fact.start) for p in "，,。；;\n") + 1
+            if match_score(rest, doc.folded[clause_start : fact.end]) < MIN_COVERAGE:
+                return None  # the question asks about something narrower than this figure
         display = DISPLAY.get(metric, metric)
         if found is None:
             related = self._related_figures(doc_id)
@@ -215,6 +223,24 @@ class Answerer:
         text = "；".join(lines) + f"。只有一份报告给出了{display}，无法比较。"
         return Answer(question, text, False, citations, facts, "comparison")
 
+    def answer_computed(self, question: str, passages: list[Passage]) -> Answer | None:
+        spans = [(self.index.documents[p.chunk.doc_id], p.chunk.start, p.chunk.end) for p in passages]
+        result = compute(question, spans)
+        if result is None:
+            return None
+        doc = self.index.documents[result.operands[0].doc_id]
+        unit = "%" if result.unit == "%" else result.unit
+        text = f"据{self._names(doc)}报告中的数字计算：{result.formula}（报告未直接给出此数，为计算所得）。"
+        citations = []
+        for operand in result.operands:
+            start, end = self._sentence_around(operand.doc_id, operand.start, operand.end)
+            if all((c.doc, c.start) != (operand.doc_id, start) for c in citations):
+                citations.append(self._citation(operand.doc_id, start, end))
+        facts = [{"name": o.name, "value": o.value, "unit": o.unit, "raw": o.raw, "doc_id": o.doc_id,
+                  "start": o.start, "end": o.end} for o in result.operands]
+        facts.append({"formula": result.formula, "value": result.value, "unit": unit, "computed": True})
+        return Answer(question, text, True, citations, facts, "computed")
+
     # --- sections ---------------------------------------------------------------
 
     def answer_section(self, question: str, scope: Scope, content: str, passages: list[Passage]) -> Answer | None:
@@ -255,16 +281,19 @@ class Answerer:
     # --- best sentence ----------------------------------------------------------
 
     def answer_from_passages(self, question: str, content: str, passages: list[Passage]) -> Answer | None:
-        want = bigrams(content)
         needs_number = bool(QUANTITY_QUESTION.search(question))
+        unit = asked_unit_pattern(question)
         best: tuple[float, Sentence] | None = None
-        ranked: list[tuple[float, Sentence]] = []
         for rank, p in enumerate(passages):
             for s in split_sentences(p.chunk, rank):
-                cov = coverage(want, s.text)
-                score = cov + (0.15 if needs_number and has_number(s.text) else 0) + 0.05 / (rank + 1)
-                ranked.append((score, s))
-                if (cov >= MIN_COVERAGE and (has_number(s.text) or not needs_number)
+                match = match_score(content, s.text)
+                score = match + 0.03 / (rank + 1)
+                if needs_number and has_number(s.text):
+                    score += 0.1
+                if unit and unit.search(s.text):
+                    score += 0.25
+                acceptable = (match >= MIN_COVERAGE or (unit is not None and unit.search(s.text) and match >= 0.3))
+                if (acceptable and (has_number(s.text) or not needs_number)
                         and fits_value_kind(question, s.text) and (best is None or score > best[0])):
                     best = (score, s)
         if best is None:
@@ -275,9 +304,7 @@ class Answerer:
         for p in passages[:4]:
             if len(citations) >= 4:
                 break
-            if p.chunk.doc_id == s.doc_id and not (p.chunk.start <= s.start < p.chunk.end):
-                citations.append(self._citation(p.chunk.doc_id, p.chunk.start, p.chunk.end, p.chunk.section))
-            elif p.chunk.start <= s.start < p.chunk.end and p.chunk.doc_id == s.doc_id and len(p.chunk.text) > len(s.text):
+            if p.chunk.doc_id == s.doc_id and len(p.chunk.text) > len(s.text):
                 citations.append(self._citation(p.chunk.doc_id, p.chunk.start, p.chunk.end, p.chunk.section))
         text = f"据《{doc.title}》：{s.text}"
         return Answer(question, text, True, citations, [], "passage")
@@ -310,6 +337,9 @@ class Answerer:
             answer = self.answer_metric(question, metric, scope, content)
             if answer and (answer.found or not self._passage_has(content, passages, question)):
                 return answer
+        answer = self.answer_computed(question, passages)
+        if answer:
+            return answer
         answer = self.answer_section(question, scope, content, passages)
         if answer:
             return answer

@@ -124,6 +124,16 @@ def metric_in_question(question: str) -> str | None:
     return None
 
 
+def metric_remainder(content: str, metric: str, own_words: str) -> str:
+    """What the question asks beyond the metric's own words ("一般公共预算" in
+    "一般公共预算收入是多少"), which the fact's sentence must also speak of.
+    Words of the report's own title and body ("老干部局") do not count."""
+    rest = dict(QUESTION_METRICS)[metric].sub(" ", content)
+    for word in ("全年", "部门", "整体", "总体", "钱"):
+        rest = rest.replace(word, " ")
+    return " ".join(w for w in rest.split() if len(w) >= 2 and w not in own_words)
+
+
 def format_value(fact_or_value, unit: str | None = None) -> str:
     if isinstance(fact_or_value, Fact):
         value, unit = fact_or_value.value, fact_or_value.unit

@@ -47,16 +47,55 @@ def bigrams(text: str) -> set[str]:
     return {s[i : i + 2] for i in range(len(s) - 1)} if len(s) > 1 else ({s} if s else set())
 
 
+QUESTION_STOP = set(
+    "请问 是 多少 什么 哪些 哪个 哪一个 哪 几 吗 呢 的 了 有 在 为 是否 有没有 大约 大概 约 一共 总共 合计 "
+    "加起来 分别 报告 里 中 这份 哪天 哪年 哪一年 谁 怎么样 如何 怎样 方面 主要 情况 百分之 几成 多长 多深 "
+    "多大 多高 多远 是不是 一下 呀 啊 么 年 年度 所 和 与 及 以及 共 给 向 按照 按 中的 里面 还 都 又".split()
+)
+_ASKING = re.compile(r"^(有|占|是|为)?(多少|多大|多长|多深|多高|多远|几|百分之几|什么|哪些|哪个)\w{0,2}$")
+UNIT_WORDS = set("人 名 个 张 宗 座 项 次 元 万元 亿元 亩 户 家 级 分 米 部分".split())
+_ASKED_UNIT = re.compile(r"(?:多少|几)(人|名|个|张|宗|座|项|次|万元|亿元|元|亩|户|家|级|分|部分)|多(长|深|高|远)")
+_UNIT_IN_TEXT = {"长": r"\d\s*(米|m|公里|千米|km)", "深": r"\d\s*(米|m)", "高": r"\d\s*(米|m)", "远": r"\d\s*(米|m|公里|千米|km)"}
+
+
 def question_content(question: str, names: list[str]) -> str:
-    """The question minus the names of bodies and places, years and question words:
-    what a passage must actually talk about."""
+    """The question minus the names of bodies and places, years, question words
+    and units: what a passage must actually talk about. Runs of remaining words
+    are separated by spaces; the last run is usually the thing asked for."""
+    from index.terms import _jieba
+
     q = fold(question)
     for name in sorted(names, key=len, reverse=True):
-        if name:
+        if name and len(name) >= 2:
             q = q.replace(name, " ")
     q = re.sub(r"20\d\d\s*年度?", " ", q)
-    q = _QUESTION_WORDS.sub(" ", q)
-    return _PUNCT.sub(" ", q).strip()
+    parts = []
+    for token in _jieba().cut(q):
+        stop = token in QUESTION_STOP or token in UNIT_WORDS or _ASKING.match(token) or not token.strip()
+        parts.append(" " if stop else token)
+    return _PUNCT.sub(" ", "".join(parts)).strip()
+
+
+def asked_unit_pattern(question: str) -> re.Pattern | None:
+    """"有多少人" asks for a number of 人, "多长" for metres: a sentence whose
+    figure carries that unit is far more likely to answer."""
+    m = _ASKED_UNIT.search(fold(question))
+    if not m:
+        return None
+    if m.group(1):
+        return re.compile(r"\d\s*" + re.escape(m.group(1)) + r"|[一二三四五六七八九十百]+" + re.escape(m.group(1)))
+    return re.compile(_UNIT_IN_TEXT[m.group(2)])
+
+
+def match_score(content: str, text: str) -> float:
+    """Coverage of the content, raised when the text also covers the content's
+    last run of words, which is usually the thing asked for."""
+    runs = content.split()
+    if not runs:
+        return 0.0
+    whole = coverage(bigrams(content), text)
+    tail = coverage(bigrams(runs[-1]), text)
+    return max(whole, 0.5 * whole + 0.5 * tail)
 
 
 def coverage(content_bigrams: set[str], text: str) -> float:

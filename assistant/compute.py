@@ -1,0 +1,160 @@
+"""Figures the reports imply but do not state: a sum, share, difference or
+product of two stated figures ("百色市和河池市合计分到多少", "审定金额占送审金额的
+比例", "比年计划超收了多少", "按税收占比推算…税收有多少").
+
+The question names the operands; each is found in a retrieved passage as the
+first figure written after its name, and the answer shows the formula."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.normalize import fold
+from index.records import Document
+
+SUM = re.compile(r"合计|一共|加起来|总共|共计|之和|总和")
+RATIO = re.compile(r"占(?P<b>[^，,。？?]{2,20}?)的?(比例|比重|百分之|几成)")
+DIFF = re.compile(r"比(?P<b>[^，,。？?]{2,12}?)(超收|多收|少收|超支|多出|多了|少了|增加了|减少了|多|少)")
+PRODUCT = re.compile(r"按(?P<p>[^，,。？?]{2,12}?)(推算|计算|估算)")
+STATED_CHANGE = re.compile(r"(超收|多收|少收|超支|短收)了?\s*\d")
+JOINERS = re.compile(r"和|与|及|以及|、|跟|加上")
+_FIGURE = re.compile(
+    r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(亿元|万元|元|%|米|m|km|公里|人|名|个|座|张|宗|项|吨|亩|户)(?![\d年])"
+)
+_TO_WAN = {"元": 1e-4, "万元": 1.0, "亿元": 1e4}
+_STOP_GAP = re.compile(r"[。；;？?]")
+MAX_GAP = 22
+
+
+@dataclass
+class Operand:
+    name: str  # the words of the question that located it
+    value: float
+    unit: str
+    raw: str  # as written in the report
+    doc_id: str
+    start: int  # span of the figure in the document text
+    end: int
+
+
+@dataclass
+class Computation:
+    formula: str
+    value: float
+    unit: str
+    operands: list[Operand]
+
+
+def _locate(name: str, text: str) -> tuple[int, int] | None:
+    """Where the text names the operand: the longest piece (≥ 2 characters) of
+    `name` it contains, preferring the name's ending, since a Chinese noun
+    phrase ends in its head ("事前绩效评审的审定金额" → 审定金额)."""
+    name = re.sub(r"[\s，,。？?“”\"]", "", name)
+    best: tuple[int, int, int] | None = None  # (score, start, end)
+    for length in range(len(name), 1, -1):
+        for i in range(0, len(name) - length + 1):
+            at = text.find(name[i : i + length])
+            if at == -1:
+                continue
+            score = length + (3 if i + length == len(name) else 0)
+            if best is None or score > best[0]:
+                best = (score, at, at + length)
+    return best[1:] if best else None
+
+
+def figure_after(name: str, doc: Document, start: int, end: int) -> Operand | None:
+    """The first figure written within a few characters after `name` in doc[start:end]."""
+    folded = doc.folded[start:end]
+    found = _locate(name, folded)
+    if not found:
+        return None
+    after = found[1]
+    window = folded[after : after + MAX_GAP + 12]
+    stop = _STOP_GAP.search(window)
+    if stop:
+        window = window[: stop.start()]
+    m = _FIGURE.search(window)
+    if not m or m.start() > MAX_GAP:
+        return None
+    a, b = start + after + m.start(), start + after + m.end()
+    return Operand(name, float(m.group(1).replace(",", "")), m.group(2), doc.text[a:b], doc.doc_id, a, b)
+
+
+def _clause(question: str, pattern: re.Pattern) -> str:
+    for clause in re.split(r"[，,。？?；;]", question):
+        if pattern.search(clause):
+            return clause
+    return question
+
+
+def _combine(a: Operand, b: Operand) -> tuple[float, float, str] | None:
+    if a.unit == b.unit:
+        return a.value, b.value, a.unit
+    if a.unit in _TO_WAN and b.unit in _TO_WAN:
+        return a.value * _TO_WAN[a.unit], b.value * _TO_WAN[b.unit], "万元"
+    if {a.unit, b.unit} <= {"米", "m"}:
+        return a.value, b.value, "米"
+    return None
+
+
+def _fmt(value: float) -> str:
+    return f"{value:,.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
+
+
+def plan(question: str) -> tuple[str, list[str]] | None:
+    """The operation a question asks for and the names of its two operands."""
+    q = fold(question)
+    if m := PRODUCT.search(q):
+        rest = q[m.end() :]
+        return "product", [m.group("p"), _clause(rest, re.compile(r".")) if rest else ""]
+    if m := RATIO.search(q):
+        clause = _clause(q, RATIO)
+        head = clause[: clause.find("占")]
+        return "ratio", [head, m.group("b")]
+    if m := DIFF.search(q):
+        clause = _clause(q, DIFF)
+        head = clause[: clause.find("比")]
+        return "difference", [head, m.group("b")]
+    if SUM.search(q):
+        clause = _clause(q, SUM)
+        head = clause[: SUM.search(clause).start()]
+        items = [i for i in JOINERS.split(head) if len(i) >= 2]
+        if len(items) >= 2:
+            return "sum", items[-2:] if len(items) > 2 else items
+    return None
+
+
+def compute(question: str, spans: list[tuple[Document, int, int]]) -> Computation | None:
+    """`spans`: retrieved passages as (document, start, end), best first. Both
+    operands must come from the same passage, so they describe the same thing."""
+    planned = plan(question)
+    if not planned or not all(n.strip() for n in planned[1]):
+        return None
+    op, names = planned
+    for doc, start, end in spans:
+        if op == "difference" and STATED_CHANGE.search(doc.folded[start:end]):
+            return None  # the report states the difference itself: quote it, do not recompute
+        a = figure_after(names[0], doc, start, end)
+        b = figure_after(names[1], doc, start, end)
+        if not a or not b or a.start == b.start:
+            continue
+        if op == "product":
+            pct, base = (a, b) if a.unit == "%" else (b, a)
+            if pct.unit != "%" or base.unit == "%":
+                continue
+            value = round(base.value * pct.value / 100, 2)
+            return Computation(f"{base.raw} × {pct.raw} = {_fmt(value)}{base.unit}", value, base.unit, [base, pct])
+        both = _combine(a, b)
+        if not both:
+            continue
+        x, y, unit = both
+        if op == "ratio":
+            if not y:
+                continue
+            value = round(x / y * 100, 2)
+            return Computation(f"{a.raw} ÷ {b.raw} = {value:.2f}%", value, "%", [a, b])
+        value = round(x + y if op == "sum" else x - y, 4)
+        sign = "+" if op == "sum" else "−"
+        return Computation(f"{a.raw} {sign} {b.raw} = {_fmt(value)}{unit}", value, unit, [a, b])
+    return None
