@@ -220,8 +220,10 @@ class Answerer:
             else:
                 verdict = f"{self._names(top[0])}的{display}更高（{format_value(top[1].value, top[1].unit)} > {format_value(bottom[1].value, bottom[1].unit)}）。"
             return Answer(question, "；".join(lines) + "。" + verdict, True, citations, facts, "comparison")
+        if not with_value:
+            return None
         text = "；".join(lines) + f"。只有一份报告给出了{display}，无法比较。"
-        return Answer(question, text, False, citations, facts, "comparison")
+        return Answer(question, text, True, citations, facts, "comparison")
 
     def answer_computed(self, question: str, passages: list[Passage]) -> Answer | None:
         spans = [(self.index.documents[p.chunk.doc_id], p.chunk.start, p.chunk.end) for p in passages]
@@ -264,7 +266,7 @@ class Answerer:
         if not sentences:
             return None
         extra = bigrams(re.sub("|".join([heading_pattern.pattern, r"存在|主要|下一步"]), "", content))
-        if extra and len(sentences) > 3:
+        if extra and len(sentences) > 3 and max(coverage(extra, fold(s.text)) for s in sentences) >= 0.5:
             scored = sorted(sentences, key=lambda s: -coverage(extra, fold(s.text)))[:3]
             chosen = sorted(scored, key=lambda s: s.start)
         else:
@@ -324,6 +326,8 @@ class Answerer:
             scope.boost_ids = [d for d in scope.boost_ids if d in only]
         names = self.entity_names + scope.places + [self.index.documents[d].body for d in scope.doc_ids]
         content = question_content(question, names)
+        titles = "".join(fold(self.index.documents[d].title) for d in scope.doc_ids)
+        content = " ".join(run for run in content.split() if run not in titles) or content
         passages = self.retriever.retrieve(question, scope.doc_ids or None, scope.boost_ids, k=8)
         if scope.names_unknown_body:
             nearest = self.retriever.retrieve(question, None, k=3)

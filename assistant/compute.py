@@ -132,29 +132,37 @@ def compute(question: str, spans: list[tuple[Document, int, int]]) -> Computatio
     if not planned or not all(n.strip() for n in planned[1]):
         return None
     op, names = planned
+    if op == "difference" and any(STATED_CHANGE.search(doc.folded[start:end]) for doc, start, end in spans[:3]):
+        return None  # the report states the difference itself: quote it, do not recompute
     for doc, start, end in spans:
-        if op == "difference" and STATED_CHANGE.search(doc.folded[start:end]):
-            return None  # the report states the difference itself: quote it, do not recompute
         a = figure_after(names[0], doc, start, end)
-        b = figure_after(names[1], doc, start, end)
-        if not a or not b or a.start == b.start:
+        if not a:
             continue
-        if op == "product":
-            pct, base = (a, b) if a.unit == "%" else (b, a)
-            if pct.unit != "%" or base.unit == "%":
-                continue
-            value = round(base.value * pct.value / 100, 2)
-            return Computation(f"{base.raw} × {pct.raw} = {_fmt(value)}{base.unit}", value, base.unit, [base, pct])
-        both = _combine(a, b)
-        if not both:
+        # The second operand: in the same passage if possible, else elsewhere in the same report.
+        same_doc = [(start, end)] + [(s, e) for d, s, e in spans if d.doc_id == doc.doc_id and (s, e) != (start, end)]
+        b = next((x for x in (figure_after(names[1], doc, s, e) for s, e in same_doc) if x and x.start != a.start), None)
+        if not b:
             continue
-        x, y, unit = both
-        if op == "ratio":
-            if not y:
-                continue
-            value = round(x / y * 100, 2)
-            return Computation(f"{a.raw} ÷ {b.raw} = {value:.2f}%", value, "%", [a, b])
-        value = round(x + y if op == "sum" else x - y, 4)
-        sign = "+" if op == "sum" else "−"
-        return Computation(f"{a.raw} {sign} {b.raw} = {_fmt(value)}{unit}", value, unit, [a, b])
+        return _apply(op, a, b)
     return None
+
+
+def _apply(op: str, a: Operand, b: Operand) -> Computation | None:
+    if op == "product":
+        pct, base = (a, b) if a.unit == "%" else (b, a)
+        if pct.unit != "%" or base.unit == "%":
+            return None
+        value = round(base.value * pct.value / 100, 2)
+        return Computation(f"{base.raw} × {pct.raw} = {_fmt(value)}{base.unit}", value, base.unit, [base, pct])
+    both = _combine(a, b)
+    if not both:
+        return None
+    x, y, unit = both
+    if op == "ratio":
+        if not y:
+            return None
+        value = round(x / y * 100, 2)
+        return Computation(f"{a.raw} ÷ {b.raw} = {value:.2f}%", value, "%", [a, b])
+    value = round(x + y if op == "sum" else x - y, 4)
+    sign = "+" if op == "sum" else "−"
+    return Computation(f"{a.raw} {sign} {b.raw} = {_fmt(value)}{unit}", value, unit, [a, b])

@@ -26,7 +26,10 @@ _YEAR = re.compile(r"(20\d\d)\s*年")
 _BODY_LABEL = re.compile(
     r"(发布机构|预算部门单位|预算部门|部门名称|单位名称|主管部门|实施单位)[^\u4e00-\u9fff]{0,6}([\u4e00-\u9fff]{3,30})"
 )
-_ORG = re.compile(r"[\u4e00-\u9fff]{2,24}?(局|委员会|中心|厅|管理处|学校|中学)")
+_ORG = re.compile(
+    r"(?:(?:(?![的了和与及报告情况执行预算决算年度])[\u4e00-\u9fff]){2,7}?(?:省|自治区|市|州|县|区))+"
+    r"[\u4e00-\u9fff]{1,12}?(?:局|委员会|中心|厅|管理处|学校|中学)"
+)
 _PLACE_SPLIT = re.compile(r"(?<=[省市州盟])")
 _REGION = re.compile(r"^([\u4e00-\u9fff]{1,5}?(?:自治县|自治州|新区|区|县|旗|市))")
 _ASCII_STOP = {"gov", "www", "http", "https", "html", "shtml", "htm", "cn", "com", "net", "org",

@@ -1,0 +1,159 @@
+"""The `assistant` command: index, ask, chunks, eval, serve, bench."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+def _settings(args):
+    from index.config import Settings
+
+    return Settings.from_env(model=getattr(args, "model", None))
+
+
+def cmd_index(args) -> int:
+    from index.build import build_index
+    from index.store import IndexLoadError
+
+    from .api import default_index_dir
+
+    index_dir = Path(args.index_dir) if args.index_dir else default_index_dir()
+    try:
+        report = build_index(args.paths, index_dir, _settings(args), remove=args.remove or [], show_progress=True)
+    except (IndexLoadError, KeyError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"index: {index_dir}")
+    print(report.summary())
+    return 0
+
+
+def cmd_ask(args) -> int:
+    from .api import Assistant
+
+    assistant = Assistant.load(args.index_dir)
+    answer = assistant.ask(args.question)
+    if args.json:
+        print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=1))
+    else:
+        print(answer.to_text())
+    return 0
+
+
+def cmd_chunks(args) -> int:
+    from index.chunk import chunk_document
+    from index.document import load_document
+    from index.load import LoadError
+
+    settings = _settings(args)
+    status = 0
+    for path in args.files:
+        try:
+            doc = load_document(path)
+        except LoadError as err:
+            print(f"error: {err}", file=sys.stderr)
+            status = 2
+            continue
+        chunks = chunk_document(doc, settings.chunk_size, settings.chunk_overlap)
+        print(f"file:   {doc.doc_id}")
+        print(f"title:  {doc.title}")
+        print(f"body:   {doc.body or '（未识别）'}    region: {doc.region or '（未识别）'}    year: {doc.year or '（未识别）'}")
+        print(f"kind:   {doc.kind}    pages: {len(doc.page_starts)}    characters: {len(doc.text)}    chunks: {len(chunks)}")
+        counts: dict[str, int] = {}
+        for c in chunks:
+            counts[c.section] = counts.get(c.section, 0) + 1
+        print("sections:")
+        if counts.get("（标题与前言）"):
+            print(f"  （标题与前言）  [{counts['（标题与前言）']}]")
+        for s in doc.sections:
+            print(f"  {'  ' * (s.level - 1)}{s.heading}  [{counts.get(s.path, 0)}]")
+        if args.show:
+            for c in chunks:
+                print(f"--- {c.chunk_id} · {c.section} · p.{c.page_start} · [{c.start}:{c.end}]\n{c.text}")
+        print()
+    return status
+
+
+def cmd_eval(args) -> int:
+    from eval.run import format_table, run_eval
+
+    if not args.index_dir and not args.docs:
+        print("error: give --index-dir DIR or --docs PATH...", file=sys.stderr)
+        return 2
+    reports = run_eval(args.questions, args.index_dir, args.docs, args.baseline == "naive", args.out)
+    if args.json:
+        print(json.dumps([r.row() for r in reports], ensure_ascii=False, indent=1))
+    else:
+        print(format_table(reports))
+    return 0
+
+
+def cmd_serve(args) -> int:
+    from ui.app import serve
+
+    serve(index_dir=args.index_dir, host=args.host, port=args.port)
+    return 0
+
+
+def cmd_bench(args) -> int:
+    from eval.bench import main as bench_main
+
+    return bench_main(args)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="assistant", description="Cited answers from Chinese budget and performance reports.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("index", help="add new and changed files to an index")
+    p.add_argument("paths", nargs="*", help="files or folders (.pdf .docx .txt .md)")
+    p.add_argument("--index-dir", help="index directory (default: the bundled reports' index)")
+    p.add_argument("--model", help="sentence-transformers model name or path")
+    p.add_argument("--remove", action="append", metavar="DOC", help="remove a document (its file name)")
+    p.set_defaults(func=cmd_index)
+
+    p = sub.add_parser("ask", help="ask one question")
+    p.add_argument("question")
+    p.add_argument("--index-dir")
+    p.add_argument("--json", action="store_true", help="print the answer as JSON")
+    p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("chunks", help="show how files are read: metadata, sections, chunks")
+    p.add_argument("files", nargs="+")
+    p.add_argument("--show", action="store_true", help="print every chunk")
+    p.set_defaults(func=cmd_chunks)
+
+    p = sub.add_parser("eval", help="score a question set (JSONL)")
+    p.add_argument("questions")
+    p.add_argument("--index-dir")
+    p.add_argument("--docs", nargs="+")
+    p.add_argument("--out", help="write one JSON line per question")
+    p.add_argument("--baseline", choices=["naive"], help="also run the naive baseline in the same run")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("serve", help="start the web UI")
+    p.add_argument("--index-dir")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=7860)
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("bench", help="speed, memory and accuracy at scale")
+    p.add_argument("--sizes", default="100", help="comma-separated corpus sizes, e.g. 100,1000")
+    p.add_argument("--search-only-sizes", default="", help="sizes for search-only figures, e.g. 10000")
+    p.add_argument("--out-dir", default="bench-out")
+    p.add_argument("--seed", type=int, default=7)
+    p.set_defaults(func=cmd_bench)
+
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
