@@ -22,8 +22,12 @@ _HALF_WIDTH.update({ord(c): chr(ord(c) - 0xFEE0) for c in "％．＋－／＝＜
 _HALF_WIDTH.update({0x00A0: " ", 0xFEFF: "", 0x200B: ""})
 
 
+_DIGIT_GROUP_COMMA = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
+
+
 def to_half_width(text: str) -> str:
-    return text.translate(_HALF_WIDTH)
+    """Full-width digits and letters to ASCII; "１，４３６" → "1,436" (runs before offsets are taken)."""
+    return _DIGIT_GROUP_COMMA.sub(",", text.translate(_HALF_WIDTH))
 
 
 @lru_cache(maxsize=1)

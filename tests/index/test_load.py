@@ -1,0 +1,99 @@
+"""Loaders: real files of every supported kind, made by the tests."""
+
+from pathlib import Path
+
+import pytest
+
+from index.document import load_document, load_documents
+from index.load import LoadError, read_file
+
+REPORT = "一、基本情况\n（二）部门整体收支情况\n全年预算数 1486.55 万元，执行数 1413.15 万元，完成预算的 95.06%。\n"
+
+
+def test_gb18030_text_file_is_decoded(tmp_path: Path):
+    path = tmp_path / "gbk.txt"
+    path.write_bytes(REPORT.encode("gb18030"))
+    doc = load_document(path)
+    assert "完成预算的 95.06%" in doc.text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig"])
+def test_utf16_and_bom_files_are_decoded(tmp_path: Path, encoding: str):
+    path = tmp_path / f"{encoding}.txt"
+    path.write_bytes(REPORT.encode(encoding))
+    assert "执行数 1413.15 万元" in load_document(path).text
+
+
+def test_full_width_digits_become_ascii(tmp_path: Path):
+    path = tmp_path / "fw.txt"
+    path.write_text("预算执行率为９５．０６％，总额１，４３６．５２万元。", encoding="utf-8")
+    assert "95.06%" in load_document(path).text
+    assert "1,436.52万元" in load_document(path).text
+
+
+def _two_page_pdf(path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("STSong-Light", 12)
+    c.drawString(72, 800, "测试区财政局2023年部门整体支出绩效自评报告")
+    c.drawString(72, 770, "一、基本情况")
+    c.drawString(72, 740, "全年预算数 200.00 万元，执行数 150.00 万元。")
+    c.showPage()
+    c.setFont("STSong-Light", 12)
+    c.drawString(72, 800, "二、存在的主要问题")
+    c.drawString(72, 770, "项目进度偏慢，资金支付滞后。")
+    c.save()
+
+
+def test_two_page_pdf_keeps_page_numbers(tmp_path: Path):
+    from index.chunk import chunk_document
+
+    path = tmp_path / "report.pdf"
+    _two_page_pdf(path)
+    doc = load_document(path)
+    assert len(doc.page_starts) == 2
+    chunks = chunk_document(doc)
+    pages = {c.section: (c.page_start, c.page_end) for c in chunks}
+    assert pages["一、基本情况"] == (1, 1)
+    assert pages["二、存在的主要问题"] == (2, 2)
+    assert doc.year == 2023 and doc.body == "测试区财政局"
+
+
+def test_docx_paragraphs_and_table_rows(tmp_path: Path):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("测试县水务局2022年项目支出绩效自评报告")
+    d.add_paragraph("一、项目资金情况")
+    table = d.add_table(rows=2, cols=3)
+    for i, cells in enumerate([("指标", "预算执行率", "得分"), ("数值", "95%", "10")]):
+        for j, value in enumerate(cells):
+            table.cell(i, j).text = value
+    path = tmp_path / "report.docx"
+    d.save(path)
+    doc = load_document(path)
+    assert "指标 | 预算执行率 | 得分" in doc.text
+    assert "数值 | 95% | 10" in doc.text
+
+
+def test_bad_files_are_named_and_the_batch_goes_on(tmp_path: Path):
+    good = tmp_path / "good.txt"
+    good.write_text(REPORT, encoding="utf-8")
+    corrupt = tmp_path / "corrupt.pdf"
+    corrupt.write_bytes(b"%PDF-1.7\nthis is not really a pdf")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    other = tmp_path / "sheet.xlsx"
+    other.write_bytes(b"PK\x03\x04")
+    for path, reason in [(corrupt, "not a readable PDF"), (empty, "empty"), (other, "unsupported")]:
+        with pytest.raises(LoadError) as err:
+            read_file(path)
+        assert path.name in str(err.value) and reason in str(err.value)
+    batch = load_documents([good, corrupt, empty, other])
+    assert [d.doc_id for d in batch.documents] == ["good.txt"]
+    assert sorted(Path(e.path).name for e in batch.skipped) == ["corrupt.pdf", "empty.txt", "sheet.xlsx"]

