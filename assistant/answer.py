@@ -106,8 +106,11 @@ class Answerer:
                 for p in passages[:limit]]
 
     def _names(self, doc: Document) -> str:
-        year = f"{doc.year}年" if doc.year else ""
-        return f"{doc.body or doc.region or doc.title}{year}"
+        """How an answer names a report; the year only when the title (cited) states it."""
+        if not (doc.body or doc.region):
+            return f"《{doc.title}》"
+        year = f"{doc.year}年" if doc.year and str(doc.year) in doc.title else ""
+        return f"{doc.body or doc.region}{year}"
 
     # --- metrics ----------------------------------------------------------------
 
@@ -210,6 +213,9 @@ class Answerer:
                 for fact in f.facts[:2]:
                     citations.append(self._fact_citation(fact))
                 facts += [x.to_dict() for x in f.facts]
+                if f.formula:
+                    facts.append({"doc_id": doc.doc_id, "metric": metric, "value": f.value, "unit": f.unit,
+                                  "formula": f.formula, "computed": True})
             else:
                 lines.append(f"{self._names(doc)}：报告中未找到{display}")
         if len(with_value) >= 2:

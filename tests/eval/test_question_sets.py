@@ -1,0 +1,50 @@
+"""The question sets are well-formed and their evidence is real."""
+
+import json
+
+import pytest
+
+from eval.run import read_questions
+from eval.scoring import as_list, squeeze
+from index.document import load_document
+
+from ..conftest import DEV_DOCS, DEV_QUESTIONS, SEED_QUESTIONS, SEEDS
+
+TYPES = {"number", "percent", "text", "list", "not_in_corpus"}
+
+
+def _check(questions, folder):
+    for q in questions:
+        assert q["answer_type"] in TYPES, q["id"]
+        if q["answer_type"] == "not_in_corpus":
+            assert not q["doc"] and not q["evidence"], q["id"]
+            continue
+        docs, evidence = as_list(q["doc"]), as_list(q["evidence"])
+        assert docs and evidence, q["id"]
+        for i, e in enumerate(evidence):
+            doc = docs[i] if len(docs) == len(evidence) else docs[0]
+            path = folder / doc
+            raw = path.read_text(encoding="utf-8")
+            assert e in raw or e in load_document(path).text or squeeze(e) in squeeze(raw), (q["id"], e)
+
+
+def test_seed_questions_cover_what_the_issue_asks_for():
+    questions = read_questions(SEED_QUESTIONS)
+    assert len(questions) >= 60
+    assert sum(1 for q in questions if q.get("history")) >= 6
+    assert sum(1 for q in questions if q["answer_type"] == "not_in_corpus") >= 8
+    assert sum(1 for q in questions if isinstance(q["doc"], list) and len(q["doc"]) > 1) >= 2
+    assert len({q["id"] for q in questions}) == len(questions)
+    _check(questions, SEEDS)
+
+
+@pytest.mark.dev
+def test_dev_questions_evidence_is_in_the_documents():
+    _check(read_questions(DEV_QUESTIONS), DEV_DOCS)
+
+
+def test_malformed_question_file_names_the_line(tmp_path):
+    path = tmp_path / "bad.jsonl"
+    path.write_text(json.dumps({"id": "x", "question": "q", "answer_type": "text"}) + "\n{oops\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="line 2"):
+        read_questions(path)
