@@ -172,8 +172,12 @@ class Answerer:
                 needed = [COMPUTABLE[metric][0]] + COMPUTABLE[metric][1][:1]
                 missing = f"；报告未同时给出{'和'.join(needed)}，无法计算{metric}"
             text = f"报告中未找到{self._names(doc)}的{display}。该报告给出的相关数字是：{parts}{missing}。"
-            return Answer(question, text, False, [self._fact_citation(f, RELATED_NOTE) for f in related],
-                          [f.to_dict() for f in related], "refusal")
+            citations: list[Citation] = []
+            for f in related:
+                c = self._fact_citation(f, RELATED_NOTE)
+                if all((c.doc, c.start) != (x.doc, x.start) for x in citations):
+                    citations.append(c)
+            return Answer(question, text, False, citations, [f.to_dict() for f in related], "refusal")
         name = self._names(doc)
         if found.formula:
             text = f"{name}{display}约为 {format_value(found.value, '%')}（计算：{found.formula}）。报告未直接给出该比率。"

@@ -21,11 +21,17 @@ def cmd_index(args) -> int:
     from index.build import build_index
     from index.store import IndexLoadError
 
-    from .api import default_index_dir
+    from .api import BUNDLED_REPORTS, default_index_dir
 
     index_dir = Path(args.index_dir) if args.index_dir else default_index_dir()
+    paths = args.paths
+    if not paths and not args.remove:
+        if args.index_dir:
+            print("error: give the files or folders to index", file=sys.stderr)
+            return 2
+        paths = [BUNDLED_REPORTS]  # `assistant index` alone: the bundled reports' index
     try:
-        report = build_index(args.paths, index_dir, _settings(args), remove=args.remove or [], show_progress=True)
+        report = build_index(paths, index_dir, _settings(args), remove=args.remove or [], show_progress=True)
     except (IndexLoadError, KeyError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

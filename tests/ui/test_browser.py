@@ -1,0 +1,143 @@
+"""The real app in a real browser: Debian's Chromium driven by Playwright,
+against `assistant serve` on a free loopback port."""
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from ..conftest import ROOT
+
+pytestmark = pytest.mark.browser
+SHOTS = ROOT / "test-output" / "browser"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def _has_chinese_font() -> bool:
+    out = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True) if shutil.which("fc-list") else None
+    return bool(out and out.stdout.strip())
+
+
+def chromium_path() -> str:
+    """Debian's chromium (and a CJK font, so screenshots are legible), installed
+    with apt-get when missing; never a browser download."""
+    path = shutil.which("chromium")
+    missing = ([] if path else ["chromium"]) + ([] if _has_chinese_font() else ["fonts-noto-cjk"])
+    if missing:
+        subprocess.run(["apt-get", "update", "-qq"], check=True, capture_output=True)
+        subprocess.run(["apt-get", "install", "-y", "-qq", *missing], check=True, capture_output=True)
+        path = shutil.which("chromium")
+    assert path, "Debian's chromium package could not be installed"
+    return path
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, seed_index_dir):
+    index_dir = tmp_path_factory.mktemp("ui") / "index"
+    shutil.copytree(seed_index_dir, index_dir)
+    port = free_port()
+    log = open(index_dir.parent / "server.log", "w")
+    proc = subprocess.Popen([sys.executable, "-m", "assistant.cli", "serve", "--index-dir", str(index_dir),
+                             "--port", str(port)], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 180
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            break
+        except OSError:
+            assert proc.poll() is None, (index_dir.parent / "server.log").read_text()
+            time.sleep(1)
+    else:
+        pytest.fail("the server did not start")
+    yield url
+    proc.terminate()
+    proc.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def page(server):
+    from playwright.sync_api import sync_playwright
+
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(server)
+        page.wait_for_selector("#question textarea")
+        yield page
+        browser.close()
+
+
+def ask(page, question: str) -> str:
+    bot = page.locator("#chat .bot")
+    before = bot.count()
+    page.fill("#question textarea", question)
+    page.click("#send")
+    page.wait_for_function(
+        f"""() => {{ const b = document.querySelectorAll('#chat .bot');
+                     return b.length > {before} && b[{before}].innerText.trim() && !b[{before}].innerText.includes('Loading'); }}""",
+        timeout=60_000)
+    return bot.nth(before).inner_text()
+
+
+def test_ask_follow_up_upload_and_bad_upload(page, tmp_path):
+    first = ask(page, "荔湾区预算执行率是多少")
+    assert "95.06%" in first
+    page.wait_for_selector("#sources mark")
+    assert "荔湾区委老干部局" in page.inner_text("#sources")
+    page.screenshot(path=str(SHOTS / "1-answer.png"), full_page=True)
+
+    second = ask(page, "那花都区呢？")
+    assert "花都区" in second
+    assert "花都区委员会老干部局" in page.inner_text("#sources")
+    page.screenshot(path=str(SHOTS / "2-follow-up.png"), full_page=True)
+
+    report = tmp_path / "测试县水务局2024年项目支出绩效自评报告.txt"
+    report.write_text("测试县水务局2024年项目支出绩效自评报告\n一、项目资金情况\n全年预算数 300.00 万元，执行数 270.00 万元，完成预算的 90.00%。\n"
+                      "二、存在的主要问题\n项目验收进度滞后。\n", encoding="utf-8")
+    page.get_by_role("tab", name="报告").click()
+    page.set_input_files("#upload input[type=file]", str(report))
+    page.click("#index-button")
+    page.wait_for_function("document.querySelector('#upload-status').innerText.includes('已加入索引')", timeout=120_000)
+    page.screenshot(path=str(SHOTS / "3-upload.png"), full_page=True)
+    page.get_by_role("tab", name="问答").click()
+    third = ask(page, "测试县水务局预算执行率是多少")
+    assert "90.00%" in third
+    page.screenshot(path=str(SHOTS / "4-answer-from-upload.png"), full_page=True)
+
+    corrupt = tmp_path / "损坏的报告.pdf"
+    corrupt.write_bytes(b"%PDF-1.7\nnot really a pdf")
+    page.get_by_role("tab", name="报告").click()
+    page.set_input_files("#upload input[type=file]", str(corrupt))
+    page.click("#index-button")
+    page.wait_for_function("document.querySelector('#upload-status').innerText.includes('损坏的报告.pdf')", timeout=60_000)
+    status = page.inner_text("#upload-status")
+    assert "not a readable PDF" in status
+    page.screenshot(path=str(SHOTS / "5-bad-upload.png"), full_page=True)
+    page.get_by_role("tab", name="问答").click()
+    again = ask(page, "荔湾区预算执行率是多少")
+    assert "95.06%" in again
+    page.screenshot(path=str(SHOTS / "6-still-works.png"), full_page=True)
+
+
+def test_gradio_client_ask_endpoint(server):
+    from gradio_client import Client
+
+    client = Client(server, verbose=False)
+    result = client.predict("荔湾区预算执行率是多少", None, api_name="/ask")
+    assert result["found"] is True and "95.06%" in result["answer"]
+    assert result["citations"][0]["quote"] and result["citations"][0]["doc"].endswith(".txt")
+    assert isinstance(result["latency_ms"], float)

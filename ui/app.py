@@ -1,0 +1,196 @@
+"""The Gradio app: chat with cited answers, a sources panel, and the reports panel.
+
+One `Assistant` is shared by every session (it is thread-safe); Gradio's queue
+bounds how many questions run at once."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+from pathlib import Path
+
+import gradio as gr
+
+from assistant import Answer, Assistant
+
+EXAMPLES = [
+    "荔湾区预算执行率是多少",
+    "花都区老干部局2023年项目支出占比多少",
+    "荔湾区存在的主要问题是什么",
+    "两个区哪个项目支出更多",
+    "那花都区呢？",
+]
+MAX_UPLOAD_MB = float(os.environ.get("ASSISTANT_MAX_UPLOAD_MB", "50"))
+UPLOAD_SUFFIXES = {".pdf", ".docx", ".txt", ".md"}
+CONCURRENCY = int(os.environ.get("ASSISTANT_UI_CONCURRENCY", "2"))
+
+CSS = """
+.sources mark { background: #ffe58a; padding: 0 1px; }
+.source { border: 1px solid #e5e7eb; border-radius: 8px; padding: 8px 10px; margin-bottom: 8px; }
+.source .where { color: #555; font-size: 0.85em; margin-bottom: 4px; }
+.source.nearest { border-style: dashed; opacity: 0.85; }
+.source .passage { white-space: pre-wrap; line-height: 1.6; }
+"""
+
+
+def safe_upload_name(name: str) -> str:
+    """A file name that cannot leave the uploads folder or hide its type."""
+    base = Path(name.replace("\\", "/")).name
+    base = re.sub(r"[^\w.\-\u3400-\u9fff（）()]+", "_", base).lstrip(".") or "upload"
+    return base[:120]
+
+
+def render_sources(assistant: Assistant, answer: dict | None) -> str:
+    if not answer or not answer.get("citations"):
+        return "<p>回答的出处会显示在这里：报告、章节、页码和被引用的原文。</p>"
+    parts = []
+    index = assistant.index
+    for n, c in enumerate(answer["citations"], 1):
+        doc = index.documents.get(c["doc"])
+        passage_start, passage_end = c["start"], c["end"]
+        if doc is not None:  # show the quote inside its passage, highlighted
+            chunk = next((ch for ch in index.chunks if ch.doc_id == c["doc"] and ch.start <= c["start"] and c["end"] <= ch.end), None)
+            if chunk:
+                passage_start, passage_end = chunk.start, chunk.end
+            text = doc.text
+        else:
+            text = c["quote"]
+            passage_start, passage_end = 0, len(text)
+        before = html.escape(text[passage_start : c["start"]]) if doc else ""
+        quote = html.escape(c["quote"])
+        after = html.escape(text[c["end"] : passage_end]) if doc else ""
+        page = f" · 第 {c['page']} 页" if c.get("page") else ""
+        note = f" · <b>{html.escape(c['note'])}</b>" if c.get("note") else ""
+        cls = "source nearest" if c.get("note") else "source"
+        parts.append(
+            f"<div class='{cls}'><div class='where'>[{n}] {html.escape(c['title'])} · {html.escape(c['section'])}{page}{note}</div>"
+            f"<div class='passage'>{before}<mark>{quote}</mark>{after}</div></div>"
+        )
+    return "<div class='sources'>" + "".join(parts) + "</div>"
+
+
+def chat_text(answer: Answer) -> str:
+    refs = " ".join(f"[{n}]" for n in range(1, len(answer.citations) + 1))
+    prefix = "" if answer.found else "⚠️ "
+    return f"{prefix}{answer.answer}\n\n{refs}" if refs else prefix + answer.answer
+
+
+def documents_table(assistant: Assistant) -> list[list]:
+    rows = []
+    for doc_id, doc in assistant.index.documents.items():
+        chunks = len(assistant.index.rows_of_doc.get(doc_id, []))
+        rows.append([doc_id, doc.body or doc.title, doc.year or "", doc.kind, chunks])
+    return rows
+
+
+def build_app(assistant: Assistant) -> gr.Blocks:
+    uploads = assistant.index_dir / "uploads"
+
+    def doc_choices():
+        return [(f"{d.body or d.title}（{d.year or '?'}）", doc_id) for doc_id, d in assistant.index.documents.items()]
+
+    def on_question(question, messages, history, answers, selected_docs):
+        question = (question or "").strip()
+        answer = assistant.ask(question, history=history, doc_ids=selected_docs or None)
+        result = answer.to_dict()
+        messages = messages + [{"role": "user", "content": question or "（空问题）"},
+                               {"role": "assistant", "content": chat_text(answer)}]
+        history = history + [answer.resolved_question or question] if answer.kind != "invalid" else history
+        answers = answers + [result]
+        return "", messages, history, answers, render_sources(assistant, result), result
+
+    def select_message(answers, evt: gr.SelectData):
+        index = evt.index if isinstance(evt.index, int) else (evt.index[0] if evt.index else 0)
+        n = index // 2
+        chosen = answers[n] if 0 <= n < len(answers) else None
+        return render_sources(assistant, chosen)
+
+    def clear():
+        return [], [], [], render_sources(assistant, None), None
+
+    def upload(files, progress=gr.Progress()):
+        if not files:
+            return "请选择要上传的 PDF、DOCX 或 TXT 文件。", documents_table(assistant), gr.update()
+        uploads.mkdir(parents=True, exist_ok=True)
+        messages, accepted = [], []
+        for f in files:
+            src = Path(f if isinstance(f, str) else f.name)
+            name = safe_upload_name(getattr(f, "orig_name", None) or src.name)
+            size_mb = src.stat().st_size / 1e6
+            if Path(name).suffix.lower() not in UPLOAD_SUFFIXES:
+                messages.append(f"❌ {name}：不支持的文件类型（请上传 PDF、DOCX、TXT）")
+                continue
+            if size_mb > MAX_UPLOAD_MB:
+                messages.append(f"❌ {name}：文件过大（{size_mb:.1f} MB，上限 {MAX_UPLOAD_MB:.0f} MB）")
+                continue
+            target = uploads / name
+            shutil.copyfile(src, target)
+            accepted.append(target)
+        if accepted:
+            progress(0.1, desc="读取并切分报告…")
+            report = assistant.add_files(accepted)
+            progress(1.0, desc="完成")
+            for err in report.skipped:
+                Path(err.path).unlink(missing_ok=True)  # keep only what was indexed
+                messages.append(f"❌ {Path(err.path).name}：{err.reason}（已有索引未受影响）")
+            for doc_id in report.added + report.updated:
+                messages.append(f"✅ {doc_id}：已加入索引，可以提问了")
+            for doc_id in report.unchanged:
+                messages.append(f"ℹ️ {doc_id}：内容未变，无需重新索引")
+            messages.append(f"共 {report.documents} 份报告，{report.chunks} 个段落；本次嵌入 {report.embedded} 个段落，用时 {report.seconds:.1f} 秒。")
+        return "\n\n".join(messages), documents_table(assistant), gr.update(choices=doc_choices())
+
+    def ask_api(question: str, history: list[str] | None = None) -> dict:
+        """Ask one question; returns the same JSON as `assistant ask --json`."""
+        return assistant.ask(question, history=history or None).to_dict()
+
+    with gr.Blocks(title="预算报告问答助手") as demo:
+        gr.Markdown("## 预算与绩效报告问答助手\n用中文提问；每个回答都附有出处（报告、章节、页码、原文）。报告里没写的，会直说没有。")
+        history = gr.State([])
+        answers = gr.State([])
+        with gr.Tab("问答"):
+            with gr.Row():
+                with gr.Column(scale=3):
+                    chatbot = gr.Chatbot(label="对话", height=460, elem_id="chat")
+                    with gr.Row():
+                        question = gr.Textbox(placeholder="例如：荔湾区预算执行率是多少", show_label=False, scale=5, elem_id="question")
+                        send = gr.Button("提问", variant="primary", scale=1, elem_id="send")
+                    with gr.Row():
+                        chips = [gr.Button(q, size="sm", elem_classes=["example-chip"]) for q in EXAMPLES]
+                    with gr.Row():
+                        selected = gr.Dropdown(choices=doc_choices(), multiselect=True, label="只在这些报告中查找（可不选）",
+                                               elem_id="doc-filter", scale=4)
+                        reset = gr.Button("清空对话", scale=1, elem_id="clear")
+                with gr.Column(scale=2):
+                    gr.Markdown("### 出处")
+                    sources = gr.HTML(render_sources(assistant, None), elem_id="sources")
+                    raw = gr.JSON(label="JSON", visible=False)
+        with gr.Tab("报告", elem_id="reports-tab"):
+            table = gr.Dataframe(value=documents_table(assistant), headers=["文件", "单位", "年度", "类型", "段落数"],
+                                 interactive=False, elem_id="documents")
+            files = gr.File(label="上传报告（PDF / DOCX / TXT）", file_count="multiple", elem_id="upload")
+            index_button = gr.Button("加入索引", variant="primary", elem_id="index-button")
+            status = gr.Markdown(elem_id="upload-status")
+
+        outputs = [question, chatbot, history, answers, sources, raw]
+        inputs = [question, chatbot, history, answers, selected]
+        send.click(on_question, inputs, outputs, api_visibility="private")
+        question.submit(on_question, inputs, outputs, api_visibility="private")
+        for chip in chips:
+            chip.click(lambda q: q, chip, question, api_visibility="private").then(on_question, inputs, outputs, api_visibility="private")
+        chatbot.select(select_message, answers, sources, api_visibility="private")
+        reset.click(clear, None, [chatbot, history, answers, sources, raw], api_visibility="private")
+        index_button.click(upload, files, [status, table, selected], api_visibility="private", concurrency_limit=1)
+        gr.api(ask_api, api_name="ask")
+    demo.queue(default_concurrency_limit=CONCURRENCY)
+    return demo
+
+
+def serve(index_dir: str | None = None, host: str = "127.0.0.1", port: int = 7860) -> None:
+    assistant = Assistant.load(index_dir)
+    demo = build_app(assistant)
+    print(f"Serving on http://{host}:{port}", flush=True)
+    demo.launch(server_name=host, server_port=port, css=CSS, ssr_mode=False, show_error=True,
+                max_file_size=f"{int(MAX_UPLOAD_MB)}mb", footer_links=["api"])
