@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from index.normalize import fold
 from index.records import Chunk, Document
+from index.structure import BODY_SUFFIXES
 from index.store import Index
 
 from .compute import compute
@@ -337,7 +338,8 @@ class Answerer:
         names = self.entity_names + scope.places + [self.index.documents[d].body for d in scope.doc_ids]
         content = question_content(question, names)
         titles = "".join(fold(self.index.documents[d].title) for d in scope.doc_ids)
-        content = " ".join(run for run in content.split() if run not in titles) or content
+        content = " ".join(run for run in content.split()
+                           if not (run in titles and run.endswith(BODY_SUFFIXES))) or content  # "老干部局"
         passages = self.retriever.retrieve(question, scope.doc_ids or None, scope.boost_ids, k=8)
         if scope.names_unknown_body:
             nearest = self.retriever.retrieve(question, None, k=3)

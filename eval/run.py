@@ -85,11 +85,14 @@ def evaluate(name: str, ask, questions: list[dict]) -> Report:
 
 
 def eval_index_dir(docs: list[str]) -> Path:
-    """A cached index per set of documents, so repeated evals embed nothing."""
-    from index.config import cache_dir
+    """A cached index per set of documents and version of the indexing code, so
+    repeated evals embed nothing; a change to the indexing code builds a fresh one."""
+    from index.config import Settings, cache_dir
     from index.document import expand_paths
 
-    h = hashlib.sha256()
+    h = hashlib.sha256(repr(Settings.from_env()).encode())
+    for source in sorted((Path(__file__).parents[1] / "index").glob("*.py")):
+        h.update(source.read_bytes())
     for path in expand_paths(docs):
         h.update(path.name.encode() + path.read_bytes())
     return cache_dir() / "eval-indexes" / h.hexdigest()[:16]
