@@ -21,7 +21,7 @@ from .compute import compute
 from .facts import DISPLAY, Fact, extract_facts, format_value, metric_in_question, metric_remainder
 from .records import Answer, Citation
 from .retrieve import Passage, Retriever
-from .scope import Scope, document_keys, places_in, resolve_scope
+from .scope import Scope, ScopeResolver, document_keys, places_in
 from .sentences import (
     QUANTITY_QUESTION, Sentence, asked_unit_pattern, bigrams, coverage, fits_value_kind, has_number,
     match_score, question_content, split_sentences,
@@ -30,6 +30,7 @@ from .sentences import (
 NEAREST_NOTE = "最接近的段落（不含答案）"
 RELATED_NOTE = "相关但不同的数字"
 MIN_COVERAGE = 0.45  # share of the question's content bigrams a sentence must contain
+MIN_TEXT_COVERAGE = 0.4  # the same for questions that ask for words, not a figure
 MAX_QUESTION_CHARS = 500
 
 COMPARISON = re.compile(r"哪个|哪一个|哪家|谁的|更高|更低|更多|更少|对比|比较|相比|高于|低于|分别|两个|两区|各区|差多少")
@@ -50,6 +51,16 @@ COMPUTABLE = {
     "项目支出占比": ("项目支出", ["总支出", "执行数"]),
 }
 METRIC_FOR_FORMULA = {"预算执行率": "执行数 ÷ 预算数", "基本支出占比": "基本支出 ÷ 总支出", "项目支出占比": "项目支出 ÷ 总支出"}
+
+
+def unique(citations: list[Citation]) -> list[Citation]:
+    """Citations in order, each span once (several figures often share one sentence)."""
+    seen, out = set(), []
+    for c in citations:
+        if (c.doc, c.start, c.end) not in seen:
+            seen.add((c.doc, c.start, c.end))
+            out.append(c)
+    return out
 
 
 @dataclass
@@ -75,6 +86,7 @@ class Answerer:
         self.index = index
         self.retriever = retriever
         self.facts_by_doc: dict[str, list[Fact]] = {d: extract_facts(doc) for d, doc in index.documents.items()}
+        self.scopes = ScopeResolver(index.documents)
         self.entity_names = sorted({k for doc in index.documents.values() for k in document_keys(doc)}, key=len, reverse=True)
 
     # --- helpers ----------------------------------------------------------------
@@ -173,11 +185,7 @@ class Answerer:
                 needed = [COMPUTABLE[metric][0]] + COMPUTABLE[metric][1][:1]
                 missing = f"；报告未同时给出{'和'.join(needed)}，无法计算{metric}"
             text = f"报告中未找到{self._names(doc)}的{display}。该报告给出的相关数字是：{parts}{missing}。"
-            citations: list[Citation] = []
-            for f in related:
-                c = self._fact_citation(f, RELATED_NOTE)
-                if all((c.doc, c.start) != (x.doc, x.start) for x in citations):
-                    citations.append(c)
+            citations = unique([self._fact_citation(f, RELATED_NOTE) for f in related])
             return Answer(question, text, False, citations, [f.to_dict() for f in related], "refusal")
         name = self._names(doc)
         if found.formula:
@@ -192,11 +200,7 @@ class Answerer:
                 if spent and budget and not spent.formula and not budget.formula:
                     text = text[:-1] + f"（{spent.facts[0].label} {spent.text} / {budget.facts[0].label} {budget.text}）。"
                     found.facts += spent.facts + budget.facts
-        citations = []
-        for f in found.facts:
-            c = self._fact_citation(f)
-            if all((c.doc, c.start) != (x.doc, x.start) for x in citations):
-                citations.append(c)
+        citations = unique([self._fact_citation(f) for f in found.facts])
         facts = [f.to_dict() for f in found.facts]
         if found.formula:
             facts.append({"metric": metric, "value": found.value, "unit": "%", "formula": found.formula, "computed": True})
@@ -230,11 +234,11 @@ class Answerer:
                 verdict = f"两者{display}相同。"
             else:
                 verdict = f"{self._names(top[0])}的{display}更高（{format_value(top[1].value, top[1].unit)} > {format_value(bottom[1].value, bottom[1].unit)}）。"
-            return Answer(question, "；".join(lines) + "。" + verdict, True, citations, facts, "comparison")
+            return Answer(question, "；".join(lines) + "。" + verdict, True, unique(citations), facts, "comparison")
         if not with_value:
             return None
         text = "；".join(lines) + f"。只有一份报告给出了{display}，无法比较。"
-        return Answer(question, text, True, citations, facts, "comparison")
+        return Answer(question, text, True, unique(citations), facts, "comparison")
 
     def answer_computed(self, question: str, passages: list[Passage]) -> Answer | None:
         spans = [(self.index.documents[p.chunk.doc_id], p.chunk.start, p.chunk.end) for p in passages]
@@ -244,11 +248,8 @@ class Answerer:
         doc = self.index.documents[result.operands[0].doc_id]
         unit = "%" if result.unit == "%" else result.unit
         text = f"据{self._names(doc)}报告中的数字计算：{result.formula}（报告未直接给出此数，为计算所得）。"
-        citations = []
-        for operand in result.operands:
-            start, end = self._sentence_around(operand.doc_id, operand.start, operand.end)
-            if all((c.doc, c.start) != (operand.doc_id, start) for c in citations):
-                citations.append(self._citation(operand.doc_id, start, end))
+        citations = unique([self._citation(o.doc_id, *self._sentence_around(o.doc_id, o.start, o.end))
+                            for o in result.operands])
         facts = [{"name": o.name, "value": o.value, "unit": o.unit, "raw": o.raw, "doc_id": o.doc_id,
                   "start": o.start, "end": o.end} for o in result.operands]
         facts.append({"formula": result.formula, "value": result.value, "unit": unit, "computed": True})
@@ -305,7 +306,8 @@ class Answerer:
                     score += 0.1
                 if unit and unit.search(s.text):
                     score += 0.25
-                acceptable = (match >= MIN_COVERAGE or (unit is not None and unit.search(s.text) and match >= 0.3))
+                threshold = MIN_COVERAGE if needs_number else MIN_TEXT_COVERAGE
+                acceptable = match >= threshold or (unit is not None and unit.search(s.text) and match >= 0.3)
                 if (acceptable and (has_number(s.text) or not needs_number)
                         and fits_value_kind(question, s.text) and (best is None or score > best[0])):
                     best = (score, s)
@@ -331,7 +333,7 @@ class Answerer:
 
     def answer(self, question: str, only: list[str] | None = None) -> Answer:
         """`only`: restrict to these reports (the UI's report selector)."""
-        scope = resolve_scope(question, self.index.documents)
+        scope = self.scopes.resolve(question)
         if only:
             scope.doc_ids = [d for d in scope.doc_ids if d in only] or [d for d in only if d in self.index.documents]
             scope.boost_ids = [d for d in scope.boost_ids if d in only]

@@ -75,37 +75,60 @@ def document_keys(doc: Document) -> set[str]:
     return {k for k in keys if len(k) >= 2}
 
 
-def _place_matches(place: str, doc: Document, keys: set[str]) -> int:
-    """2: the report's own body or region; 1: its file name/address or its text names it."""
-    core = _core(place)
-    if any(core in k or k in place for k in keys):
-        return 2
-    if doc.aliases and pinyin_forms(core) & set(doc.aliases):
-        return 2
-    if place in fold(doc.title) or place in doc.folded[:3000]:
-        return 1
-    return 0
+@dataclass
+class _Names:
+    """What one report can be called, computed once per index, not per question."""
+
+    doc: Document
+    keys: set[str]
+    suffixed_keys: list[str]
+    title: str
+    aliases: set[str]
+
+    def match(self, place: str, core: str, readings: frozenset[str]) -> int:
+        """2: the report's own body or region, or its file name/address in pinyin;
+        1: its title or opening text names the place; 0: no match."""
+        if any(core in k or k in place for k in self.keys):
+            return 2
+        if self.aliases and not self.aliases.isdisjoint(readings):
+            return 2
+        if place in self.title or self.doc.folded.find(place, 0, 3000) != -1:
+            return 1
+        return 0
+
+
+class ScopeResolver:
+    def __init__(self, documents: dict[str, Document]):
+        self.documents = documents
+        self.names = {}
+        for doc_id, doc in documents.items():
+            keys = document_keys(doc)
+            self.names[doc_id] = _Names(doc, keys, [k for k in keys if _SUFFIX.search(k)], fold(doc.title), set(doc.aliases))
+
+    def resolve(self, question: str) -> Scope:
+        q = fold(question)
+        scope = Scope(places=places_in(q), years=[int(y) for y in _YEAR.findall(q)])
+        suffixed = [p for p in scope.places if _SUFFIX.search(p)]
+        strength: dict[str, int] = {}
+        matched_places: set[str] = set()
+        places = [(p, _core(p), pinyin_forms(_core(p))) for p in scope.places]
+        for doc_id, names in self.names.items():
+            scores = {p: names.match(p, core, readings) for p, core, readings in places}
+            matched_places.update(p for p, v in scores.items() if v)
+            strong = sum(scores[p] for p in suffixed) + 2 * sum(1 for k in names.suffixed_keys if k in q)
+            if strong:
+                strength[doc_id] = strong
+            elif any(v for v in scores.values()) or any(k in q for k in names.keys):
+                scope.boost_ids.append(doc_id)  # a bare name like 东丽 or 新建 may be a plain word
+        top = max(strength.values(), default=0)
+        scope.doc_ids = [d for d, v in strength.items() if v == top]
+        scope.unknown_places = [p for p in suffixed if p not in matched_places]
+        if scope.years and len(scope.doc_ids) > 1:
+            same_year = [d for d in scope.doc_ids if self.documents[d].year in scope.years]
+            if same_year:
+                scope.doc_ids = same_year
+        return scope
 
 
 def resolve_scope(question: str, documents: dict[str, Document]) -> Scope:
-    q = fold(question)
-    scope = Scope(places=places_in(q), years=[int(y) for y in _YEAR.findall(q)])
-    strength: dict[str, int] = {}
-    for doc_id, doc in documents.items():
-        keys = document_keys(doc)
-        strong = sum(_place_matches(p, doc, keys) for p in scope.places if _SUFFIX.search(p))
-        strong += 2 * sum(1 for k in keys if _SUFFIX.search(k) and k in q)
-        if strong:
-            strength[doc_id] = strong
-        elif any(k in q for k in keys) or any(_place_matches(p, doc, keys) for p in scope.places):
-            scope.boost_ids.append(doc_id)  # a bare name like 东丽 or 新建 may be a plain word
-    top = max(strength.values(), default=0)
-    scope.doc_ids = [d for d, s in strength.items() if s == top]
-    for place in scope.places:
-        if _SUFFIX.search(place) and not any(_place_matches(place, documents[d], document_keys(documents[d])) for d in documents):
-            scope.unknown_places.append(place)
-    if scope.years and len(scope.doc_ids) > 1:
-        same_year = [d for d in scope.doc_ids if documents[d].year in scope.years]
-        if same_year:
-            scope.doc_ids = same_year
-    return scope
+    return ScopeResolver(documents).resolve(question)

@@ -90,6 +90,7 @@ def bench_size(n: int, work: Path, embedder, seed: int) -> dict:
     from .run import evaluate, read_questions
     from .synthetic import generated_questions, make_corpus
 
+    size_started = time.perf_counter()
     corpus = work / f"corpus-{n}"
     sources = [SEEDS_DIR] + ([SHARED / "dev" / "docs"] if (SHARED / "dev" / "docs").exists() else [])
     truth = make_corpus(n, corpus, sources, sorted(SEEDS_DIR.glob("*.txt")), seed)
@@ -146,6 +147,7 @@ def bench_size(n: int, work: Path, embedder, seed: int) -> dict:
                           "generated_accuracy": round(base_generated.accuracy, 3) if base_generated else None,
                           "ask_p50_ms": base.p50_ms, "ask_p95_ms": base.p95_ms,
                           "build_seconds": round(naive_build, 1), "chunks": len(naive.passages)}
+    result["wall_seconds"] = round(time.perf_counter() - size_started, 1)
     return result
 
 

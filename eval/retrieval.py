@@ -8,7 +8,7 @@ from dataclasses import replace
 import numpy as np
 
 from assistant.retrieve import Retriever
-from assistant.scope import resolve_scope
+from assistant.scope import ScopeResolver
 from index.embed import shared_embedder
 from index.store import Index
 
@@ -20,6 +20,7 @@ MODES = {"dense": (1.0, 0.0), "bm25": (0.0, 1.0), "hybrid": (1.0, 1.0)}
 def retrieval_hits(index: Index, questions: list[dict], k: int = 5) -> dict[str, dict[str, float]]:
     embedder = shared_embedder(index.model)
     out = {}
+    scopes = ScopeResolver(index.documents)
     answerable = [q for q in questions if q["answer_type"] != "not_in_corpus" and not q.get("history")]
     for mode, (dense_weight, bm25_weight) in MODES.items():
         original = index.settings
@@ -28,7 +29,7 @@ def retrieval_hits(index: Index, questions: list[dict], k: int = 5) -> dict[str,
             retriever = Retriever(index, embedder)
             ranks = []
             for q in answerable:
-                scope = resolve_scope(q["question"], index.documents)
+                scope = scopes.resolve(q["question"])
                 passages = retriever.retrieve(q["question"], scope.doc_ids or None, scope.boost_ids, k=k)
                 if mode != "hybrid":
                     passages = [p for p in passages if (p.dense_rank if mode == "dense" else p.bm25_rank)]

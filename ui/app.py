@@ -51,7 +51,8 @@ def render_sources(assistant: Assistant, answer: dict | None) -> str:
         doc = index.documents.get(c["doc"])
         passage_start, passage_end = c["start"], c["end"]
         if doc is not None:  # show the quote inside its passage, highlighted
-            chunk = next((ch for ch in index.chunks if ch.doc_id == c["doc"] and ch.start <= c["start"] and c["end"] <= ch.end), None)
+            rows = index.rows_of_doc.get(c["doc"], [])
+            chunk = next((index.chunks[r] for r in rows if index.chunks[r].start <= c["start"] and c["end"] <= index.chunks[r].end), None)
             if chunk:
                 passage_start, passage_end = chunk.start, chunk.end
             text = doc.text

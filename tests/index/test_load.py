@@ -62,6 +62,7 @@ def test_two_page_pdf_keeps_page_numbers(tmp_path: Path):
     assert pages["一、基本情况"] == (1, 1)
     assert pages["二、存在的主要问题"] == (2, 2)
     assert doc.year == 2023 and doc.body == "测试区财政局"
+    assert all(doc.text[c.start : c.end] == c.text for c in chunks)
 
 
 def test_docx_paragraphs_and_table_rows(tmp_path: Path):
@@ -79,6 +80,9 @@ def test_docx_paragraphs_and_table_rows(tmp_path: Path):
     doc = load_document(path)
     assert "指标 | 预算执行率 | 得分" in doc.text
     assert "数值 | 95% | 10" in doc.text
+    from index.chunk import chunk_document
+
+    assert all(doc.text[c.start : c.end] == c.text for c in chunk_document(doc))
 
 
 def test_bad_files_are_named_and_the_batch_goes_on(tmp_path: Path):
