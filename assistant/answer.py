@@ -342,10 +342,10 @@ class Answerer:
         titles = "".join(fold(self.index.documents[d].title) for d in scope.doc_ids)
         content = " ".join(run for run in content.split()
                            if not (run in titles and run.endswith(BODY_SUFFIXES))) or content  # "老干部局"
-        passages = self.retriever.retrieve(question, scope.doc_ids or None, scope.boost_ids, k=8)
         if scope.names_unknown_body:
             nearest = self.retriever.retrieve(question, None, k=3)
             return self.refusal(question, f"关于“{'、'.join(scope.unknown_places)}”的报告（已索引的报告中没有这个单位或地区）", nearest)
+        passages = self.retriever.retrieve(question, scope.doc_ids or None, scope.boost_ids, k=8)
         metric = metric_in_question(fold(question))
         if metric and COMPARISON.search(question):
             answer = self.answer_comparison(question, metric, scope)
@@ -353,7 +353,8 @@ class Answerer:
                 return answer
         if metric:
             answer = self.answer_metric(question, metric, scope, content)
-            if answer and (answer.found or not self._passage_has(content, passages, question)):
+            # A refusal that lists related figures stands only if no passage answers either.
+            if answer and (answer.found or self.answer_from_passages(question, content, passages) is None):
                 return answer
         answer = self.answer_computed(question, passages)
         if answer:
@@ -366,9 +367,6 @@ class Answerer:
             return answer
         what = f"“{content or question}”的相关内容"
         return self.refusal(question, what, passages)
-
-    def _passage_has(self, content: str, passages: list[Passage], question: str) -> bool:
-        return self.answer_from_passages(question, content, passages) is not None
 
     def has_intent(self, question: str) -> bool:
         q = fold(question)

@@ -132,7 +132,7 @@ def compute(question: str, spans: list[tuple[Document, int, int]]) -> Computatio
     if not planned or not all(n.strip() for n in planned[1]):
         return None
     op, names = planned
-    if op == "difference" and any(STATED_CHANGE.search(doc.folded[start:end]) for doc, start, end in spans[:3]):
+    if op == "difference" and any(STATED_CHANGE.search(doc.folded[start:end]) for doc, start, end in spans):
         return None  # the report states the difference itself: quote it, do not recompute
     for doc, start, end in spans:
         a = figure_after(names[0], doc, start, end)

@@ -14,7 +14,7 @@ from index.store import Index
 
 from .scoring import HIT_COVERAGE, as_list, covers
 
-MODES = {"dense": (1.0, 0.0), "bm25": (0.0, 1.0), "hybrid": (1.0, 1.0)}
+MODES = {"dense": (1.0, 0.0), "bm25": (0.0, 1.0), "hybrid": None}  # None: the index's configured weights
 
 
 def retrieval_hits(index: Index, questions: list[dict], k: int = 5) -> dict[str, dict[str, float]]:
@@ -22,8 +22,9 @@ def retrieval_hits(index: Index, questions: list[dict], k: int = 5) -> dict[str,
     out = {}
     scopes = ScopeResolver(index.documents)
     answerable = [q for q in questions if q["answer_type"] != "not_in_corpus" and not q.get("history")]
-    for mode, (dense_weight, bm25_weight) in MODES.items():
+    for mode, weights in MODES.items():
         original = index.settings
+        dense_weight, bm25_weight = weights or (original.dense_weight, original.bm25_weight)
         index.settings = replace(original, dense_weight=dense_weight, bm25_weight=bm25_weight)
         try:
             retriever = Retriever(index, embedder)
