@@ -17,7 +17,7 @@ from index.records import Chunk, Document
 from index.structure import BODY_SUFFIXES
 from index.store import Index
 
-from .compute import compute
+from .compute import compute, count_items
 from .facts import DISPLAY, Fact, extract_facts, format_value, metric_in_question, metric_remainder
 from .records import Answer, Citation
 from .retrieve import Passage, Retriever
@@ -240,6 +240,23 @@ class Answerer:
         text = "；".join(lines) + f"。只有一份报告给出了{display}，无法比较。"
         return Answer(question, text, True, unique(citations), facts, "comparison")
 
+    def answer_count(self, question: str, scope: Scope, passages: list[Passage]) -> Answer | None:
+        doc_ids = scope.doc_ids or [p.chunk.doc_id for p in passages[:1]]
+        if len(doc_ids) != 1:
+            return None
+        doc = self.index.documents[doc_ids[0]]
+        count = count_items(question, doc)
+        if count is None:
+            return None
+        first = doc.text[count.first[0] : count.first[1]].strip()
+        last = doc.text[count.last[0] : count.last[1]].strip()
+        formula = f"编号从“{first}”到“{last}”，共 {count.value} 项"
+        text = f"{self._names(doc)}报告中共列出 {count.value} {count.unit}（按编号计数：{formula}）。"
+        citations = unique([self._citation(doc.doc_id, *self._sentence_around(doc.doc_id, *span))
+                            for span in (count.first, count.last)])
+        return Answer(question, text, True, citations,
+                      [{"formula": formula, "value": count.value, "unit": count.unit, "computed": True}], "computed")
+
     def answer_computed(self, question: str, passages: list[Passage]) -> Answer | None:
         spans = [(self.index.documents[p.chunk.doc_id], p.chunk.start, p.chunk.end) for p in passages]
         result = compute(question, spans)
@@ -356,7 +373,7 @@ class Answerer:
             # A refusal that lists related figures stands only if no passage answers either.
             if answer and (answer.found or self.answer_from_passages(question, content, passages) is None):
                 return answer
-        answer = self.answer_computed(question, passages)
+        answer = self.answer_computed(question, passages) or self.answer_count(question, scope, passages)
         if answer:
             return answer
         answer = self.answer_section(question, scope, content, passages)

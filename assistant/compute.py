@@ -166,3 +166,56 @@ def _apply(op: str, a: Operand, b: Operand) -> Computation | None:
     value = round(x + y if op == "sum" else x - y, 4)
     sign = "+" if op == "sum" else "−"
     return Computation(f"{a.raw} {sign} {b.raw} = {_fmt(value)}{unit}", value, unit, [a, b])
+
+
+# --- counting enumerated items ("决算报表一共有几张？", "分为几个部分？") ---------------
+
+COUNT_QUESTION = re.compile(r"(几|多少)(张|个部分|部分|份表|个表)")
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九", 0)}
+_ITEM_PATTERNS = {
+    "部分": re.compile(r"第([一二三四五六七八九十]{1,3})部分"),
+    "表": re.compile(r"(?:^|[\s|])([一二三四五六七八九十]{1,3})[、.．][^、\n|]{2,40}?表(?![格述])|表\s*(\d{1,2})\s*[:：]", re.M),
+}
+
+
+def chinese_number(text: str) -> int:
+    """一 … 九十九, as written in numbered headings."""
+    if text.isdigit():
+        return int(text)
+    if "十" not in text:
+        return _CN_DIGITS.get(text, 0)
+    tens, _, ones = text.partition("十")
+    return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
+
+
+@dataclass
+class Count:
+    value: int
+    unit: str
+    first: tuple[int, int]  # spans of the first and last numbered item in the document text
+    last: tuple[int, int]
+
+
+def count_items(question: str, doc: Document) -> Count | None:
+    """The number of numbered items of the kind asked for (tables, parts), read
+    from their numbering, e.g. a table of contents running 一、… to 九、…表."""
+    q = fold(question)
+    m = COUNT_QUESTION.search(q)
+    if not m:
+        return None
+    kind = "部分" if "部分" in m.group(0) else ("表" if "表" in q else None)
+    if kind is None:
+        return None
+    items = []
+    for hit in _ITEM_PATTERNS[kind].finditer(doc.folded):
+        number = chinese_number(next(g for g in hit.groups() if g))
+        items.append((number, hit.start(), hit.end()))
+    if not items:
+        return None
+    numbers = {n for n, _, _ in items}
+    top = max(numbers)
+    if top < 2 or not set(range(1, top + 1)) <= numbers:  # a run without gaps, from 1
+        return None
+    first = next((s, e) for n, s, e in items if n == 1)
+    last = next((s, e) for n, s, e in items if n == top)
+    return Count(top, "张" if kind == "表" else "个部分", first, last)

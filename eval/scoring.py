@@ -9,6 +9,10 @@
 - cross-document (doc is a list): additionally every gold document is cited;
 - not_in_corpus: `found` is false.
 
+The bigram helpers here deliberately do not reuse the answering code's own
+(assistant/sentences.py): the judge must not share its measuring stick with
+what it judges.
+
 Retrieval figures treat a citation as hitting the evidence when its quote
 covers ≥ 50% of the evidence's bigrams and it comes from the gold document.
 """

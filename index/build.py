@@ -12,12 +12,11 @@ import numpy as np
 
 from .chunk import chunk_document
 from .config import Settings
-from .document import expand_paths
+from .document import expand_paths, load_document
 from .embed import Embedder, shared_embedder
 from .load import LoadError
 from .records import Chunk, Document
 from .store import Index, IndexLoadError
-from .document import load_document
 
 
 @dataclass

@@ -123,8 +123,3 @@ def normalize_pages(pages: list[str]) -> tuple[str, list[int]]:
         for p in range(current_page + 1, len(pages)):
             page_starts[p] = length
     return text, page_starts
-
-
-def squeeze(text: str) -> str:
-    """Folded text without spaces, for comparing spans whatever their spacing."""
-    return re.sub(r"\s+", "", fold(text))

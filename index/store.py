@@ -15,7 +15,7 @@ import json
 import os
 import shutil
 import time
-from dataclasses import asdict, fields
+from dataclasses import asdict, replace
 from pathlib import Path
 
 import numpy as np
@@ -58,11 +58,10 @@ class Index:
         self.created_at = created_at or time.time()
         self._dense = None
         self._bm25 = None
-        self.rows_of_doc: dict[str, np.ndarray] = {}
+        rows: dict[str, list[int]] = {}
         for row, chunk in enumerate(chunks):
-            self.rows_of_doc.setdefault(chunk.doc_id, [])  # type: ignore[arg-type]
-            self.rows_of_doc[chunk.doc_id].append(row)  # type: ignore[union-attr]
-        self.rows_of_doc = {k: np.asarray(v, dtype=np.int64) for k, v in self.rows_of_doc.items()}
+            rows.setdefault(chunk.doc_id, []).append(row)
+        self.rows_of_doc = {doc_id: np.asarray(r, dtype=np.int64) for doc_id, r in rows.items()}
 
     # --- searchable structures -------------------------------------------------
 
@@ -146,9 +145,7 @@ class Index:
                 f"({FORMAT_VERSION}); upgrade the assistant or rebuild the index"
             )
         chunker = manifest.get("chunker", {})
-        settings = settings or Settings.from_env()
-        settings = type(settings)(**{**{f.name: getattr(settings, f.name) for f in fields(settings)},
-                                     "model": manifest["model"], **chunker})
+        settings = replace(settings or Settings.from_env(), model=manifest["model"], **chunker)
         try:
             documents = {}
             with open(gen / "documents.jsonl", encoding="utf-8") as f:
