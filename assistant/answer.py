@@ -14,16 +14,17 @@ from dataclasses import dataclass
 
 from index.normalize import fold
 from index.records import Chunk, Document
+from index.headings import SENTENCE_END
 from index.structure import BODY_SUFFIXES
 from index.store import Index
 
 from .compute import compute, count_items
-from .facts import DISPLAY, Fact, extract_facts, format_value, metric_in_question, metric_remainder
+from .facts import METRICS, DISPLAY, Fact, extract_facts, format_value, metric_in_question, metric_remainder
 from .records import Answer, Citation
 from .retrieve import Passage, Retriever
 from .scope import Scope, ScopeResolver, document_keys, places_in
 from .sentences import (
-    QUANTITY_QUESTION, Sentence, asked_unit_pattern, bigrams, coverage, fits_value_kind, has_number,
+    PERCENT_QUESTION, QUANTITY_QUESTION, Sentence, asked_unit_pattern, bigrams, coverage, fits_value_kind, has_number,
     match_score, question_content, split_sentences,
 )
 
@@ -316,15 +317,18 @@ class Answerer:
         unit = asked_unit_pattern(question)
         best: tuple[float, Sentence] | None = None
         for rank, p in enumerate(passages):
+            doc_end = len(self.index.documents[p.chunk.doc_id].text.rstrip())
             for s in split_sentences(p.chunk, rank):
+                if s.end >= doc_end and s.text[-1] not in SENTENCE_END and needs_number and len(s.text) < 80:
+                    continue  # the excerpt stops mid-sentence ("…551519万元,比上"): its figure may not be the one asked for
                 match = match_score(content, s.text)
                 score = match + 0.03 / (rank + 1)
                 if needs_number and has_number(s.text):
                     score += 0.1
-                if unit and unit.search(s.text):
+                if unit and unit.search(fold(s.text)):
                     score += 0.25
                 threshold = MIN_COVERAGE if needs_number else MIN_TEXT_COVERAGE
-                acceptable = match >= threshold or (unit is not None and unit.search(s.text) and match >= 0.3)
+                acceptable = match >= threshold or (unit is not None and unit.search(fold(s.text)) and match >= 0.3)
                 if (acceptable and (has_number(s.text) or not needs_number)
                         and fits_value_kind(question, s.text) and (best is None or score > best[0])):
                     best = (score, s)
@@ -364,6 +368,8 @@ class Answerer:
             return self.refusal(question, f"关于“{'、'.join(scope.unknown_places)}”的报告（已索引的报告中没有这个单位或地区）", nearest)
         passages = self.retriever.retrieve(question, scope.doc_ids or None, scope.boost_ids, k=8)
         metric = metric_in_question(fold(question))
+        if metric in METRICS and METRICS[metric][0] == "money" and PERCENT_QUESTION.search(fold(question)):
+            metric = None  # "钱花掉了预算的几成" asks for a share, not the amount
         if metric and COMPARISON.search(question):
             answer = self.answer_comparison(question, metric, scope)
             if answer:

@@ -58,6 +58,13 @@ _ASKED_UNIT = re.compile(r"(?:多少|几)(人|名|个|张|宗|座|项|次|万元
 _UNIT_IN_TEXT = {"长": r"\d\s*(米|m|公里|千米|km)", "深": r"\d\s*(米|m)", "高": r"\d\s*(米|m)", "远": r"\d\s*(米|m|公里|千米|km)"}
 
 
+# How people ask → how reports write it. Applied to the question before matching.
+PARAPHRASES = [
+    ("没有花出去", "结余"), ("没花完", "结余"), ("花掉", "支出"), ("花了", "支出"), ("花在", "用于"),
+    ("用在", "用于"), ("多收", "超收"), ("钱", " "),
+]
+
+
 def question_content(question: str, names: list[str]) -> str:
     """The question minus the names of bodies and places, years, question words
     and units: what a passage must actually talk about. Runs of remaining words
@@ -69,6 +76,8 @@ def question_content(question: str, names: list[str]) -> str:
         if name and len(name) >= 2:
             q = q.replace(name, " ")
     q = re.sub(r"20\d\d\s*年度?", " ", q)
+    for asked, written in PARAPHRASES:
+        q = q.replace(asked, written)
     parts = []
     for token in _jieba().cut(q):
         stop = token in QUESTION_STOP or token in UNIT_WORDS or _ASKING.match(token) or not token.strip()
