@@ -374,6 +374,10 @@ class Answerer:
             answer = self.answer_comparison(question, metric, scope)
             if answer:
                 return answer
+            if not (scope.doc_ids or scope.boost_ids):
+                return Answer(question, f"问题没有指明要比较哪些单位：已索引 {len(self.index.documents)} 份报告。"
+                              f"请写出单位或地区，例如“荔湾区和花都区哪个{DISPLAY.get(metric, metric)}更高”。",
+                              False, [], [], "clarify")
         if metric:
             answer = self.answer_metric(question, metric, scope, content)
             # A refusal that lists related figures stands only if no passage answers either.

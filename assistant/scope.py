@@ -118,7 +118,7 @@ class ScopeResolver:
             strong = sum(scores[p] for p in suffixed) + 2 * sum(1 for k in names.suffixed_keys if k in q)
             if strong:
                 strength[doc_id] = strong
-            elif any(v for v in scores.values()) or any(k in q for k in names.keys):
+            elif any(v >= 2 for v in scores.values()) or any(k in q for k in names.keys):
                 scope.boost_ids.append(doc_id)  # a bare name like 东丽 or 新建 may be a plain word
         top = max(strength.values(), default=0)
         scope.doc_ids = [d for d, v in strength.items() if v == top]
