@@ -7,8 +7,9 @@ import re
 
 from index.normalize import fold
 
-_ELLIPTICAL = re.compile(r"^(那么?|那个|它的?|其|该(单位|部门|局)?的?|这个|还有|再看看?|换成|同样|那么)|呢[？?。！!]*$")
-_TRAILER = re.compile(r"^(那么?|那个|它的?|其|该(单位|部门|局)?的?|这个|还有|再看看?|换成|同样)|呢?[？?。！!]*$")
+_LEAD = r"^(那么?|那个|它的?|其|该(单位|部门|局)?的?|这个|还有|再看看?|换成|同样)"
+_ELLIPTICAL = re.compile(_LEAD + r"|呢[？?。！!]*$")  # marks a follow-up
+_TRAILER = re.compile(_LEAD + r"|呢?[？?。！!]*$")  # what to strip to get its core
 
 
 def _entities(question: str, entity_names: list[str]) -> list[str]:
