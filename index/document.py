@@ -15,7 +15,7 @@ def load_document(path: Path | str) -> Document:
     raw = read_file(path)
     text, page_starts = normalize_pages(raw.pages)
     if not text.strip():
-        raise LoadError(path, "no text after normalization")
+        raise LoadError(path, "没有可用的文字 (no text after normalization)")
     doc = Document(
         doc_id=raw.path.name, path=str(raw.path), sha256=raw.sha256, text=text,
         folded=fold(text), page_starts=page_starts, source_url=raw.source_url,

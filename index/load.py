@@ -31,13 +31,13 @@ class RawDocument:
 def read_file(path: Path | str) -> RawDocument:
     path = Path(path)
     if not path.is_file():
-        raise LoadError(path, "file not found")
+        raise LoadError(path, "文件不存在 (file not found)")
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        raise LoadError(path, f"unsupported file type '{suffix or '(none)'}' (use .txt, .md, .pdf or .docx)")
+        raise LoadError(path, f"不支持的文件类型 (unsupported file type '{suffix or '(none)'}'; use .txt, .md, .pdf or .docx)")
     data = path.read_bytes()
     if not data.strip():
-        raise LoadError(path, "the file is empty")
+        raise LoadError(path, "文件为空 (the file is empty)")
     sha = hashlib.sha256(data).hexdigest()
     if suffix == ".pdf":
         pages = _pdf_pages(path, data)
@@ -51,7 +51,7 @@ def read_file(path: Path | str) -> RawDocument:
         source_url = first[len("source:"):].strip()
         pages[0] = rest
     if not "".join(pages).strip():
-        raise LoadError(path, "no text could be extracted (a scanned PDF needs OCR first)")
+        raise LoadError(path, "没有可提取的文字 (no text could be extracted; a scanned PDF needs OCR first)")
     return RawDocument(path, sha, pages, source_url)
 
 
@@ -72,7 +72,7 @@ def _decode_text(path: Path, data: bytes) -> str:
 
     best = from_bytes(data).best()
     if best is None:
-        raise LoadError(path, "cannot detect the text encoding (binary file?)")
+        raise LoadError(path, "无法识别文字编码 (cannot detect the text encoding; binary file?)")
     return str(best)
 
 
@@ -84,8 +84,8 @@ def _pdf_pages(path: Path, data: bytes) -> list[str]:
     except pdfium.PdfiumError as exc:
         reason = str(exc)
         if "password" in reason.lower():
-            raise LoadError(path, "the PDF is encrypted (password protected)") from exc
-        raise LoadError(path, f"not a readable PDF ({reason})") from exc
+            raise LoadError(path, "PDF 已加密 (the PDF is encrypted, password protected)") from exc
+        raise LoadError(path, f"无法读取的 PDF (not a readable PDF: {reason})") from exc
     try:
         pages = []
         for page in pdf:
@@ -107,7 +107,7 @@ def _docx_text(path: Path) -> str:
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several unrelated types for a bad file
-        raise LoadError(path, f"not a readable DOCX ({type(exc).__name__}: {exc})") from exc
+        raise LoadError(path, f"无法读取的 DOCX (not a readable DOCX: {type(exc).__name__}: {exc})") from exc
     lines = []
     for block in document.element.body.iterchildren():
         tag = block.tag.rsplit("}", 1)[-1]

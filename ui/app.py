@@ -74,8 +74,7 @@ def render_sources(assistant: Assistant, answer: dict | None) -> str:
 
 def chat_text(answer: Answer) -> str:
     refs = " ".join(f"[{n}]" for n in range(1, len(answer.citations) + 1))
-    prefix = "" if answer.found else "⚠️ "
-    return f"{prefix}{answer.answer}\n\n{refs}" if refs else prefix + answer.answer
+    return f"{answer.answer}\n\n{refs}" if refs else answer.answer
 
 
 def documents_table(assistant: Assistant) -> list[list]:
@@ -113,7 +112,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
 
     def upload(files, progress=gr.Progress()):
         if not files:
-            return "请选择要上传的 PDF、DOCX 或 TXT 文件。", documents_table(assistant), gr.update()
+            return "请选择要上传的 PDF、DOCX 或 TXT 文件。", documents_table(assistant), gr.update(), None
         uploads.mkdir(parents=True, exist_ok=True)
         messages, accepted = [], []
         for f in files:
@@ -121,10 +120,10 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             name = safe_upload_name(getattr(f, "orig_name", None) or src.name)
             size_mb = src.stat().st_size / 1e6
             if Path(name).suffix.lower() not in UPLOAD_SUFFIXES:
-                messages.append(f"❌ {name}：不支持的文件类型（请上传 PDF、DOCX、TXT）")
+                messages.append(f"【未加入】{name}：不支持的文件类型（请上传 PDF、DOCX、TXT）")
                 continue
             if size_mb > MAX_UPLOAD_MB:
-                messages.append(f"❌ {name}：文件过大（{size_mb:.1f} MB，上限 {MAX_UPLOAD_MB:.0f} MB）")
+                messages.append(f"【未加入】{name}：文件过大（{size_mb:.1f} MB，上限 {MAX_UPLOAD_MB:.0f} MB）")
                 continue
             target = uploads / name
             shutil.copyfile(src, target)
@@ -135,13 +134,13 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             progress(1.0, desc="完成")
             for err in report.skipped:
                 Path(err.path).unlink(missing_ok=True)  # keep only what was indexed
-                messages.append(f"❌ {Path(err.path).name}：{err.reason}（已有索引未受影响）")
+                messages.append(f"【未加入】{Path(err.path).name}：{err.reason}（已有索引未受影响）")
             for doc_id in report.added + report.updated:
-                messages.append(f"✅ {doc_id}：已加入索引，可以提问了")
+                messages.append(f"【已加入】{doc_id}：已加入索引，可以提问了")
             for doc_id in report.unchanged:
-                messages.append(f"ℹ️ {doc_id}：内容未变，无需重新索引")
+                messages.append(f"【未变】{doc_id}：内容未变，无需重新索引")
             messages.append(f"共 {report.documents} 份报告，{report.chunks} 个段落；本次嵌入 {report.embedded} 个段落，用时 {report.seconds:.1f} 秒。")
-        return "\n\n".join(messages), documents_table(assistant), gr.update(choices=doc_choices())
+        return "\n\n".join(messages), documents_table(assistant), gr.update(choices=doc_choices()), None
 
     def ask_api(question: str, history: list[str] | None = None) -> dict:
         """Ask one question; returns the same JSON as `assistant ask --json`."""
@@ -183,7 +182,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             chip.click(lambda q: q, chip, question, api_visibility="private").then(on_question, inputs, outputs, api_visibility="private")
         chatbot.select(select_message, answers, sources, api_visibility="private")
         reset.click(clear, None, [chatbot, history, answers, sources, raw], api_visibility="private")
-        index_button.click(upload, files, [status, table, selected], api_visibility="private", concurrency_limit=1)
+        index_button.click(upload, files, [status, table, selected, files], api_visibility="private", concurrency_limit=1)
         gr.api(ask_api, api_name="ask")
     demo.queue(default_concurrency_limit=CONCURRENCY)
     return demo
