@@ -156,7 +156,6 @@ def bench_search_only(n_reports: int, work: Path, base_index_dir: Path, embedder
     real chunk embeddings perturbed with noise and renormalized."""
     import faiss
 
-    from assistant.retrieve import Retriever
     from index.config import Settings
     from index.store import Index, build_bm25, build_dense
 

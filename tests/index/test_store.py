@@ -5,10 +5,8 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from assistant.retrieve import Retriever
