@@ -51,7 +51,6 @@ COMPUTABLE = {
     "基本支出占比": ("基本支出", ["总支出", "执行数"]),
     "项目支出占比": ("项目支出", ["总支出", "执行数"]),
 }
-METRIC_FOR_FORMULA = {"预算执行率": "执行数 ÷ 预算数", "基本支出占比": "基本支出 ÷ 总支出", "项目支出占比": "项目支出 ÷ 总支出"}
 
 
 def unique(citations: list[Citation]) -> list[Citation]:
@@ -168,8 +167,7 @@ class Answerer:
         doc_id = doc_ids[0]
         doc = self.index.documents[doc_id]
         found = self.find_metric(doc_id, metric, content)
-        rest = metric_remainder(fold(question_content(question, self.entity_names + scope.places)), metric,
-                                fold(doc.title + doc.body))
+        rest = metric_remainder(fold(content), metric, fold(doc.title + doc.body))
         if found and rest and not found.formula:
             fact = found.facts[0]
             clause_start = max(doc.folded.rfind(p, 0, fact.start) for p in "，,。；;\n") + 1
@@ -264,22 +262,20 @@ class Answerer:
         if result is None:
             return None
         doc = self.index.documents[result.operands[0].doc_id]
-        unit = "%" if result.unit == "%" else result.unit
         text = f"据{self._names(doc)}报告中的数字计算：{result.formula}（报告未直接给出此数，为计算所得）。"
         citations = unique([self._citation(o.doc_id, *self._sentence_around(o.doc_id, o.start, o.end))
                             for o in result.operands])
         facts = [{"name": o.name, "value": o.value, "unit": o.unit, "raw": o.raw, "doc_id": o.doc_id,
                   "start": o.start, "end": o.end} for o in result.operands]
-        facts.append({"formula": result.formula, "value": result.value, "unit": unit, "computed": True})
+        facts.append({"formula": result.formula, "value": result.value, "unit": result.unit, "computed": True})
         return Answer(question, text, True, citations, facts, "computed")
 
     # --- sections ---------------------------------------------------------------
 
     def answer_section(self, question: str, scope: Scope, content: str, passages: list[Passage]) -> Answer | None:
-        intent = next(((name, hp) for name, qp, hp in SECTION_INTENTS if qp.search(question)), None)
-        if intent is None:
+        heading_pattern = next((hp for _, qp, hp in SECTION_INTENTS if qp.search(question)), None)
+        if heading_pattern is None:
             return None
-        name, heading_pattern = intent
         doc_ids = scope.doc_ids or scope.boost_ids or [p.chunk.doc_id for p in passages[:1]]
         if len(doc_ids) != 1:
             doc_ids = [p.chunk.doc_id for p in passages[:1]]
@@ -325,10 +321,11 @@ class Answerer:
                 score = match + 0.03 / (rank + 1)
                 if needs_number and has_number(s.text):
                     score += 0.1
-                if unit and unit.search(fold(s.text)):
+                has_unit = bool(unit and unit.search(fold(s.text)))
+                if has_unit:
                     score += 0.25
                 threshold = MIN_COVERAGE if needs_number else MIN_TEXT_COVERAGE
-                acceptable = match >= threshold or (unit is not None and unit.search(fold(s.text)) and match >= 0.3)
+                acceptable = match >= threshold or (has_unit and match >= 0.3)
                 if (acceptable and (has_number(s.text) or not needs_number)
                         and fits_value_kind(question, s.text) and (best is None or score > best[0])):
                     best = (score, s)
@@ -378,18 +375,17 @@ class Answerer:
                 return Answer(question, f"问题没有指明要比较哪些单位：已索引 {len(self.index.documents)} 份报告。"
                               f"请写出单位或地区，例如“荔湾区和花都区哪个{DISPLAY.get(metric, metric)}更高”。",
                               False, [], [], "clarify")
+        passage_answer = None
         if metric:
             answer = self.answer_metric(question, metric, scope, content)
-            # A refusal that lists related figures stands only if no passage answers either.
-            if answer and (answer.found or self.answer_from_passages(question, content, passages) is None):
+            if answer and not answer.found:
+                # A refusal that lists related figures stands only if no passage answers either.
+                passage_answer = self.answer_from_passages(question, content, passages)
+            if answer and (answer.found or passage_answer is None):
                 return answer
-        answer = self.answer_computed(question, passages) or self.answer_count(question, scope, passages)
-        if answer:
-            return answer
-        answer = self.answer_section(question, scope, content, passages)
-        if answer:
-            return answer
-        answer = self.answer_from_passages(question, content, passages)
+        answer = (self.answer_computed(question, passages) or self.answer_count(question, scope, passages)
+                  or self.answer_section(question, scope, content, passages)
+                  or passage_answer or self.answer_from_passages(question, content, passages))
         if answer:
             return answer
         what = f"“{content or question}”的相关内容"

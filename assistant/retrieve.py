@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from index.config import Settings
 from index.embed import Embedder
 from index.records import Chunk
 from index.store import Index
@@ -27,9 +28,11 @@ class Passage:
 
 
 class Retriever:
-    def __init__(self, index: Index, embedder: Embedder):
+    def __init__(self, index: Index, embedder: Embedder, settings: Settings | None = None):
+        """`settings` (fusion weights, k, candidates) default to the index's own."""
         self.index = index
         self.embedder = embedder
+        self.settings = settings or index.settings
 
     def _allowed_rows(self, doc_ids: list[str] | None) -> np.ndarray | None:
         if not doc_ids:
@@ -67,7 +70,7 @@ class Retriever:
 
     def retrieve(self, question: str, doc_ids: list[str] | None = None, boost_ids: list[str] = (),
                  k: int | None = None) -> list[Passage]:
-        s = self.index.settings
+        s = self.settings
         k = k or s.top_k
         allowed = self._allowed_rows(doc_ids)
         if allowed is not None and len(allowed) == 0:

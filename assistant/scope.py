@@ -128,7 +128,3 @@ class ScopeResolver:
             if same_year:
                 scope.doc_ids = same_year
         return scope
-
-
-def resolve_scope(question: str, documents: dict[str, Document]) -> Scope:
-    return ScopeResolver(documents).resolve(question)

@@ -10,11 +10,6 @@ from index.records import Chunk
 from index.terms import clean_for_terms
 
 _SENTENCE = re.compile(r"[^。！？；;\n]+[。！？；;]?")
-_QUESTION_WORDS = re.compile(
-    r"请问|是多少|是什么|有哪些|有多少|多少钱|多少|什么|哪些|哪个|哪一|哪天|哪年|哪|几成|几个|几张|几级|几|怎么样|怎样|如何|"
-    r"是否|有没有|吗|呢|大约|大概|一共|总共|合计|加起来|分别|报告里|报告中|报告|这份|的|了|是|谁|在|方面|主要|情况|"
-    r"有|为|多长|多深|多大|多高|百分之"
-)
 _PUNCT = re.compile(r"[\s\W_]+")
 NUMBER_IN_TEXT = re.compile(r"\d+(?:[.,]\d+)*")
 QUANTITY_QUESTION = re.compile(r"多少|几|比例|比重|占比|百分|率|金额|多长|多深|多大|多高|增长|增加|减少|超收|哪天|日期|哪一年|何时|时间")

@@ -13,7 +13,6 @@ import platform
 import subprocess
 import sys
 import time
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -116,18 +115,12 @@ def bench_size(n: int, work: Path, embedder, seed: int) -> dict:
     questions = read_questions(SEED_QUESTIONS)
     texts = [q["question"] for q in questions if not q.get("history")]
     retriever = assistant.answerer.retriever
-    index = assistant.index
-    latency = {}
-    for mode, (dw, bw) in {"bm25": (0.0, 1.0), "dense": (1.0, 0.0), "hybrid": (index.settings.dense_weight, index.settings.bm25_weight)}.items():
-        original = index.settings
-        index.settings = replace(original, dense_weight=dw, bm25_weight=bw)
-        if mode == "bm25":
-            latency[mode] = percentiles(time_calls(lambda q: retriever.bm25_ranking(q, None, original.candidates), texts))
-        elif mode == "dense":
-            latency[mode] = percentiles(time_calls(lambda q: retriever.dense_ranking(q, None, original.candidates), texts))
-        else:
-            latency[mode] = percentiles(time_calls(lambda q: retriever.retrieve(q), texts))
-        index.settings = original
+    n = retriever.settings.candidates
+    latency = {
+        "bm25": percentiles(time_calls(lambda q: retriever.bm25_ranking(q, None, n), texts)),
+        "dense": percentiles(time_calls(lambda q: retriever.dense_ranking(q, None, n), texts)),
+        "hybrid": percentiles(time_calls(lambda q: retriever.retrieve(q), texts)),
+    }
     latency["ask"] = percentiles(time_calls(lambda q: assistant.ask(q), texts))
     result["latency_ms"] = latency
 

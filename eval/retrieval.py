@@ -23,23 +23,18 @@ def retrieval_hits(index: Index, questions: list[dict], k: int = 5) -> dict[str,
     scopes = ScopeResolver(index.documents)
     answerable = [q for q in questions if q["answer_type"] != "not_in_corpus" and not q.get("history")]
     for mode, weights in MODES.items():
-        original = index.settings
-        dense_weight, bm25_weight = weights or (original.dense_weight, original.bm25_weight)
-        index.settings = replace(original, dense_weight=dense_weight, bm25_weight=bm25_weight)
-        try:
-            retriever = Retriever(index, embedder)
-            ranks = []
-            for q in answerable:
-                scope = scopes.resolve(q["question"])
-                passages = retriever.retrieve(q["question"], scope.doc_ids or None, scope.boost_ids, k=k)
-                if mode != "hybrid":
-                    passages = [p for p in passages if (p.dense_rank if mode == "dense" else p.bm25_rank)]
-                docs, evidence = as_list(q["doc"]), as_list(q["evidence"])
-                rank = next((i for i, p in enumerate(passages, 1) if p.chunk.doc_id in docs
-                             and any(covers(e, p.chunk.text) >= HIT_COVERAGE for e in evidence)), None)
-                ranks.append(rank)
-        finally:
-            index.settings = original
+        dense_weight, bm25_weight = weights or (index.settings.dense_weight, index.settings.bm25_weight)
+        retriever = Retriever(index, embedder, replace(index.settings, dense_weight=dense_weight, bm25_weight=bm25_weight))
+        ranks = []
+        for q in answerable:
+            scope = scopes.resolve(q["question"])
+            passages = retriever.retrieve(q["question"], scope.doc_ids or None, scope.boost_ids, k=k)
+            if mode != "hybrid":
+                passages = [p for p in passages if (p.dense_rank if mode == "dense" else p.bm25_rank)]
+            docs, evidence = as_list(q["doc"]), as_list(q["evidence"])
+            rank = next((i for i, p in enumerate(passages, 1) if p.chunk.doc_id in docs
+                         and any(covers(e, p.chunk.text) >= HIT_COVERAGE for e in evidence)), None)
+            ranks.append(rank)
         out[mode] = {
             "hit@1": float(np.mean([r == 1 for r in ranks])),
             f"hit@{k}": float(np.mean([r is not None for r in ranks])),

