@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from index.normalize import fold
 from index.records import Chunk, Document
 from index.headings import SENTENCE_END
-from index.structure import BODY_SUFFIXES
+from index.names import org_suffixes
 from index.store import Index
 
 from .compute import compute, count_items
@@ -286,7 +286,7 @@ class Answerer:
         if not sections:
             return None
         section = sections[0]
-        chunk_like = Chunk("", doc.doc_id, doc.title, doc.body, doc.region, doc.year, section.path,
+        chunk_like = Chunk("", doc.doc_id, doc.name, doc.title, doc.body, doc.region, doc.year, section.path,
                            0, 0, section.start, section.end, doc.text[section.start : section.end], "")
         sentences = [s for s in split_sentences(chunk_like, 0) if s.text.strip() != section.heading]
         if not sentences:
@@ -359,7 +359,7 @@ class Answerer:
         content = question_content(question, names)
         titles = "".join(fold(self.index.documents[d].title) for d in scope.doc_ids)
         content = " ".join(run for run in content.split()
-                           if not (run in titles and run.endswith(BODY_SUFFIXES))) or content  # "老干部局"
+                           if not (run in titles and run.endswith(tuple(org_suffixes())))) or content  # "老干部局"
         if scope.names_unknown_body:
             nearest = self.retriever.retrieve(question, None, k=3)
             return self.refusal(question, f"关于“{'、'.join(scope.unknown_places)}”的报告（已索引的报告中没有这个单位或地区）", nearest)

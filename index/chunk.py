@@ -64,7 +64,7 @@ def chunk_document(doc: Document, chunk_size: int = 300, chunk_overlap: int = 40
             piece = doc.text[start:end]
             chunks.append(
                 Chunk(
-                    chunk_id=f"{doc.doc_id}#{len(chunks)}", doc_id=doc.doc_id, title=doc.title,
+                    chunk_id=f"{doc.doc_id}#{len(chunks)}", doc_id=doc.doc_id, name=doc.name, title=doc.title,
                     body=doc.body, region=doc.region, year=doc.year, section=section,
                     page_start=doc.page_at(start), page_end=doc.page_at(max(start, end - 1)),
                     start=start, end=end, text=piece,

@@ -8,19 +8,34 @@ from pathlib import Path
 from .load import SUPPORTED_SUFFIXES, LoadError, read_file
 from .normalize import fold, normalize_pages
 from .records import Document
+from .identify import read_overrides
 from .structure import describe
 
 
-def load_document(path: Path | str) -> Document:
+def document_id(sha256: str) -> str:
+    """A report is known by its content: the same bytes under two names are one
+    report, two reports under one name are two."""
+    return sha256[:16]
+
+
+def load_document(path: Path | str, overrides: dict | None = None) -> Document:
+    """Read, normalize and identify one file. Identity fields come from the text,
+    then from a `FILE.meta.json` beside it, then from `overrides` (CLI flags)."""
     raw = read_file(path)
     text, page_starts = normalize_pages(raw.pages)
     if not text.strip():
         raise LoadError(path, "没有可用的文字 (no text after normalization)")
     doc = Document(
-        doc_id=raw.path.name, path=str(raw.path), sha256=raw.sha256, text=text,
-        folded=fold(text), page_starts=page_starts, source_url=raw.source_url,
+        doc_id=document_id(raw.sha256), path=str(raw.path.resolve()), sha256=raw.sha256, text=text,
+        folded=fold(text), page_starts=page_starts, name=raw.path.name, source_url=raw.source_url,
     )
-    describe(doc)
+    try:
+        meta = read_overrides(raw.path)
+    except ValueError as exc:
+        raise LoadError(path, f"元数据文件有误 ({exc})") from exc
+    describe(doc, meta, "meta.json")
+    if overrides:
+        describe(doc, {**meta, **overrides}, "命令行")
     return doc
 
 
@@ -35,7 +50,8 @@ def expand_paths(paths: list[Path | str]) -> list[Path]:
     files: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            files += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES)
+            files += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
+                            and not f.name.endswith(".meta.json"))
         else:
             files.append(p)
     return files

@@ -26,17 +26,23 @@ class Document:
     `page_starts[i]` is the offset where page i+1 begins.
     """
 
-    doc_id: str  # the file name
+    doc_id: str  # content hash prefix: two files with one name stay two reports
     path: str
     sha256: str
     text: str
     folded: str
     page_starts: list[int]
+    name: str = ""  # the file name, as users know the report
     title: str = ""
-    body: str = ""
-    region: str = ""
-    year: int | None = None
+    body: str = ""  # issuing body, full name
+    region: str = ""  # the body's own level: 花都区
+    regions: list[str] = field(default_factory=list)  # the whole chain, outermost first
+    year: int | None = None  # fiscal year, not the publication date
     kind: str = ""
+    project: str = ""
+    parent: str = ""  # 主管部门
+    names: list[str] = field(default_factory=list)  # how people call the body (index/names.py)
+    provenance: dict = field(default_factory=dict)  # field → {value, source, start, end}
     source_url: str = ""
     aliases: list[str] = field(default_factory=list)  # ASCII keys from the file name / address
     sections: list[Section] = field(default_factory=list)
@@ -52,8 +58,9 @@ class Document:
 
     def meta(self) -> dict:
         return {
-            "doc_id": self.doc_id, "title": self.title, "body": self.body, "region": self.region,
-            "year": self.year, "kind": self.kind, "source_url": self.source_url,
+            "doc_id": self.doc_id, "name": self.name, "path": self.path, "title": self.title,
+            "body": self.body, "region": self.region, "regions": self.regions, "year": self.year,
+            "kind": self.kind, "project": self.project, "parent": self.parent, "source_url": self.source_url,
             "aliases": self.aliases, "sha256": self.sha256, "pages": len(self.page_starts),
         }
 
@@ -64,6 +71,7 @@ class Chunk:
 
     chunk_id: str  # "<doc_id>#<n>": stable for unchanged documents
     doc_id: str
+    name: str  # the report's file name
     title: str
     body: str
     region: str

@@ -10,9 +10,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from .normalize import fold
-from .structure import PINYIN_GLOSS
+from .identify import PINYIN_GLOSS
 
-_DOMAIN_TERMS = Path(__file__).with_name("domain_terms.txt")
+_DOMAIN_TERMS = Path(__file__).parent / "data" / "domain_terms.txt"
 _TOKEN = re.compile(r"[\u4e00-\u9fff]|[a-z]+|\d+(?:\.\d+)?")
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff\d])|(?<=\d)\s+(?=[\u4e00-\u9fff])")
 STOPWORDS = set(
