@@ -175,8 +175,9 @@ def _title_candidates(view: View) -> list[tuple[int, str]]:
             text = max(cells, key=lambda c: (any(k in c for k in report_kinds()), -len(c)), default="")
         if not text or len(text) > 90 or re.search(r"[，,。；;]|\(\d+分\)", text):
             continue
-        kind = next((k for k in report_kinds() if k in text), "")
-        if not kind or (len(kind) <= 2 and not (re.search(kind + r"(公开|表|报告|说明|情况)?[^\u4e00-\u9fff]*$", text)
+        bare = re.sub(r"[“”\"'‘’]", "", text)
+        kind = next((k for k in report_kinds() if k in bare), "")
+        if not kind or (len(kind) <= 2 and not (re.search(kind + r"(公开|表|报告|说明|情况)?[^\u4e00-\u9fff]*$", bare)
                                                  and (_YEAR.search(text) or split_places(text)[0]))):
             continue
         if re.match(r"^[一二三四五六七八九十]+[、.]|^第[一二三四五六七八九十]+部分|^[(（]", text):
@@ -345,7 +346,7 @@ def identify(text: str, folded: str, file_name: str, url: str = "") -> Identity:
     kind = Field("报告", "")
     kind_sources = [(pos, t) for pos, t in titles] + [(0, view.text[:1500])]
     for pos, source_text in kind_sources:
-        squeezed = re.sub(r"\s+", "", source_text)
+        squeezed = re.sub(r"[\s“”\"'‘’]+", "", source_text)
         in_title = source_text in dict(titles).values()
         found = next((k for k in report_kinds() if k in squeezed and (in_title or len(k) >= 4)), None)
         if found:

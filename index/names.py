@@ -95,6 +95,8 @@ def place_variants(place: str) -> set[str]:
     plain = re.sub("自治(?=[县州旗])", "", _ETHNIC.sub("", place))
     if plain != place and len(plain) >= 2:
         out.add(plain)
+    if len(place) == 2 and place.endswith("州"):
+        out.add(place + "市")  # 杭州 is written 杭州市 as often
     for p in list(out):
         for suffix in sorted(PLACE_SUFFIXES, key=len, reverse=True):
             if p.endswith(suffix):
@@ -154,6 +156,8 @@ def _suffix_chars(name: str) -> set[str]:
     """Characters a short name may end on: 委员会 → 委/会, 办公室 → 办, 联合会 → 联/会."""
     kind = org_kind(name)
     chars = {name[-1]} if name else set()
+    kind_chars = set("".join(org_suffixes()))
+    chars |= {c for c in name[-3:] if c in kind_chars}
     if kind:
         chars |= set(kind[:1]) | set(kind[-1:])
     if name.endswith("委员会"):
@@ -209,12 +213,14 @@ def parse_body(full: str) -> BodyName:
                 for s in shorts:
                     forms.add(form.replace(fragment, s))
                     forms.add(s)
+    for k in range(1, len(places)):  # 南昌市新建区政协: any tail of the chain before its own name
+        forms.add("".join(places[k:]) + own)
     if places:
         last = places[-1]
+        own_forms = [f for f in forms if f and not split_places(f)[0] and not f.startswith(("中共", "中国"))]
         for variant in place_variants(last):
-            for form in list(forms):
-                if form and not form.startswith(last) and form in (own, own[1:] if own.startswith("委") else own):
-                    forms.add(variant + form)
+            for form in own_forms:
+                forms.add(variant + form)
         if not own or own in ("人民政府", "政府", "办事处", "街道办事处"):
             forms |= place_variants(last)  # a town or street office is called by its place
             forms |= {v + "政府" for v in place_variants(last) if last.endswith(("乡", "镇"))}

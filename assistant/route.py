@@ -1,0 +1,428 @@
+"""Which reports a question is about, or why it cannot be answered from any.
+
+A question that names a body, place or year is answered only from reports
+that match all of them. The names people write are matched against each
+report's identity (index/identify.py, index/names.py): exact forms (花都区,
+荔湾区委老干部局, 驻沪办), short names as ordered subsequences of the full name
+(临翔林草局, 城口供销社), places by their level (广州市 is the city, not its
+花都区), and file names or addresses in pinyin for reports whose text never
+names its body. Named but not indexed → refuse and say what is indexed
+nearest; several reports fit a short name → ask which; a year not indexed →
+say which years are.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from index.identify import PINYIN_GLOSS
+from index.names import (
+    PLACE_SUFFIXES, is_subsequence, org_kind, parse_body, place_level, place_variants, provinces, split_places,
+    short_name_matches,
+)
+from index.normalize import fold
+from index.records import Document
+
+MAX_NAME = 24
+# Kinds of body found at one level only by name (a school is not "the city's school"):
+# a higher place written before them does not ask for another body.
+_NOT_LEVEL_BOUND = ("学校", "中学", "小学", "学院", "大学", "幼儿园", "医院", "卫生院")
+_YEAR = re.compile(r"(?<!\d)(20\d\d)\s*年|(?<![\d.])([12]\d)\s*年(?!\d)")
+_SHORT_END = set("局委办会社联厅处院馆所站校学心府队部署")
+_GENERIC_PLACE = re.compile(r"^[全本我该各哪两几每这那其此]")
+# A body's name written right after a place: 人社局 in 花都区人社局 (ends before a year, 的, or a question).
+_UNKNOWN_ORG = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:局|委|厅|办|中心|医院|学校|中学|小学|协会|联合会|残联|科协|街道|政府|所|站|馆|院)"
+                          r"(?=$|\d|[的是在有和与、，,？?。]|今年|去年|[一-龥]?年)")
+_JOINER = re.compile(r"^[\s的之和与及、，,]*$")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    kind: str  # "place" | "org"
+    doc_ids: set[str]
+
+
+@dataclass
+class Route:
+    """The reports to answer from, or the reason there are none."""
+
+    status: str  # ok | unnamed | not_indexed | ambiguous | year_missing
+    doc_ids: list[str] = field(default_factory=list)
+    groups: list[list[str]] = field(default_factory=list)  # per named body, its reports
+    years: list[int] = field(default_factory=list)
+    period: str = ""  # "上年": a year answered from the next year's report, which states it as 上年
+    names: list[str] = field(default_factory=list)  # the names as written in the question
+    unknown: list[str] = field(default_factory=list)  # names written that no report has
+    message: str = ""
+
+
+def question_years(question: str) -> list[int]:
+    """2023年, 2023年度, 23年 (two digits read as 20xx)."""
+    years = []
+    for m in _YEAR.finditer(question):
+        y = int(m.group(1)) if m.group(1) else 2000 + int(m.group(2))
+        if 2000 <= y <= 2099 and y not in years:
+            years.append(y)
+    return years
+
+
+@dataclass
+class _Known:
+    """What one report can be called, computed once per index."""
+
+    doc: Document
+    forms: set[str]  # exact names of the body (with and without places)
+    own_names: list[str]  # names without places, for short-name matching
+    chain: list[set[str]]  # variants of each place of its region chain, outermost first
+    level_bound: bool
+
+
+class Router:
+    def __init__(self, documents: dict[str, Document]):
+        self.documents = documents
+        self.known: dict[str, _Known] = {}
+        self.exact: dict[str, set[str]] = defaultdict(set)  # written form → doc ids
+        self.place_of: dict[str, set[str]] = defaultdict(set)  # place form → doc ids having it in their chain
+        self.level_exact: dict[str, set[str]] = defaultdict(set)  # 省残联: only at a word boundary
+        self.by_first: dict[str, list[tuple[str, str]]] = defaultdict(list)  # first character → (doc, name)
+        for doc_id, doc in documents.items():
+            # the body's names only: a 主管部门 written in a 自评表 is another body
+            forms: set[str] = set()
+            own: list[str] = []
+            if doc.body:
+                parsed = parse_body(fold(doc.body))
+                forms = set(parsed.forms)
+                own = [f for f in parsed.forms if not split_places(f)[0] and f[0] not in "省市州县区旗镇乡"]
+            chain = [place_variants(fold(p)) for p in doc.regions]
+            kind = org_kind(doc.body or "")
+            level_forms: set[str] = {f for f in forms if f[0] in "省市州县区旗镇乡"}
+            if doc.body and parsed.places:
+                level_forms |= {parsed.places[-1][-1] + f for f in own}  # 省残联, 区林草局
+            forms -= level_forms
+            known = _Known(doc, forms, [o for o in own if len(o) >= 2], chain, not kind.endswith(_NOT_LEVEL_BOUND))
+            self.known[doc_id] = known
+            for form in forms:
+                self.exact[form].add(doc_id)
+            for form in level_forms:
+                self.level_exact[form].add(doc_id)
+            for variants in chain:
+                for v in variants:
+                    self.place_of[v].add(doc_id)
+            for name in set(known.own_names):
+                self.by_first[name[0]].append((doc_id, name))
+
+    # --- finding names in the question -------------------------------------------------
+
+    def _mentions(self, q: str) -> list[Mention]:
+        found: list[Mention] = []
+        for i in range(len(q)):
+            for j in range(min(len(q), i + MAX_NAME), i + 1, -1):
+                s = q[i:j]
+                if s in self.exact:
+                    found.append(Mention(i, j, s, "org", set(self.exact[s])))
+                if s in self.level_exact and (i == 0 or not re.match(r"[\u4e00-\u9fff]", q[i - 1])):
+                    found.append(Mention(i, j, s, "org", set(self.level_exact[s])))
+                if s in self.place_of and not _GENERIC_PLACE.match(s):
+                    found.append(Mention(i, j, s, "place", set(self.place_of[s])))
+            if q[i] in _SHORT_END:
+                for start in range(max(0, i - 11), i):
+                    s = q[start : i + 1]
+                    docs = {d for d, name in self.by_first.get(s[0], ()) if s != name and
+                            (short_name_matches(s, name) or (len(s) >= 4 and is_subsequence(s, name)))}
+                    if docs:
+                        found.append(Mention(start, i + 1, s, "org", docs))
+        merged: dict[tuple[int, int, str], Mention] = {}
+        for m in found:  # one span read two ways (exact and short name) is one mention
+            key = (m.start, m.end, m.kind)
+            if key in merged:
+                merged[key].doc_ids |= m.doc_ids
+            else:
+                merged[key] = m
+        found = list(merged.values())
+        # the longest names first; a shorter one inside a longer one is the same name
+        found.sort(key=lambda m: (-(m.end - m.start), m.start, m.kind != "org"))
+        chosen: list[Mention] = []
+        for m in found:
+            if all(m.end <= c.start or m.start >= c.end for c in chosen):
+                chosen.append(m)
+            elif any(c.start == m.start and c.end == m.end and c.kind != m.kind for c in chosen):
+                chosen.append(m)  # 洛王街道: both a place and the body's name
+        return sorted(chosen, key=lambda m: m.start)
+
+    def _with_unknown(self, q: str, mentions: list[Mention], unknown: list[str]) -> list[Mention]:
+        """Names the index does not have are part of the entity they belong to:
+        福州市 in 福州市财政局, 人社局 in 花都区人社局. An entity holding one cannot
+        be any indexed report, so it is refused rather than answered by a neighbour."""
+        out = list(mentions)
+        for place in unknown:
+            at = q.find(place)
+            if at != -1 and all(m.end <= at or m.start >= at + len(place) for m in out):
+                out.append(Mention(at, at + len(place), place, "place", set()))
+        out.sort(key=lambda m: m.start)
+        for m in list(out):
+            if m.kind != "place" or any(o.start == m.end for o in out):
+                continue
+            if any(o.kind == "org" and o.start == m.start and o.end == m.end for o in out):
+                continue  # 洛王街道 is itself the body: 洛王街道工委 is a part of it
+            run = _UNKNOWN_ORG.match(q, m.end)
+            if run:
+                out.append(Mention(run.start(), run.end(), run.group(0), "org", set()))
+        return sorted(out, key=lambda m: m.start)
+
+    @staticmethod
+    def _is_weak(m: Mention, found: list[Mention]) -> bool:
+        """A place written without its suffix (新建, 东丽) is also an ordinary word."""
+        if m.kind != "place" or m.text.endswith(PLACE_SUFFIXES) or m.text in provinces():
+            return False
+        return not any(o.kind == "org" and o.start == m.end for o in found)
+
+    def _drop_weak(self, q: str, chosen: list[Mention]) -> list[Mention]:
+        """Bare place words count only when nothing stronger is named, and then the
+        first one and those joined to it (东丽湖新建光辉路: 东丽, not 新建)."""
+        weak = [m for m in chosen if self._is_weak(m, chosen)]
+        if not weak:
+            return chosen
+        if len(weak) < len(chosen):
+            return [m for m in chosen if m not in weak]
+        kept = [weak[0]]
+        for m in weak[1:]:
+            if re.fullmatch(r"[和与及、,，]", q[kept[-1].end : m.start]):
+                kept.append(m)
+        return kept
+
+    def _place_candidates(self, q: str, mentions: list[Mention]) -> list[tuple[int, str]]:
+        """Places written outside the known names: units like 越秀区 or 广东省 at a
+        word boundary, and jieba's places."""
+        candidates: list[tuple[int, str]] = []
+        for i in range(len(q)):
+            if i and re.match(r"[\u4e00-\u9fff]", q[i - 1]) and q[i - 1] not in "和与及、" \
+                    and not any(m.end == i for m in mentions):
+                continue
+            at = i
+            for place in split_places(q[i : i + 14])[0]:
+                candidates.append((at, place))
+                at += len(place)
+        pos = 0
+        for word, flag in self._tagged(q):
+            if flag == "ns" and len(word) >= 2:
+                candidates.append((pos, word))
+            pos += len(word)
+        out = []
+        for at, place in candidates:
+            if any(m.start < at + len(place) and at < m.end for m in mentions) or _GENERIC_PLACE.match(place):
+                continue
+            core = re.sub("(" + "|".join(PLACE_SUFFIXES) + ")$", "", place)
+            if len(core) < 2 or re.search(r"[的在年管几个负责哪和与是了为全本该各其每这那]", core):
+                continue
+            if (at, place) not in out:
+                out.append((at, place))
+        return out
+
+    def _unknown_places(self, q: str, mentions: list[Mention]) -> list[str]:
+        """Places the question writes that no report has (by text, file name or address)."""
+        out = []
+        for _, place in self._place_candidates(q, mentions):
+            if not (place.endswith(PLACE_SUFFIXES) or place in provinces()):
+                continue
+            if place_level(place) >= 3:
+                continue  # a town written as content (西秀镇龙头村), not as the body asked about
+            if place not in self.place_of and not self._pinyin_docs(place) and place not in out:
+                out.append(place)
+        return out
+
+    def _tagged(self, q: str) -> list[tuple[str, str]]:
+        from index.terms import _jieba
+
+        _jieba()
+        import jieba.posseg
+
+        return [(w, f) for w, f in jieba.posseg.cut(q)]
+
+    def _pinyin_docs(self, place: str) -> set[str]:
+        core = re.sub("(" + "|".join(PLACE_SUFFIXES) + ")$", "", place)
+        if len(core) < 2:
+            core = place  # 梧州: the suffix is part of the name
+        if len(core) < 2:
+            return set()
+        readings = _pinyin_forms(core)
+        return {d for d, k in self.known.items() if not readings.isdisjoint(k.doc.aliases)}
+
+    # --- matching names to reports ------------------------------------------------------
+
+    def _entity_docs(self, mentions: list[Mention]) -> set[str]:
+        """Reports that fit every name of one entity ("临翔区" + "林草局"). The
+        deepest place written must be the report's own level unless the body is
+        named by a proper name (a school): 广州市老干部局 is not 花都区's."""
+        places = [m for m in mentions if m.kind == "place"]
+        orgs = [m for m in mentions if m.kind == "org"]
+        if any(not m.doc_ids for m in mentions):
+            return set()
+        # a report whose text names its body without its place (区财政局) takes the place
+        # from its file name or address: 南沙区 + 财政局
+        placeless = {d for p in places for d in p.doc_ids if not self.known[d].chain}
+        org_docs = [m.doc_ids | {d for d in placeless if m.text in fold(self.documents[d].body)} for m in orgs]
+        docs = set.intersection(*(org_docs or [m.doc_ids for m in places]))
+        keep = set()
+        for d in docs:
+            known = self.known[d]
+            if any(d not in p.doc_ids for p in places):
+                continue
+            written = [p.text for p in places] + [x for o in orgs for x in split_places(o.text)[0]]
+            if written and known.chain:
+                depth = max((i for p in written for i, v in enumerate(known.chain) if p in v), default=None)
+                if depth is not None and depth < len(known.chain) - 1 and (not orgs or known.level_bound):
+                    continue
+            keep.add(d)
+        return keep
+
+    def route(self, question: str, only: list[str] | None = None) -> Route:
+        q = PINYIN_GLOSS.sub("", fold(question))
+        years = question_years(q)
+        mentions = self._mentions(q)
+        unknown = self._unknown_places(q, mentions)
+        for place in list(unknown):
+            docs = self._pinyin_docs(place)
+            if docs:
+                unknown.remove(place)
+        pinyin_hits = []
+        for at, word in self._place_candidates(q, mentions):
+            docs = self._pinyin_docs(word)
+            if docs and all(p.end <= at or p.start >= at + len(word) for p in pinyin_hits):
+                pinyin_hits.append(Mention(at, at + len(word), word, "place", docs))
+        mentions = self._drop_weak(q, sorted(mentions + pinyin_hits, key=lambda m: m.start))
+        mentions = self._with_unknown(q, mentions, unknown)
+        entities: list[list[Mention]] = []
+        for m in mentions:
+            if entities and _JOINER.match(q[entities[-1][-1].end : m.start]) and \
+                    not re.search(r"[和与及、，,]", q[entities[-1][-1].end : m.start]):
+                entities[-1].append(m)
+            else:
+                entities.append([m])
+        names = [q[e[0].start : e[-1].end] for e in entities]
+        groups = []
+        for entity in entities:
+            docs = self._entity_docs(entity)
+            if only is not None:
+                docs &= set(only)
+            groups.append(sorted(docs))
+        route = Route("ok", years=years, names=names, unknown=unknown)
+        for i, entity in enumerate(entities):
+            if not groups[i] and all(m.kind == "place" for m in entity):
+                below = self._below(entity, only)
+                if len({self._body_key(d) for d in below}) == 1:
+                    groups[i] = below  # 丽江: the one report filed under that place
+        if any(len(g) == 1 for g in groups):
+            for i, entity in enumerate(entities):  # "财政局" beside "华容县": the same body, not another
+                if all(m.kind == "org" for m in entity) and len({self._body_key(d) for d in groups[i]}) > 1:
+                    groups[i] = []
+                    names[i] = ""
+        resolved = [g for g in groups if g]
+        unresolved = [names[i] for i, g in enumerate(groups) if not g and names[i]]
+        if not entities:
+            if unknown:
+                return self._not_indexed(route, unknown)
+            route.status = "unnamed"
+            route.doc_ids = sorted(only) if only is not None else []
+            return route
+        if not resolved:
+            return self._not_indexed(route, unresolved + unknown)
+        if unknown and not any(self.known[d].chain for g in resolved for d in g):
+            return self._not_indexed(route, unknown)
+        route.groups = []
+        for group in resolved:
+            group = self._by_year(group, years, route)
+            if group is None:
+                return route
+            route.groups.append(group)
+        for group in route.groups:
+            bodies = {self._body_key(d) for d in group}
+            if len(bodies) > 1:
+                route.status = "ambiguous"
+                listed = "、".join(self.display_name(d) for d in group[:8])
+                route.message = f"“{names[route.groups.index(group)]}”对应多份报告：{listed}。请说明是哪一个单位。"
+                route.doc_ids = group
+                return route
+        route.doc_ids = sorted({d for g in route.groups for d in g})
+        return route
+
+    def _below(self, entity: list[Mention], only: list[str] | None) -> list[str]:
+        docs = set.intersection(*(m.doc_ids for m in entity))
+        return sorted(docs & set(only) if only is not None else docs)
+
+    def _body_key(self, doc_id: str) -> str:
+        doc = self.documents[doc_id]
+        return fold(doc.body or doc.region or doc.doc_id)
+
+    def _by_year(self, group: list[str], years: list[int], route: Route) -> list[str] | None:
+        """The group's reports for the years asked: the same year, else the next
+        year's report (it states the year asked as 上年); none → year_missing."""
+        if not years:
+            latest: dict[str, str] = {}
+            for d in group:  # one body, several years: its latest report
+                key = self._body_key(d)
+                if key not in latest or (self.documents[d].year or 0) > (self.documents[latest[key]].year or 0):
+                    latest[key] = d
+            return sorted(latest.values())
+        same = [d for d in group if self.documents[d].year in years]
+        if same:
+            return same
+        later = [d for d in group if self.documents[d].year and self.documents[d].year - 1 in years]
+        if later:
+            route.period = "上年"
+            return later
+        undated = [d for d in group if not self.documents[d].year]
+        if undated:
+            return undated
+        have = sorted({self.documents[d].year for d in group if self.documents[d].year})
+        body = self.display_name(group[0], with_year=False)
+        asked = "、".join(f"{y}年" for y in years)
+        route.status = "year_missing"
+        route.doc_ids = group
+        route.message = f"已索引的{body}报告只有{'、'.join(f'{y}年' for y in have)}的，没有{asked}的。"
+        return None
+
+    def _not_indexed(self, route: Route, names: list[str]) -> Route:
+        route.status = "not_indexed"
+        route.unknown = names
+        nearest = self.nearest(names)
+        listed = "、".join(self.display_name(d) for d in nearest[:8])
+        where = f"已索引的相关报告有：{listed}。" if listed else f"已索引 {len(self.documents)} 份报告，其中没有这个单位或地区。"
+        route.message = f"没有找到“{'、'.join(names)}”的报告。{where}"
+        route.doc_ids = []
+        return route
+
+    def nearest(self, names: list[str]) -> list[str]:
+        """Indexed reports sharing a place with the names asked about (花都区 → 花都区's others)."""
+        out = []
+        for name in names:
+            for i in range(len(name)):
+                for j in range(len(name), i + 1, -1):
+                    for d in sorted(self.place_of.get(name[i:j], ())):
+                        if d not in out:
+                            out.append(d)
+                    if out:
+                        break
+                if out:
+                    break
+        return out
+
+    def display_name(self, doc_id: str, with_year: bool = True) -> str:
+        doc = self.documents[doc_id]
+        name = doc.body or doc.region or doc.title or doc.name
+        return f"{name}（{doc.year}年）" if with_year and doc.year else name
+
+
+@lru_cache(maxsize=4096)
+def _pinyin_forms(chinese: str) -> frozenset[str]:
+    """Every toneless reading of a short name: 曾都 → zengdu, cengdou, …"""
+    from pypinyin import Style, pinyin
+
+    readings = pinyin(chinese[:4], style=Style.NORMAL, heteronym=True)
+    return frozenset("".join(p) for p in itertools.product(*readings))

@@ -1,0 +1,35 @@
+"""Routing accuracy: does each question reach the report(s) it names, or a
+refusal when what it names is not indexed? Questions: eval/questions/routing.jsonl
+(`docs`: the file names it must be answered from, or null for a refusal)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+REFUSALS = {"not_indexed", "year_missing"}
+
+
+def routed_correctly(question: dict, status: str, names: list[str]) -> bool:
+    gold = question.get("docs")
+    if gold is None:
+        return status in REFUSALS
+    return status == "ok" and sorted(names) == sorted(gold)
+
+
+def routing_accuracy(router, questions: list[dict]) -> dict:
+    """{"accuracy": …, "by_kind": {kind: accuracy}, "failures": [(id, question, got)]}."""
+    by_kind: dict[str, list[bool]] = defaultdict(list)
+    failures = []
+    for q in questions:
+        route = router.route(q["question"])
+        names = [router.documents[d].name for d in route.doc_ids]
+        ok = routed_correctly(q, route.status, names)
+        by_kind[q.get("kind", "")].append(ok)
+        if not ok:
+            failures.append((q["id"], q["question"], route.status, names))
+    total = [x for v in by_kind.values() for x in v]
+    return {
+        "accuracy": sum(total) / len(total) if total else 0.0,
+        "by_kind": {k: sum(v) / len(v) for k, v in sorted(by_kind.items())},
+        "failures": failures,
+    }
