@@ -30,14 +30,24 @@ def cmd_index(args) -> int:
             print("error: give the files or folders to index", file=sys.stderr)
             return 2
         paths = [BUNDLED_REPORTS]  # `assistant index` alone: the bundled reports' index
+    overrides = _overrides(args)
+    if overrides and not args.paths:
+        print("error: --body/--year/--kind/--region/--project set a report's identity: give its file", file=sys.stderr)
+        return 2
     try:
-        report = build_index(paths, index_dir, _settings(args), remove=args.remove or [], show_progress=True)
+        report = build_index(paths, index_dir, _settings(args), remove=args.remove or [], show_progress=True,
+                             overrides=overrides)
     except (IndexLoadError, KeyError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {exc.args[0] if isinstance(exc, KeyError) else exc}", file=sys.stderr)
         return 2
     print(f"index: {index_dir}")
     print(report.summary())
-    return 0
+    return 1 if report.skipped else 0  # a script can tell that a file was not indexed
+
+
+def _overrides(args) -> dict:
+    return {k: str(v) for k in ("body", "year", "kind", "region", "project")
+            if (v := getattr(args, k, None)) not in (None, "")}
 
 
 def cmd_ask(args) -> int:
@@ -67,10 +77,12 @@ def cmd_chunks(args) -> int:
             status = 2
             continue
         chunks = chunk_document(doc, settings.chunk_size, settings.chunk_overlap)
-        print(f"file:   {doc.doc_id}")
-        print(f"title:  {doc.title}")
-        print(f"body:   {doc.body or '（未识别）'}    region: {doc.region or '（未识别）'}    year: {doc.year or '（未识别）'}")
-        print(f"kind:   {doc.kind}    pages: {len(doc.page_starts)}    characters: {len(doc.text)}    chunks: {len(chunks)}")
+        print(f"file:    {doc.name}    id: {doc.doc_id}")
+        for key in ("title", "body", "year", "kind", "project", "parent"):
+            print(f"{key + ':':8} {_field(doc, key)}")
+        print(f"{'region:':8} {' > '.join(doc.regions) or '（未识别）'}")
+        print(f"{'names:':8} {'、'.join(doc.names[:12]) or '（无）'}")
+        print(f"pages: {len(doc.page_starts)}    characters: {len(doc.text)}    chunks: {len(chunks)}")
         counts: dict[str, int] = {}
         for c in chunks:
             counts[c.section] = counts.get(c.section, 0) + 1
@@ -84,6 +96,18 @@ def cmd_chunks(args) -> int:
                 print(f"--- {c.chunk_id} · {c.section} · p.{c.page_start} · [{c.start}:{c.end}]\n{c.text}")
         print()
     return status
+
+
+def _field(doc, key: str) -> str:
+    """A field's value and where it was read: the text (offsets and the words) or elsewhere."""
+    p = doc.provenance.get(key) or {}
+    value = p.get("value") or ""
+    if not value:
+        return "（未识别）"
+    if p.get("start", -1) >= 0:
+        quote = doc.text[p["start"] : p["end"]].replace("\n", " ")
+        return f"{value}    ← {p.get('source') or '正文'} [{p['start']}:{p['end']}] 「{quote[:40]}」"
+    return f"{value}    ← {p.get('source') or '?'}"
 
 
 def cmd_eval(args) -> int:
@@ -121,7 +145,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("paths", nargs="*", help="files or folders (.pdf .docx .txt .md)")
     p.add_argument("--index-dir", help="index directory (default: the bundled reports' index)")
     p.add_argument("--model", help="sentence-transformers model name or path")
-    p.add_argument("--remove", action="append", metavar="DOC", help="remove a document (its file name)")
+    p.add_argument("--remove", action="append", metavar="DOC", help="remove a report (its id, file name or path)")
+    p.add_argument("--body", help="the issuing body, when the report does not say it clearly (full name)")
+    p.add_argument("--year", help="the fiscal year (not the publication date)")
+    p.add_argument("--kind", help="the kind of report, e.g. 部门决算")
+    p.add_argument("--region", help="the region chain, e.g. 广东省>广州市>花都区")
+    p.add_argument("--project", help="the project, for a project report")
     p.set_defaults(func=cmd_index)
 
     p = sub.add_parser("ask", help="ask one question")

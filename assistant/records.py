@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 
 @dataclass
 class Citation:
-    doc: str  # the document's file name
+    doc: str  # the report's file name
     title: str
     section: str
     page: int | None
@@ -15,6 +15,7 @@ class Citation:
     end: int
     quote: str
     note: str = ""  # e.g. "最接近的段落（不含答案）" for the passages shown with a refusal
+    doc_id: str = ""  # the report's id in the index (its content hash)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -27,9 +28,10 @@ class Answer:
     found: bool
     citations: list[Citation] = field(default_factory=list)
     facts: list[dict] = field(default_factory=list)  # the figures used, with any formula
-    kind: str = ""  # metric | computed | comparison | section | passage | refusal | invalid
+    kind: str = ""  # metric | computed | comparison | section | passage | refusal | clarify | invalid
     resolved_question: str = ""  # the question as understood, after follow-up resolution
     latency_ms: float = 0.0
+    routed: list[str] = field(default_factory=list)  # file names of the reports the question was routed to
 
     def to_dict(self) -> dict:
         return {
@@ -40,6 +42,7 @@ class Answer:
             "facts": self.facts,
             "kind": self.kind,
             "resolved_question": self.resolved_question or self.question,
+            "routed": self.routed,
             "latency_ms": round(self.latency_ms, 2),
         }
 

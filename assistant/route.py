@@ -37,6 +37,9 @@ _GENERIC_PLACE = re.compile(r"^[全本我该各哪两几每这那其此]")
 # A body's name written right after a place: 人社局 in 花都区人社局 (ends before a year, 的, or a question).
 _UNKNOWN_ORG = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:局|委|厅|办|中心|医院|学校|中学|小学|协会|联合会|残联|科协|街道|政府|所|站|馆|院)"
                           r"(?=$|\d|[的是在有和与、，,？?。]|今年|去年|[一-龥]?年)")
+# A body's name opening the question (人社局机关运行经费…), when no indexed name is there.
+_LEADING_ORG = re.compile(r"^(?:那个|这个)?([\u4e00-\u9fff]{1,6}?(?:局|委|厅|办|中心|医院|学校|中学|小学|协会|联合会|残联|科协|政府))"
+                          r"(?=\d|[的是在有和与、，,？?。]|今年|去年|[一-龥]?年|机关|部门|单位|整体|预算|决算|项目|收入|支出|经费|三公)")
 _JOINER = re.compile(r"^[\s的之和与及、，,]*$")
 
 
@@ -172,7 +175,7 @@ class Router:
             if any(o.kind == "org" and o.start == m.start and o.end == m.end for o in out):
                 continue  # 洛王街道 is itself the body: 洛王街道工委 is a part of it
             run = _UNKNOWN_ORG.match(q, m.end)
-            if run:
+            if run and not re.match(r"各|全|所属|下属|直属|辖区|相关|有关", run.group(0)):  # 各级关工委: content
                 out.append(Mention(run.start(), run.end(), run.group(0), "org", set()))
         return sorted(out, key=lambda m: m.start)
 
@@ -219,6 +222,7 @@ class Router:
             if any(m.start < at + len(place) and at < m.end for m in mentions) or _GENERIC_PLACE.match(place):
                 continue
             core = re.sub("(" + "|".join(PLACE_SUFFIXES) + ")$", "", place)
+            core = core if len(core) >= 2 else place  # 梧州, 南县: the suffix is part of the name
             if len(core) < 2 or re.search(r"[的在年管几个负责哪和与是了为全本该各其每这那]", core):
                 continue
             if (at, place) not in out:
@@ -298,6 +302,9 @@ class Router:
                 pinyin_hits.append(Mention(at, at + len(word), word, "place", docs))
         mentions = self._drop_weak(q, sorted(mentions + pinyin_hits, key=lambda m: m.start))
         mentions = self._with_unknown(q, mentions, unknown)
+        lead = _LEADING_ORG.match(q)
+        if lead and not any(m.start < lead.end() for m in mentions):
+            mentions.insert(0, Mention(lead.start(1), lead.end(1), lead.group(1), "org", set()))  # 人社局…: not indexed
         entities: list[list[Mention]] = []
         for m in mentions:
             if entities and _JOINER.match(q[entities[-1][-1].end : m.start]) and \
@@ -393,8 +400,9 @@ class Router:
         route.unknown = names
         nearest = self.nearest(names)
         listed = "、".join(self.display_name(d) for d in nearest[:8])
-        where = f"已索引的相关报告有：{listed}。" if listed else f"已索引 {len(self.documents)} 份报告，其中没有这个单位或地区。"
-        route.message = f"没有找到“{'、'.join(names)}”的报告。{where}"
+        where = f"已索引的相关报告有：{listed}。" if listed else "已索引的报告中没有这个单位或地区。"
+        shown = [n for n in dict.fromkeys(names) if not any(n != o and n in o for o in names)]
+        route.message = f"没有找到“{'、'.join(shown)}”的报告。{where}"
         route.doc_ids = []
         return route
 

@@ -23,7 +23,7 @@ class NaiveBaseline:
         self.passages: list[tuple[str, str, int, str]] = []  # (doc, title, start, text)
         for doc in batch.documents:
             for piece in splitter.create_documents([doc.text]):
-                self.passages.append((doc.doc_id, doc.title, piece.metadata["start_index"], piece.page_content))
+                self.passages.append((doc.name, doc.title, piece.metadata["start_index"], piece.page_content))
         vectors = embedder.encode_passages([p[3] for p in self.passages])
         self.index = faiss.IndexFlatIP(embedder.dim)
         if len(vectors):

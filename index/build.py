@@ -25,6 +25,7 @@ class BuildReport:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (file given, the indexed file with the same content)
     skipped: list[LoadError] = field(default_factory=list)
     documents: int = 0
     chunks: int = 0
@@ -38,6 +39,8 @@ class BuildReport:
             f"{len(self.unchanged)} unchanged, {len(self.removed)} removed)",
             f"chunks: {self.chunks} ({self.embedded} embedded in {self.seconds:.1f} s, {rate:.1f} chunks/s)",
         ]
+        for path, same in self.duplicates:
+            lines.append(f"duplicate {path}: same content as {same}, indexed once")
         for err in self.skipped:
             lines.append(f"skipped {err.path}: {err.reason}")
         return "\n".join(lines)
@@ -62,9 +65,25 @@ def check_model(existing: Index, settings: Settings, embedder: Embedder) -> None
         )
 
 
+def find_document(documents: dict[str, Document], key: str, index_dir: Path | str = "") -> str:
+    """A report by id, file name or path; a file name two reports share is ambiguous."""
+    if key in documents:
+        return key
+    resolved = str(Path(key).resolve()) if key else ""
+    hits = [d for d, doc in documents.items() if key in (doc.name,) or doc.path == resolved]
+    if not hits:
+        raise KeyError(f"'{key}' is not in the index at {index_dir}")
+    if len(hits) > 1:
+        listed = ", ".join(f"{d} ({documents[d].path})" for d in hits)
+        raise KeyError(f"'{key}' names {len(hits)} reports; give the id or the path: {listed}")
+    return hits[0]
+
+
 def build_index(paths: list[Path | str], index_dir: Path | str, settings: Settings | None = None,
                 remove: list[str] = (), embedder: Embedder | None = None,
-                show_progress: bool = False) -> BuildReport:
+                show_progress: bool = False, overrides: dict | None = None) -> BuildReport:
+    """Add new and changed files, drop `remove`d ones (id, file name or path).
+    `overrides`: identity fields a user sets (body, year, …) for the files given."""
     started = time.perf_counter()
     settings = settings or Settings.from_env()
     index_dir = Path(index_dir)
@@ -83,24 +102,33 @@ def build_index(paths: list[Path | str], index_dir: Path | str, settings: Settin
             chunks_of.setdefault(chunk.doc_id, []).append(chunk)
             known_vectors[content_hash(chunk.embed_text)] = existing.vectors[row]
 
-    for doc_id in remove:
-        if doc_id not in documents:
-            raise KeyError(f"'{doc_id}' is not in the index at {index_dir}")
-        documents.pop(doc_id)
+    for key in remove:
+        doc_id = find_document(documents, key, index_dir)
+        report.removed.append(documents.pop(doc_id).name)
         chunks_of.pop(doc_id, None)
-        report.removed.append(doc_id)
 
     for path in expand_paths(list(paths)):
         try:
-            doc = load_document(path)
+            doc = load_document(path, overrides)
         except LoadError as err:
             report.skipped.append(err)
             continue
-        old = documents.get(doc.doc_id)
-        if old is not None and old.sha256 == doc.sha256 and doc.doc_id in chunks_of:
-            report.unchanged.append(doc.doc_id)
+        same = documents.get(doc.doc_id)
+        if same is not None:
+            if same.path == doc.path and doc.doc_id in chunks_of and not overrides:
+                report.unchanged.append(doc.name)
+            elif same.path == doc.path:
+                documents[doc.doc_id] = doc  # new identity fields for the same content
+                chunks_of[doc.doc_id] = chunk_document(doc, settings.chunk_size, settings.chunk_overlap)
+                report.updated.append(doc.name)
+            else:
+                report.duplicates.append((str(path), same.name))
             continue
-        (report.updated if old is not None else report.added).append(doc.doc_id)
+        previous = next((d for d in documents.values() if d.path == doc.path), None)
+        if previous is not None:  # the same file, changed: its old content goes
+            documents.pop(previous.doc_id)
+            chunks_of.pop(previous.doc_id, None)
+        (report.updated if previous is not None else report.added).append(doc.name)
         documents[doc.doc_id] = doc
         chunks_of[doc.doc_id] = chunk_document(doc, settings.chunk_size, settings.chunk_overlap)
 

@@ -167,7 +167,7 @@ def _title_candidates(view: View) -> list[tuple[int, str]]:
                 continue
             pos, text = pos + m.start(), re.sub(r"(?:编辑|来源|发布|日期)$", "", m.group(0))
             furniture.add(pos)
-        text = re.sub(r"^(标题|题目|附件\s*\d*)\s*[:：]?|^\d{1,2}[.、](?=关于)", "", text)
+        text = re.sub(r"^(标题|题目|附件\s*\d*)\s*[:：]?|^\d{1,2}[.、](?=关于)|^[(（][^)）]{1,8}[)）](?=\S{6})", "", text)
         text = re.split(r"(?:编辑|来源|发布|日期|浏览|点击)\s*[:：]", text)[0]
         text = re.sub(r"\.(pdf|docx?|xlsx?|txt)$", "", text, flags=re.I).strip(" -_《》")
         if "|" in text:
@@ -300,7 +300,7 @@ def identify(text: str, folded: str, file_name: str, url: str = "") -> Identity:
     for n, (pos, title) in enumerate(titles[:4]):
         vote(_org_before_kind(title), 5.0 - n, pos, "标题行")
     raw_head = view.text[:HEAD_CHARS]  # labels (来源, 发布机构) live in the furniture too
-    head = "\n".join("" if is_boilerplate(line) else line for line in raw_head.split("\n"))
+    head = "\n".join(" " * len(line) if is_boilerplate(line) else line for line in raw_head.split("\n"))
     for label in _LABEL.finditer(raw_head):
         m = _LABEL_VALUE.match(raw_head, label.end())
         if not m or (not m.group(1) and (label.group(1) in _SHORT_LABELS or raw_head[label.end() - 1] not in "位门构关")):
@@ -337,6 +337,9 @@ def identify(text: str, folded: str, file_name: str, url: str = "") -> Identity:
     body = Field("", "")
     if scores:
         best = max(scores, key=lambda o: (scores[o], len(o)))
+        fuller = [o for o in scores if o != best and o.startswith(best) and split_places(o)[1]]
+        if fuller and split_places(best)[0] and not split_places(best)[1]:  # 宿城区's report, published by 宿城区财政局
+            best = max(fuller, key=lambda o: scores[o])
         pos, source = where[best]
         body = _found_in(view, best, source, pos)
     if not body.value and titles:

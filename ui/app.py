@@ -5,6 +5,7 @@ bounds how many questions run at once."""
 
 from __future__ import annotations
 
+import hashlib
 import html
 import os
 import re
@@ -48,10 +49,10 @@ def render_sources(assistant: Assistant, answer: dict | None) -> str:
     parts = []
     index = assistant.index
     for n, c in enumerate(answer["citations"], 1):
-        doc = index.documents.get(c["doc"])
+        doc = index.documents.get(c.get("doc_id", ""))
         passage_start, passage_end = c["start"], c["end"]
         if doc is not None:  # show the quote inside its passage, highlighted
-            rows = index.rows_of_doc.get(c["doc"], [])
+            rows = index.rows_of_doc.get(doc.doc_id, [])
             chunk = next((index.chunks[r] for r in rows if index.chunks[r].start <= c["start"] and c["end"] <= index.chunks[r].end), None)
             if chunk:
                 passage_start, passage_end = chunk.start, chunk.end
@@ -81,7 +82,7 @@ def documents_table(assistant: Assistant) -> list[list]:
     rows = []
     for doc_id, doc in assistant.index.documents.items():
         chunks = len(assistant.index.rows_of_doc.get(doc_id, []))
-        rows.append([doc_id, doc.body or doc.title, doc.year or "", doc.kind, chunks])
+        rows.append([doc.name, doc.body or doc.title, doc.year or "", doc.kind, chunks])
     return rows
 
 
@@ -125,7 +126,9 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             if size_mb > MAX_UPLOAD_MB:
                 messages.append(f"【未加入】{name}：文件过大（{size_mb:.1f} MB，上限 {MAX_UPLOAD_MB:.0f} MB）")
                 continue
-            target = uploads / name
+            digest = hashlib.sha256(src.read_bytes()).hexdigest()[:12]
+            target = uploads / digest / name  # two reports with one name stay two files
+            target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(src, target)
             accepted.append(target)
         if accepted:
@@ -135,10 +138,12 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             for err in report.skipped:
                 Path(err.path).unlink(missing_ok=True)  # keep only what was indexed
                 messages.append(f"【未加入】{Path(err.path).name}：{err.reason}（已有索引未受影响）")
-            for doc_id in report.added + report.updated:
-                messages.append(f"【已加入】{doc_id}：已加入索引，可以提问了")
-            for doc_id in report.unchanged:
-                messages.append(f"【未变】{doc_id}：内容未变，无需重新索引")
+            for name in report.added + report.updated:
+                messages.append(f"【已加入】{name}：已加入索引，可以提问了")
+            for name in report.unchanged:
+                messages.append(f"【未变】{name}：内容未变，无需重新索引")
+            for path, same in report.duplicates:
+                messages.append(f"【重复】{Path(path).name}：与已索引的 {same} 内容相同，只保留一份")
             messages.append(f"共 {report.documents} 份报告，{report.chunks} 个段落；本次嵌入 {report.embedded} 个段落，用时 {report.seconds:.1f} 秒。")
         return "\n\n".join(messages), documents_table(assistant), gr.update(choices=doc_choices()), None
 

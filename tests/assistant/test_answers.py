@@ -109,6 +109,6 @@ def test_every_answer_is_traceable(which, request):
     for q in questions:
         a = assistant.ask(q["question"], history=q.get("history"))
         for c in a.citations:
-            doc = assistant.index.documents[c.doc]
+            doc = assistant.index.documents[c.doc_id]
             assert doc.text[c.start : c.end] == c.quote, q["id"]
         assert _traceable(a) == [], (q["id"], a.answer)

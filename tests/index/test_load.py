@@ -99,5 +99,5 @@ def test_bad_files_are_named_and_the_batch_goes_on(tmp_path: Path):
             read_file(path)
         assert path.name in str(err.value) and reason in str(err.value)
     batch = load_documents([good, corrupt, empty, other])
-    assert [d.doc_id for d in batch.documents] == ["good.txt"]
+    assert [d.name for d in batch.documents] == ["good.txt"]
     assert sorted(Path(e.path).name for e in batch.skipped) == ["corrupt.pdf", "empty.txt", "sheet.xlsx"]

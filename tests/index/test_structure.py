@@ -73,4 +73,8 @@ def test_chunks_command_prints_body_and_year():
     out = subprocess.run([sys.executable, "-m", "assistant.cli", "chunks", *map(str, sorted(DEV_DOCS.glob("*.txt")))],
                          capture_output=True, text=True, check=True).stdout
     assert out.count("file:") == len(list(DEV_DOCS.glob("*.txt")))
-    assert re.search(r"body:\s+宿城区财政局\s+region: 宿城区\s+year: 2022", out)
+    block = out[out.index("file:    04_suqian"):]
+    block = block[: block.index("sections:")]
+    assert re.search(r"body:\s+宿城区财政局\s+← 发布机构 \[\d+:\d+\] 「宿城區財政局」", block)  # quoted as written
+    assert re.search(r"year:\s+2022\s+← 标题行", block)
+    assert re.search(r"region:\s+宿城区\n", block)
