@@ -111,10 +111,20 @@ def _field(doc, key: str) -> str:
 
 
 def cmd_eval(args) -> int:
-    from eval.run import format_table, run_eval
+    from eval.run import format_split_table, format_table, run_eval, run_split
 
-    if not args.index_dir and not args.docs:
-        print("error: give --index-dir DIR or --docs PATH...", file=sys.stderr)
+    if args.split:
+        rows = run_split(args.split, args.baseline == "naive", args.out)
+        if not rows:
+            print("error: none of the question sets in eval/questions/splits.json is present", file=sys.stderr)
+            return 2
+        if args.json:
+            print(json.dumps({name: [r.row() for r in reports] for name, reports in rows}, ensure_ascii=False, indent=1))
+        else:
+            print(format_split_table(rows))
+        return 0
+    if not args.questions or (not args.index_dir and not args.docs):
+        print("error: give QUESTIONS.jsonl with --index-dir DIR or --docs PATH..., or --split dev|test", file=sys.stderr)
         return 2
     reports = run_eval(args.questions, args.index_dir, args.docs, args.baseline == "naive", args.out)
     if args.json:
@@ -165,7 +175,9 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_chunks)
 
     p = sub.add_parser("eval", help="score a question set (JSONL)")
-    p.add_argument("questions")
+    p.add_argument("questions", nargs="?", help="a question set (.jsonl); or use --split")
+    p.add_argument("--split", choices=["dev", "test"],
+                   help="the development or measurement split of seeds, dev and dev2 (eval/questions/splits.json)")
     p.add_argument("--index-dir")
     p.add_argument("--docs", nargs="+")
     p.add_argument("--out", help="write one JSON line per question")

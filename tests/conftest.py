@@ -17,6 +17,8 @@ SHARED = ROOT.parent / "shared" / "corpus"
 SEEDS = ROOT / "assistant" / "data" / "reports"
 DEV_DOCS = SHARED / "dev" / "docs"
 DEV_QUESTIONS = SHARED / "dev" / "questions.jsonl"
+DEV2_DOCS = SHARED / "dev2" / "docs"
+DEV2_QUESTIONS = SHARED / "dev2" / "questions.jsonl"
 SEED_QUESTIONS = ROOT / "eval" / "questions" / "seeds.jsonl"
 LIWAN = "002_79f0afb7477e123f.txt"
 HUADU = "000_9a6e8b3b06371c31.txt"
@@ -67,3 +69,19 @@ def dev_assistant(dev_index_dir):
     from assistant import Assistant
 
     return Assistant.load(dev_index_dir)
+
+
+@pytest.fixture(scope="session")
+def dev2_index_dir(tmp_path_factory, embedder) -> Path:
+    from index.build import build_index
+
+    path = tmp_path_factory.mktemp("dev2-index")
+    build_index([DEV2_DOCS], path, embedder=embedder)
+    return path
+
+
+@pytest.fixture(scope="session")
+def dev2_assistant(dev2_index_dir):
+    from assistant import Assistant
+
+    return Assistant.load(dev2_index_dir)

@@ -51,8 +51,8 @@ def test_incremental_add_and_remove(tmp_path, embedder):
     assert embedder.passages_encoded - before == added.embedded == added.chunks - first.chunks
     removed = build_index([], index_dir, embedder=embedder, remove=[new.name])
     index = Index.load(index_dir)
-    assert removed.removed == [new.name] and new.name not in index.documents
-    assert all(c.doc_id != new.name for c in index.chunks)
+    assert removed.removed == [new.name] and new.name not in {d.name for d in index.documents.values()}
+    assert all(c.name != new.name for c in index.chunks)
     assert index.dense.ntotal == len(index.chunks) == first.chunks
     assert index.bm25.get_scores(["预算"]).shape[0] == len(index.chunks)
 
