@@ -22,6 +22,8 @@ from .compute import compute, count_items
 from .facts import METRICS, DISPLAY, Fact, extract_facts, format_value, metric_in_question, metric_remainder
 from .records import Answer, Citation
 from .retrieve import Passage, Retriever
+from .question import Question, understand
+from .rank import Candidate, Ranker, default_ranker, features, term_idf
 from .route import Route, Router
 from .sentences import (
     PERCENT_QUESTION, QUANTITY_QUESTION, Sentence, asked_unit_pattern, bigrams, coverage, fits_value_kind, has_number,
@@ -86,9 +88,11 @@ class Found:
 
 
 class Answerer:
-    def __init__(self, index: Index, retriever: Retriever):
+    def __init__(self, index: Index, retriever: Retriever, ranker: Ranker | None = None):
         self.index = index
         self.retriever = retriever
+        self.ranker = ranker or default_ranker()
+        self.idf = term_idf(index.bm25) if index.chunks else {}
         self.facts_by_doc: dict[str, list[Fact]] = {d: extract_facts(doc) for d, doc in index.documents.items()}
         self.router = Router(index.documents)
 
@@ -310,49 +314,14 @@ class Answerer:
 
     # --- best sentence ----------------------------------------------------------
 
-    def answer_from_passages(self, question: str, content: str, passages: list[Passage]) -> Answer | None:
-        needs_number = bool(QUANTITY_QUESTION.search(question))
-        unit = asked_unit_pattern(question)
-        best: tuple[float, Sentence] | None = None
-        for rank, p in enumerate(passages):
-            doc_end = len(self.index.documents[p.chunk.doc_id].text.rstrip())
-            for s in split_sentences(p.chunk, rank):
-                if s.end >= doc_end and s.text[-1] not in SENTENCE_END and needs_number and len(s.text) < 80:
-                    continue  # the excerpt stops mid-sentence ("…551519万元,比上"): its figure may not be the one asked for
-                match = match_score(content, s.text)
-                score = match + 0.03 / (rank + 1)
-                if needs_number and has_number(s.text):
-                    score += 0.1
-                has_unit = bool(unit and unit.search(fold(s.text)))
-                if has_unit:
-                    score += 0.25
-                threshold = MIN_COVERAGE if needs_number else MIN_TEXT_COVERAGE
-                acceptable = match >= threshold or (has_unit and match >= 0.3)
-                if (acceptable and (has_number(s.text) or not needs_number)
-                        and fits_value_kind(question, s.text) and (best is None or score > best[0])):
-                    best = (score, s)
-        if best is None:
-            return None
-        s = best[1]
-        doc = self.index.documents[s.doc_id]
-        citations = [self._citation(s.doc_id, s.start, s.end, s.chunk.section)]
-        for p in passages[:4]:
-            if len(citations) >= 4:
-                break
-            if p.chunk.doc_id == s.doc_id and len(p.chunk.text) > len(s.text):
-                citations.append(self._citation(p.chunk.doc_id, p.chunk.start, p.chunk.end, p.chunk.section))
-        text = f"据《{doc.title}》：{s.text}"
-        return Answer(question, text, True, citations, [], "passage")
-
-    # --- the whole question -----------------------------------------------------
-
     def refusal(self, question: str, what: str, passages: list[Passage]) -> Answer:
         nearest = self._nearest(passages)
         tail = "以下是找到的最接近的段落，它们不包含答案。" if nearest else ""
         return Answer(question, f"报告中未找到{what}。{tail}", False, nearest, [], "refusal")
 
-    def answer(self, question: str, only: list[str] | None = None) -> Answer:
-        """`only`: restrict to these reports (the UI's report selector)."""
+    def answer(self, question: str, only: list[str] | None = None, explain: bool = False) -> Answer:
+        """`only`: restrict to these reports (the UI's report selector); `explain`:
+        keep every ranked candidate on the answer (`assistant ask --explain`)."""
         route = self.router.route(question, only)
         if route.status == "ambiguous" and PLURAL.search(question) and len(route.doc_ids) <= 8:
             route.status, route.groups = "ok", [[d] for d in route.doc_ids]  # "两个区老干部局…分别": each of them
@@ -363,13 +332,15 @@ class Answerer:
             doc_ids = self.dominant(question, only)
             if doc_ids is None:
                 return self.clarify(question, only)
-        names = route.names + self.entity_names_for(question)
-        content = question_content(question, names)
-        titles = "".join(fold(self.index.documents[d].title) for d in doc_ids)
-        content = " ".join(run for run in content.split()
-                           if not (run in titles and run.endswith(tuple(org_suffixes())))) or content  # "老干部局"
-        answer = self._answer(question, doc_ids, content)
+        q = self.understand(question, route, doc_ids)
+        candidates, fallback, passages = self.candidates(q, doc_ids, unnamed=route.status == "unnamed")
+        if len(route.groups) > 1 and not any(c.source == "comparison" for c in candidates):
+            candidates = self.per_report(q, route.groups) + candidates  # one cited answer per report named
+            candidates.sort(key=lambda c: -c.score)
+        answer = self.choose(q, candidates, fallback, passages)
         answer.routed = [self.index.documents[d].name for d in doc_ids]
+        if explain:
+            answer.candidates = candidates
         if route.period == "上年" and answer.found and not self._states_year(answer, route.years):
             doc = self.index.documents[doc_ids[0]]
             asked = "、".join(f"{y}年" for y in route.years)
@@ -414,30 +385,133 @@ class Answerer:
         return Answer(question, route.message + tail, False, nearest, [], kind,
                       routed=[self.index.documents[d].name for d in route.doc_ids])
 
-    def _answer(self, question: str, doc_ids: list[str], content: str) -> Answer:
+    def understand(self, question: str, route: Route, doc_ids: list[str]) -> Question:
+        q = understand(question, route.names + self.entity_names_for(question))
+        titles = "".join(fold(self.index.documents[d].title) for d in doc_ids)
+        q.content = " ".join(run for run in q.content.split()
+                             if not (run in titles and run.endswith(tuple(org_suffixes())))) or q.content  # "老干部局"
+        return q
+
+    def candidates(self, q: Question, doc_ids: list[str], unnamed: bool = False
+                   ) -> tuple[list[Candidate], Answer | None, list[Passage]]:
+        """Every answer the question could get, each scored by the one ranker; the
+        refusal to give (a metric the report lacks, with its related figures); and
+        the passages retrieved."""
+        question, content = q.text, q.content
         passages = self.retriever.retrieve(question, doc_ids or None, k=8)
-        metric = metric_in_question(fold(question))
-        if metric in METRICS and METRICS[metric][0] == "money" and PERCENT_QUESTION.search(fold(question)):
+        metric = metric_in_question(q.folded)
+        if metric in METRICS and METRICS[metric][0] == "money" and q.wants_percent:
             metric = None  # "钱花掉了预算的几成" asks for a share, not the amount
+        produced: list[tuple[str, Answer | None]] = []
+        fallback = None
         if metric and COMPARISON.search(question) and len(doc_ids) > 1:
-            answer = self.answer_comparison(question, metric, doc_ids)
-            if answer:
-                return answer
-        passage_answer = None
+            produced.append(("comparison", self.answer_comparison(question, metric, doc_ids)))
         if metric:
             answer = self.answer_metric(question, metric, doc_ids, content)
-            if answer and not answer.found:
-                # A refusal that lists related figures stands only if no passage answers either.
-                passage_answer = self.answer_from_passages(question, content, passages)
-            if answer and (answer.found or passage_answer is None):
-                return answer
-        answer = (self.answer_computed(question, passages) or self.answer_count(question, doc_ids, passages)
-                  or self.answer_section(question, doc_ids, content, passages)
-                  or passage_answer or self.answer_from_passages(question, content, passages))
-        if answer:
-            return answer
-        what = f"“{content or question}”的相关内容"
-        return self.refusal(question, what, passages)
+            if answer is not None and not answer.found:
+                fallback = answer
+            else:
+                produced.append(("metric", answer))
+        produced += [("computed", self.answer_computed(question, passages)),
+                     ("count", self.answer_count(question, doc_ids, passages)),
+                     ("section", self.answer_section(question, doc_ids, content, passages))]
+        out = [Candidate(a, source, a.answer) for source, a in produced if a is not None and a.found]
+        sentences = self.sentence_candidates(q, passages)
+        accepted = [c for c in sentences if c.rule_accepts]
+        # what the hand-written order of attempts would answer: a feature the ranker weighs, not a decision
+        first = out[0] if out else (max(accepted, key=lambda c: c.rule_score) if accepted else None)
+        if first is not None:
+            first.rule_first = True
+        out += sentences
+        for c in out:
+            c.features = features(q, c, unnamed, self.idf)
+            c.score = self.ranker.score(c.features) if self.ranker else 0.0
+        out.sort(key=lambda c: -c.score)
+        return out, fallback, passages
+
+    def per_report(self, q: Question, groups: list[list[str]]) -> list[Candidate]:
+        """A question about several reports ("许昌河湖水系中心和南县财政局…分别是什么"):
+        each report's best candidate, combined into one answer that cites each.
+        It is as strong as its weakest part."""
+        parts: list[tuple[Document, Candidate]] = []
+        for group in groups:
+            for doc_id in group:
+                found, _, _ = self.candidates(q, [doc_id])
+                if not found:
+                    return []
+                parts.append((self.index.documents[doc_id], found[0]))
+        lines = [f"{self._names(doc)}：{c.answer.answer}" for doc, c in parts]
+        firsts = [c.answer.citations[0] for _, c in parts if c.answer.citations]
+        rest = [x for _, c in parts for x in c.answer.citations[1:]]
+        answer = Answer("", "；".join(lines), True, unique(firsts + rest), [f for _, c in parts for f in c.answer.facts],
+                        "per_report")
+        combined = Candidate(answer, "per_report", "".join(c.text for _, c in parts))
+        combined.features = {"parts_min": min(c.score for _, c in parts)}
+        combined.score = min(c.score for _, c in parts)
+        return [combined]
+
+    def choose(self, q: Question, candidates: list[Candidate], fallback: Answer | None,
+               passages: list[Passage]) -> Answer:
+        """The best candidate when it clears the threshold; else a refusal."""
+        if candidates and self.ranker and self.ranker.accepts(candidates[0]):
+            best = candidates[0]
+            best.answer.question = q.text
+            best.answer.confidence = round(best.score, 3)
+            return best.answer
+        if fallback is not None:
+            return fallback
+        what = f"“{q.content or q.text}”的相关内容"
+        return self.refusal(q.text, what, passages)
+
+    def sentence_candidates(self, q: Question, passages: list[Passage], keep: int = 6) -> list[Candidate]:
+        """The sentences (and table rows) of the retrieved passages that best cover
+        the question, alone and with the sentence after them."""
+        scored: list[tuple[float, Sentence, Passage, list[Sentence], bool]] = []
+        for rank, p in enumerate(passages):
+            sentences = split_sentences(p.chunk, rank)
+            for i, s in enumerate(sentences):
+                match = match_score(q.content, s.text)
+                pre = match + 0.03 / (rank + 1)
+                if q.wants_number and has_number(s.text):
+                    pre += 0.1
+                unit = bool(q.unit and q.unit.search(fold(s.text)))
+                if unit:
+                    pre += 0.25
+                threshold = MIN_COVERAGE if q.wants_number else MIN_TEXT_COVERAGE
+                accepts = ((match >= threshold or (unit and match >= 0.3)) and (has_number(s.text) or not q.wants_number)
+                           and fits_value_kind(q.text, s.text))
+                scored.append((pre, s, p, sentences[i + 1 : i + 2], accepts))
+        scored.sort(key=lambda x: -x[0])
+        out, seen = [], set()
+        for pre, s, p, after, accepts in scored:
+            if (s.doc_id, s.start) in seen:
+                continue
+            seen.add((s.doc_id, s.start))
+            doc = self.index.documents[s.doc_id]
+            truncated = s.end >= len(doc.text.rstrip()) and s.text[-1] not in SENTENCE_END
+            single = self._sentence_candidate([s], p, truncated, passages)
+            single.rule_accepts = accepts and not (truncated and q.wants_number and len(s.text) < 80)
+            single.rule_score = pre
+            out.append(single)
+            if after and len(out) < 3 * keep:
+                out.append(self._sentence_candidate([s, after[0]], p, False, passages))
+            if len(seen) >= keep:
+                break
+        return out
+
+    def _sentence_candidate(self, chosen: list[Sentence], p: Passage, truncated: bool, passages: list[Passage]) -> Candidate:
+        first = chosen[0]
+        doc = self.index.documents[first.doc_id]
+        citations = [self._citation(s.doc_id, s.start, s.end, s.chunk.section) for s in chosen]
+        for other in passages[:4]:  # the passages around it, for context
+            if len(citations) >= 4:
+                break
+            if other.chunk.doc_id == first.doc_id and len(other.chunk.text) > sum(len(s.text) for s in chosen):
+                citations.append(self._citation(other.chunk.doc_id, other.chunk.start, other.chunk.end, other.chunk.section))
+        quoted = "".join(s.text for s in chosen)
+        answer = Answer("", f"据《{doc.title}》：{quoted}", True, unique(citations), [], "passage")
+        return Candidate(answer, "sentence" if len(chosen) == 1 else "sentences", quoted, passage_rank=first.rank,
+                         dense_rank=p.dense_rank, bm25_rank=p.bm25_rank, truncated=truncated)
 
     def has_intent(self, question: str) -> bool:
         q = fold(question)

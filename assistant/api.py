@@ -75,13 +75,13 @@ class Assistant:
                 self._install(Index.load(self.index_dir, self.index.settings))
         return report
 
-    def ask(self, question: str, history=None, doc_ids: list[str] | None = None) -> Answer:
+    def ask(self, question: str, history=None, doc_ids: list[str] | None = None, explain: bool = False) -> Answer:
         started = time.perf_counter()
-        answer = self._ask(question if isinstance(question, str) else str(question or ""), history, doc_ids)
+        answer = self._ask(question if isinstance(question, str) else str(question or ""), history, doc_ids, explain)
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer
 
-    def _ask(self, question: str, history, doc_ids: list[str] | None) -> Answer:
+    def _ask(self, question: str, history, doc_ids: list[str] | None, explain: bool = False) -> Answer:
         q = question.strip()
         if not q or not re.search(r"[\w\u3400-\u9fff]", q):
             return Answer(question, "请输入一个关于报告内容的问题，例如“荔湾区预算执行率是多少”。", False, kind="invalid")
@@ -100,7 +100,7 @@ class Assistant:
             for earlier in questions:
                 chain.append(resolve_followup(earlier, chain, answerer.entity_names_for(earlier, *chain[-1:]), answerer.has_intent))
             resolved = resolve_followup(q, chain, answerer.entity_names_for(q, chain[-1]), answerer.has_intent)
-        answer = answerer.answer(resolved, only=doc_ids)
+        answer = answerer.answer(resolved, only=doc_ids, explain=explain)
         answer.question = question
         answer.resolved_question = resolved
         if resolved != q:

@@ -54,11 +54,14 @@ def cmd_ask(args) -> int:
     from .api import Assistant
 
     assistant = Assistant.load(args.index_dir)
-    answer = assistant.ask(args.question)
+    answer = assistant.ask(args.question, explain=args.explain)
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=1))
     else:
         print(answer.to_text())
+    if args.explain:
+        print("\n候选答案（排序模型打分，阈值 %.3f）：" % assistant.answerer.ranker.threshold if assistant.answerer.ranker else "")
+        print(answer.explain_text())
     return 0
 
 
@@ -167,6 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("question")
     p.add_argument("--index-dir")
     p.add_argument("--json", action="store_true", help="print the answer as JSON")
+    p.add_argument("--explain", action="store_true", help="also show the top candidates with their feature values")
     p.set_defaults(func=cmd_ask)
 
     p = sub.add_parser("chunks", help="show how files are read: metadata, sections, chunks")

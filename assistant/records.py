@@ -32,6 +32,8 @@ class Answer:
     resolved_question: str = ""  # the question as understood, after follow-up resolution
     latency_ms: float = 0.0
     routed: list[str] = field(default_factory=list)  # file names of the reports the question was routed to
+    confidence: float | None = None  # the ranker's score of the answer given
+    candidates: list = field(default_factory=list)  # every ranked candidate, kept only when asked to explain
 
     def to_dict(self) -> dict:
         return {
@@ -43,8 +45,17 @@ class Answer:
             "kind": self.kind,
             "resolved_question": self.resolved_question or self.question,
             "routed": self.routed,
+            "confidence": self.confidence,
             "latency_ms": round(self.latency_ms, 2),
         }
+
+    def explain_text(self, top: int = 5) -> str:
+        """The top candidates with their scores and feature values (`assistant ask --explain`)."""
+        lines = []
+        for n, c in enumerate(self.candidates[:top], 1):
+            feats = " ".join(f"{k}={v:.2f}" for k, v in c.features.items() if v)
+            lines.append(f"#{n} {c.score:.3f} [{c.source}] {c.text[:80]}\n    {feats}")
+        return "\n".join(lines) or "（没有候选答案）"
 
     def to_text(self) -> str:
         lines = [self.answer]

@@ -1,0 +1,45 @@
+"""A question read once into a record every later stage reads: its folded
+text, the words it asks about, and the kind of answer it wants."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.normalize import fold
+
+from .sentences import PERCENT_QUESTION, QUANTITY_QUESTION, asked_unit_pattern, question_content
+
+# Questions whose answer is arithmetic on stated figures, not a stated figure.
+COMPUTE_CUE = re.compile(
+    r"没花|没有花|还剩|剩下|差多少|差了多少|相差|平均每|每人|每户|每个|人均|加起来|合计|一共|总共|"
+    r"多多少|少多少|多了多少|少了多少|算对|算得对|对不对|一样吗|对得上|超编|几成|倍"
+)
+# Questions asking for several things at once: one answer per part.
+PARTS = re.compile(r"[、，,]|和|与|及|分别|各是|各多少|各自|以及")
+
+
+@dataclass
+class Question:
+    text: str
+    folded: str
+    content: str  # the words a passage must speak of: names, years and question words removed
+    wants_number: bool
+    wants_percent: bool
+    unit: re.Pattern | None  # "多少人" wants 人
+    computes: bool  # the answer is worked out from stated figures
+    parts: int  # how many things it asks for
+
+
+def understand(question: str, names: list[str]) -> Question:
+    folded = fold(question)
+    return Question(
+        text=question,
+        folded=folded,
+        content=question_content(question, names),
+        wants_number=bool(QUANTITY_QUESTION.search(folded)),
+        wants_percent=bool(PERCENT_QUESTION.search(folded)),
+        unit=asked_unit_pattern(question),
+        computes=bool(COMPUTE_CUE.search(folded)),
+        parts=1 + len(PARTS.findall(folded)),
+    )

@@ -1,0 +1,143 @@
+"""One ranking stage: every candidate answer, whatever produced it, is scored
+by one fitted model over general features, and the best is given only when its
+score clears a threshold chosen for a low wrong-answer rate.
+
+The model is a logistic regression fitted by `python -m eval.fit_ranker` on the
+development split (labels: whether the candidate, judged as an answer, is
+correct) and stored as a small JSON file whose weights can be read directly.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from index.normalize import fold
+from index.terms import terms
+
+from .question import Question
+from .records import Answer
+from .sentences import bigrams, coverage, has_number, match_score
+
+MODEL = Path(__file__).parent / "data" / "ranker.json"
+SOURCES = ("metric", "computed", "count", "section", "comparison", "sentence", "sentences")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_PERCENT = re.compile(r"\d\s*%|百分之")
+
+
+@dataclass
+class Candidate:
+    """A possible answer, where it came from, and what the ranker saw in it."""
+
+    answer: Answer
+    source: str  # one of SOURCES
+    text: str  # what is judged against the question: the quoted sentence(s) or the answer
+    passage_rank: int | None = None  # rank of the retrieved passage it came from
+    dense_rank: int | None = None
+    bm25_rank: int | None = None
+    truncated: bool = False  # a sentence the excerpt cuts off
+    rule_accepts: bool = False  # the hand-set coverage rule of the genre would accept this sentence
+    rule_score: float = 0.0
+    rule_first: bool = False  # what the hand-written order of attempts would have answered
+    features: dict[str, float] = field(default_factory=dict)
+    score: float = 0.0
+
+
+def features(q: Question, c: Candidate, unnamed: bool, idf: dict[str, float] | None = None) -> dict[str, float]:
+    """General features of a candidate for a question; none names a document or a question."""
+    text = fold(c.text)
+    want = bigrams(q.content)
+    runs = q.content.split()
+    words = [w for w in runs if len(w) >= 2]
+    has_num = has_number(text)
+    f = {f"src_{s}": float(c.source == s) for s in SOURCES}
+    f.update({
+        "match": match_score(q.content, text),
+        "cover": coverage(bigrams(q.content), text),
+        "tail": coverage(bigrams(runs[-1]), text) if runs else 0.0,
+        "words": sum(1 for w in words if w in text) / len(words) if words else 0.0,
+        "passage_rank": 1.0 / (1 + c.passage_rank) if c.passage_rank is not None else 0.0,
+        "dense_top": float(c.dense_rank == 1),
+        "bm25_top": float(c.bm25_rank == 1),
+        "wants_number": float(q.wants_number),
+        "has_number": float(has_num),
+        "number_missing": float(q.wants_number and not has_num),
+        "percent_missing": float(q.wants_percent and not _PERCENT.search(text)),
+        "unit_match": float(bool(q.unit and q.unit.search(text))),
+        "unit_missing": float(bool(q.unit) and not q.unit.search(text)),
+        "computes": float(q.computes),
+        "computes_not_computed": float(q.computes and c.source != "computed"),
+        "parts": min(q.parts, 5) / 5,
+        "numbers": min(len(_NUMBER.findall(text)), 8) / 8,
+        "length": math.log1p(len(text)) / 7,
+        "table_row": float("|" in text),
+        "truncated": float(c.truncated),
+        "unnamed": float(unnamed),
+        "rule_accepts": float(c.rule_accepts or c.source not in ("sentence", "sentences")),
+        "rule_first": float(c.rule_first),
+    })
+    # a figure whose own label (the words just before it) is what the question asks about
+    f["label_near"] = max((coverage(want, text[max(0, m.start() - 14) : m.start()]) for m in _NUMBER.finditer(text)),
+                          default=0.0)
+    if idf:
+        asked = {t for t in terms(q.content) if t in idf}
+        have = set(terms(text))
+        total = sum(idf[t] for t in asked)
+        f["idf_cover"] = sum(idf[t] for t in asked if t in have) / total if total else 0.0
+    else:
+        f["idf_cover"] = f["words"]
+    text_question = 1.0 - f["wants_number"]
+    f["text_x_sentence"] = text_question * (f["src_sentence"] + f["src_sentences"])
+    f["text_x_section"] = text_question * f["src_section"]
+    f["number_x_metric"] = f["wants_number"] * f["src_metric"]
+    f["label_x_number"] = f["label_near"] * f["wants_number"]
+    f["match_x_number"] = f["match"] * f["wants_number"]
+    f["match_x_sentence"] = f["match"] * (f["src_sentence"] + f["src_sentences"])
+    return f
+
+
+@dataclass
+class Ranker:
+    names: list[str]
+    mean: list[float]
+    scale: list[float]
+    coef: list[float]
+    intercept: float
+    threshold: float  # for a candidate the hand-written order of attempts would also answer
+    threshold_alone: float  # for one the ranker picks alone
+
+    def accepts(self, c: Candidate) -> bool:
+        return c.score >= (self.threshold if c.rule_first or c.source == "per_report" else self.threshold_alone)
+
+    def score(self, f: dict[str, float]) -> float:
+        z = self.intercept
+        for name, mu, sd, w in zip(self.names, self.mean, self.scale, self.coef):
+            z += w * (f.get(name, 0.0) - mu) / (sd or 1.0)
+        return 1.0 / (1.0 + math.exp(-z))
+
+    @classmethod
+    def load(cls, path: Path = MODEL) -> "Ranker":
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(data["features"], data["mean"], data["scale"], data["coef"], data["intercept"], data["threshold"],
+                   data.get("threshold_alone", data["threshold"]))
+
+
+def term_idf(bm25) -> dict[str, float]:
+    """Inverse document frequency of every BM25 term, read from the index's own postings."""
+    indptr = bm25.scores["indptr"]
+    n = max(1, int(bm25.scores.get("num_docs", 1)))
+    out = {}
+    for token, i in bm25.vocab_dict.items():
+        if i + 1 < len(indptr):
+            df = max(1, int(indptr[i + 1] - indptr[i]))
+            out[token] = math.log(1 + n / df)
+    return out
+
+
+@lru_cache(maxsize=1)
+def default_ranker() -> Ranker | None:
+    return Ranker.load() if MODEL.exists() else None

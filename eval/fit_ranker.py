@@ -1,0 +1,154 @@
+"""Fit the answer ranker on the development split and write assistant/data/ranker.json.
+
+    python -m eval.fit_ranker [--wrong-cost 2] [--max-wrong 0.10]
+
+Every development question is asked with `explain`, so every candidate answer
+is kept with its features; each candidate is labelled by the same judge as the
+eval (eval/scoring.py: would this candidate, given as the answer, be correct?).
+A logistic regression (scikit-learn) learns which candidates are right. Its
+acceptance threshold is chosen on out-of-fold scores (folds grouped by report,
+so a report's questions never help score themselves) as the one with the best
+utility, accuracy minus `--wrong-cost` times the wrong-answer rate (a wrong
+figure is worse than no answer), among those whose wrong rate stays within
+`--max-wrong`. Two thresholds are chosen: one for a candidate that the genre's
+hand-written order of attempts would also have answered (two selectors
+agreeing), a higher one for a candidate the ranker picks alone. The measurement split is never read here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import numpy as np
+
+from . import scoring
+from .run import eval_index_dir, split_sets
+
+MODEL = Path(__file__).resolve().parents[1] / "assistant" / "data" / "ranker.json"
+
+
+def collect() -> list[dict]:
+    """One row per question: its candidates' features and labels, its report group."""
+    from assistant import Assistant
+    from index.build import build_index
+
+    rows = []
+    for name, docs, questions in split_sets("dev"):
+        index_dir = str(eval_index_dir(docs))
+        build_index(docs, index_dir)
+        assistant = Assistant.load(index_dir)
+        for q in questions:
+            answer = assistant.ask(q["question"], history=q.get("history") or None, explain=True)
+            candidates = []
+            for c in answer.candidates:
+                if c.source == "per_report":
+                    continue  # scored by its parts, not by the model
+                result = c.answer.to_dict()
+                candidates.append({"features": c.features, "label": scoring.is_correct(q, result)})
+            group = f"{name}:{','.join(scoring.as_list(q.get('doc'))) or q['id']}"
+            rows.append({"id": q["id"], "group": group, "candidates": candidates,
+                         "refusal_correct": q["answer_type"] == "not_in_corpus",
+                         "fixed": None if answer.candidates else {"found": answer.found,
+                                                                   "correct": scoring.is_correct(q, answer.to_dict())}})
+    return rows
+
+
+def _matrix(rows: list[dict], names: list[str]):
+    X, y = [], []
+    for r in rows:
+        for c in r["candidates"]:
+            X.append([c["features"].get(n, 0.0) for n in names])
+            y.append(int(c["label"]))
+    return np.asarray(X, dtype=float), np.asarray(y)
+
+
+def _fit(X, y):
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import StandardScaler
+
+    scaler = StandardScaler().fit(X)
+    model = LogisticRegression(C=0.5, max_iter=2000).fit(scaler.transform(X), y)
+    return scaler, model
+
+
+def _outcomes(rows: list[dict], scores: list[list[float]], threshold: float,
+              alone: float | None = None) -> tuple[float, float]:
+    """(accuracy, wrong rate) if each question got its best candidate when it clears the
+    threshold (`alone` when the hand-written order of attempts would have chosen another)."""
+    right = wrong = 0
+    for r, s in zip(rows, scores):
+        if r["fixed"] is not None:  # refused or clarified before ranking
+            right += r["fixed"]["correct"]
+            wrong += r["fixed"]["found"] and not r["fixed"]["correct"]
+            continue
+        best = r["candidates"][int(np.argmax(s))] if s else None
+        needed = threshold if best is None or best["features"].get("rule_first") or alone is None else alone
+        if best is not None and max(s) >= needed:
+            right += best["label"]
+            wrong += not best["label"]
+        else:
+            right += r["refusal_correct"]  # a refusal is right exactly for the unanswerable
+    return right / len(rows), wrong / len(rows)
+
+
+def fit(rows: list[dict], max_wrong: float, wrong_cost: float, folds: int = 5) -> dict:
+    names = sorted({n for r in rows for c in r["candidates"] for n in c["features"]})
+    groups = sorted({r["group"] for r in rows})
+    fold_of = {g: i % folds for i, g in enumerate(groups)}
+    oof: list[list[float]] = [[] for _ in rows]
+    for k in range(folds):
+        train = [r for r in rows if fold_of[r["group"]] != k]
+        X, y = _matrix(train, names)
+        if len(set(y)) < 2:
+            continue
+        scaler, model = _fit(X, y)
+        for i, r in enumerate(rows):
+            if fold_of[r["group"]] == k and r["candidates"]:
+                Xi = np.asarray([[c["features"].get(n, 0.0) for n in names] for c in r["candidates"]])
+                oof[i] = model.predict_proba(scaler.transform(Xi))[:, 1].tolist()
+    best = (0.5, 0.5, -1.0, 1.0)
+    for t in np.arange(0.10, 0.96, 0.02):
+        for alone in np.arange(t, 0.99, 0.02):
+            acc, wrong = _outcomes(rows, oof, t, alone)
+            if wrong <= max_wrong and acc - wrong_cost * wrong > best[2] - wrong_cost * best[3]:
+                best = (float(t), float(alone), acc, wrong)
+    X, y = _matrix(rows, names)
+    scaler, model = _fit(X, y)
+    return {
+        "about": "Logistic regression over candidate features (assistant/rank.py), fitted by eval/fit_ranker.py "
+                 "on the development split; threshold chosen on out-of-fold scores for the wrong-answer cap.",
+        "features": names,
+        "mean": scaler.mean_.round(6).tolist(),
+        "scale": scaler.scale_.round(6).tolist(),
+        "coef": model.coef_[0].round(6).tolist(),
+        "intercept": round(float(model.intercept_[0]), 6),
+        "threshold": round(best[0], 3),
+        "threshold_alone": round(best[1], 3),
+        "max_wrong": max_wrong,
+        "wrong_cost": wrong_cost,
+        "out_of_fold": {"accuracy": round(best[2], 4), "wrong": round(best[3], 4)},
+        "trained_on": {"questions": len(rows), "candidates": int(len(y)), "positive": int(y.sum())},
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--max-wrong", type=float, default=0.10, help="cap on the out-of-fold wrong-answer rate")
+    parser.add_argument("--wrong-cost", type=float, default=2.0, help="a wrong answer costs this many refusals")
+    parser.add_argument("--out", default=str(MODEL))
+    args = parser.parse_args(argv)
+    rows = collect()
+    model = fit(rows, args.max_wrong, args.wrong_cost)
+    Path(args.out).write_text(json.dumps(model, ensure_ascii=False, indent=1), encoding="utf-8")
+    weights = sorted(zip(model["features"], model["coef"]), key=lambda x: -abs(x[1]))
+    print(f"threshold {model['threshold']} (alone {model['threshold_alone']}), out-of-fold accuracy {model['out_of_fold']['accuracy']}, "
+          f"wrong {model['out_of_fold']['wrong']}, {model['trained_on']}")
+    for name, w in weights:
+        print(f"  {name:24} {w:+.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
