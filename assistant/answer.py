@@ -22,6 +22,7 @@ from .compute import compute, count_items
 from .facts import METRICS, DISPLAY, Fact, extract_facts, format_value, metric_in_question, metric_remainder
 from .records import Answer, Citation
 from .retrieve import Passage, Retriever
+from .grid import GridRow, asked_columns, columns, number, read_grids
 from .question import Question, understand
 from .rank import Candidate, Ranker, default_ranker, features, term_idf
 from .route import Route, Router
@@ -93,6 +94,7 @@ class Answerer:
         self.retriever = retriever
         self.ranker = ranker or default_ranker()
         self.idf = term_idf(index.bm25) if index.chunks else {}
+        self.grids: dict[str, list[GridRow]] = {}  # read on first use, per report
         self.facts_by_doc: dict[str, list[Fact]] = {d: extract_facts(doc) for d, doc in index.documents.items()}
         self.router = Router(index.documents)
 
@@ -333,10 +335,10 @@ class Answerer:
             if doc_ids is None:
                 return self.clarify(question, only)
         q = self.understand(question, route, doc_ids)
+        q.previous_year = route.period == "上年"
         candidates, fallback, passages = self.candidates(q, doc_ids, unnamed=route.status == "unnamed")
         if len(route.groups) > 1 and not any(c.source == "comparison" for c in candidates):
-            candidates = self.per_report(q, route.groups) + candidates  # one cited answer per report named
-            candidates.sort(key=lambda c: -c.score)
+            candidates = self.per_report(q, route.groups)  # one cited answer per report named, each cited
         answer = self.choose(q, candidates, fallback, passages)
         answer.routed = [self.index.documents[d].name for d in doc_ids]
         if explain:
@@ -416,6 +418,9 @@ class Answerer:
                      ("count", self.answer_count(question, doc_ids, passages)),
                      ("section", self.answer_section(question, doc_ids, content, passages))]
         out = [Candidate(a, source, a.answer) for source, a in produced if a is not None and a.found]
+        grids = self.grid_candidates(q, doc_ids or sorted({p.chunk.doc_id for p in passages[:2]}))
+        if grids:
+            out = grids + out
         sentences = self.sentence_candidates(q, passages)
         accepted = [c for c in sentences if c.rule_accepts]
         # what the hand-written order of attempts would answer: a feature the ranker weighs, not a decision
@@ -428,6 +433,59 @@ class Answerer:
             c.score = self.ranker.score(c.features) if self.ranker else 0.0
         out.sort(key=lambda c: -c.score)
         return out, fallback, passages
+
+    def _grids(self, doc_id: str) -> list[GridRow]:
+        if doc_id not in self.grids:
+            self.grids[doc_id] = read_grids(doc_id, self.index.documents[doc_id].text)
+        return self.grids[doc_id]
+
+    def grid_candidates(self, q: Question, doc_ids: list[str]) -> list[Candidate]:
+        """The funds grid of a 项目支出绩效自评表 (assistant/grid.py): the cells asked for,
+        and what follows from them (结余 = 全年预算数 − 全年执行数; the rate worked out)."""
+        out = []
+        wanted = asked_columns(q.text)
+        if len(wanted) == len(columns()) and not re.search(r"钱|资金|经费|预算|执行", q.folded):
+            return []  # the question is not about the funds
+        for doc_id in doc_ids[:3]:
+            doc = self.index.documents[doc_id]
+            for row in self._grids(doc_id):
+                cols = [c for c in wanted if c in row.values]
+                if not cols:
+                    continue
+                project = re.search(r"项目名称[\s|:：]*(?:[\dA-Z]{8,}-)?([^|\n]{2,40}?)\s*(?:\||主管部门|\n|$)", row.context)
+                name = f"“{project.group(1).strip()}”" if project else ""
+                cells = "；".join(f"{c} {self._cell(c, row)}" for c in cols)
+                empty = [c for c in ("年初预算数",) if c in wanted and c not in row.values]
+                note = f"（{'、'.join(empty)}一栏为空）" if empty else ""
+                where = self._citation(doc_id, row.start, row.end)
+                context = [self._citation(doc_id, *self._sentence_around(doc_id, row.start, row.end))]
+                text = f"{self._names(doc)}{name}年度资金总额：{cells}{note}。"
+                facts = [{"label": f"年度资金总额 › {c}", "value": row.values[c], "unit": row.unit} for c in cols]
+                out.append(Candidate(Answer("", text, True, unique([where] + context), facts, "table"), "grid",
+                                     f"{row.context[-60:]} 年度资金总额 {cells}"))
+                if q.computes and len(wanted) < len(columns()) and {"全年预算数", "全年执行数"} <= set(row.values):
+                    budget, spent = number(row.values["全年预算数"]), number(row.values["全年执行数"])
+                    if re.search(r"率|算对|一样", q.folded) and budget:
+                        value = round(spent / budget * 100, 2)
+                        formula = f"全年执行数 {row.values['全年执行数']} ÷ 全年预算数 {row.values['全年预算数']} = {value:.2f}%"
+                        stated = row.values.get("执行率", "")
+                        text = f"按表中数字计算：{formula}；表中填写的执行率为 {stated or '（空）'}。"
+                    else:
+                        value = round(budget - spent, 4)
+                        formula = (f"全年预算数 {row.values['全年预算数']} − 全年执行数 {row.values['全年执行数']} = "
+                                   f"{value:g} {row.unit}")
+                        text = f"{self._names(doc)}{name}尚未执行（结余）：{formula}（据表中数字计算）。"
+                    facts = [{"formula": formula, "value": value, "computed": True}]
+                    out.append(Candidate(Answer("", text, True, [where] + context, facts, "computed"), "computed",
+                                         f"{row.context[-60:]} {formula}"))
+        return out
+
+    @staticmethod
+    def _cell(column: str, row: GridRow) -> str:
+        value = row.values[column]
+        if column in ("年初预算数", "全年预算数", "全年执行数"):
+            return f"{value} {row.unit}"
+        return value if column == "执行率" else f"{value} 分"
 
     def per_report(self, q: Question, groups: list[list[str]]) -> list[Candidate]:
         """A question about several reports ("许昌河湖水系中心和南县财政局…分别是什么"):

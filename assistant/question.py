@@ -29,6 +29,8 @@ class Question:
     unit: re.Pattern | None  # "多少人" wants 人
     computes: bool  # the answer is worked out from stated figures
     parts: int  # how many things it asks for
+    asks: int  # how many figures it asks for (多少, 几 …)
+    previous_year: bool = False  # about the year before the report's own (stated there as 上年)
 
 
 def understand(question: str, names: list[str]) -> Question:
@@ -42,4 +44,5 @@ def understand(question: str, names: list[str]) -> Question:
         unit=asked_unit_pattern(question),
         computes=bool(COMPUTE_CUE.search(folded)),
         parts=1 + len(PARTS.findall(folded)),
+        asks=len(re.findall(r"多少|几|多大|多长|多深|多高|百分之|比例|比重", folded)),
     )

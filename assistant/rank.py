@@ -24,7 +24,7 @@ from .records import Answer
 from .sentences import bigrams, coverage, has_number, match_score
 
 MODEL = Path(__file__).parent / "data" / "ranker.json"
-SOURCES = ("metric", "computed", "count", "section", "comparison", "sentence", "sentences")
+SOURCES = ("metric", "computed", "count", "section", "comparison", "sentence", "sentences", "grid")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _PERCENT = re.compile(r"\d\s*%|百分之")
 
@@ -79,6 +79,8 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: dict[str, float] | N
         "unnamed": float(unnamed),
         "rule_accepts": float(c.rule_accepts or c.source not in ("sentence", "sentences")),
         "rule_first": float(c.rule_first),
+        "previous_year": float(q.previous_year),
+        "asks_more_than_numbers": float(q.asks > len(_NUMBER.findall(re.sub(r"20\d\d\s*年", "", text)))),
     })
     # a figure whose own label (the words just before it) is what the question asks about
     f["label_near"] = max((coverage(want, text[max(0, m.start() - 14) : m.start()]) for m in _NUMBER.finditer(text)),

@@ -1,0 +1,154 @@
+"""The funds grid of a 项目支出绩效自评表, read from its flattened text.
+
+Every project self-evaluation table made from the national template has the
+same grid: a header 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 and
+a row 年度资金总额 with one value per column. Flattened into text (pipes, one
+cell per line, or spaces) the header and the values drift apart and empty cells
+vanish, so the values are put back in their columns by what they are: the rate
+is the one with a %, the 分值 is the number just before it, the 得分 the one
+after, and the amounts fill the money columns from the right (an empty 年初预算数
+is the usual gap). The column names are data: data/self_eval_grid.tsv.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from index.normalize import fold
+
+DATA = Path(__file__).parent / "data" / "self_eval_grid.tsv"
+MONEY = ("年初预算数", "全年预算数", "全年执行数")
+_TOKEN = re.compile(r"—|－|-{1,2}(?=\s|\||$)|\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|\d+(?:\.\d+)?\s*%?")
+_FILLER = re.compile(r"^[\s|:：,，万元()（）A-Za-z/]*$")
+
+
+@lru_cache(maxsize=1)
+def columns() -> dict[str, re.Pattern]:
+    """Column → how headers and questions write it, from the data file."""
+    out = {}
+    for line in DATA.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, header, asked = line.split("\t")
+            out[name] = (re.compile(header), re.compile(asked))
+    return out
+
+
+@dataclass
+class GridRow:
+    """One 年度资金总额 row: its values by column, where they are, and the unit."""
+
+    doc_id: str
+    start: int  # span of the values in the document text
+    end: int
+    unit: str  # 元 or 万元, as the table states it
+    values: dict[str, str] = field(default_factory=dict)  # column → value as written
+    context: str = ""  # the text before the grid (project name)
+
+
+def _unit(text: str) -> str:
+    m = re.search(r"[(（]\s*(万元|元)\s*[)）]|单位\s*[:：]\s*(万元|元)", text)
+    return (m.group(1) or m.group(2)) if m else "万元"
+
+
+def _squeezed(folded: str) -> tuple[str, list[int]]:
+    """The text without whitespace, and where each of its characters is in the original:
+    headers are written "年初 预算数" or one word per line."""
+    keep = [i for i, ch in enumerate(folded) if not ch.isspace()]
+    return "".join(folded[i] for i in keep), keep
+
+
+def _header(squeezed: str, start: int) -> tuple[list[str], int]:
+    """The grid's columns in the order the header writes them, and where the header ends."""
+    window = squeezed[start : start + 140]
+    found = []
+    for name, (header, _) in columns().items():
+        m = header.search(window)
+        if m:
+            found.append((name, m.start(), m.end()))
+    found.sort(key=lambda x: x[1])
+    return [name for name, _, _ in found], start + max((e for _, _, e in found), default=0)
+
+
+def read_grids(doc_id: str, text: str) -> list[GridRow]:
+    folded = fold(text)
+    squeezed, where = _squeezed(folded)
+    rows: list[GridRow] = []
+    for m in re.finditer(r"年初预算数?|全年预算数", squeezed):
+        at = where[m.start()]
+        if rows and at < rows[-1].end:
+            continue
+        order, header_end = _header(squeezed, m.start())
+        if len(order) < 4 or "执行率" not in order:
+            continue
+        header_end = where[min(header_end, len(where) - 1)]
+        anchor = folded.find("资金总额", max(0, at - 60), at + 600)
+        after_header = _tokens(text, header_end, len(order))
+        after_label = _tokens(text, anchor + 4, len(order)) if anchor != -1 else []
+        tokens = after_header if len(after_header) >= 3 else after_label
+        row = _align(order, [t for t, _, _ in tokens]) if tokens else {}
+        if not row:
+            continue
+        before = text[max(0, at - 300) : at]
+        around = before + text[at : tokens[-1][2] + 200]
+        rows.append(GridRow(doc_id, tokens[0][1], tokens[-1][2], _unit(around), row, before[-160:]))
+    return rows
+
+
+def _tokens(text: str, start: int, limit: int) -> list[tuple[str, int, int]]:
+    """The run of cell values from `start` (at most one row), up to the first word."""
+    out, pos = [], start
+    while pos < len(text) and len(out) < limit:
+        m = _TOKEN.search(text, pos)
+        if not m or not _FILLER.match(text[pos : m.start()]):
+            break
+        value = re.sub(r"\s", "", m.group(0))
+        out.append((value, m.start(), m.start() + len(m.group(0).rstrip())))
+        pos = m.end()
+    return out
+
+
+def _align(order: list[str], tokens: list[str]) -> dict[str, str]:
+    """Values back into their columns (see the module docstring)."""
+    rate = next((i for i, t in enumerate(tokens) if t.endswith("%")), None)
+    money_cols = [c for c in order if c in MONEY]
+    row: dict[str, str] = {}
+    if rate is not None:
+        row["执行率"] = tokens[rate]
+        if "分值" in order and order.index("分值") < order.index("执行率") and rate >= 1:
+            row["分值"] = tokens[rate - 1]
+            money = tokens[: rate - 1]
+        else:
+            money = tokens[:rate]
+        after = tokens[rate + 1 : rate + 2]
+        if after and "得分" in order and after[0] not in ("—", "－"):
+            row["得分"] = after[0]
+    elif len(tokens) >= len(money_cols) + 2:
+        money = tokens[: len(money_cols)]
+        row["分值"], row["得分"] = tokens[len(money_cols)], tokens[len(money_cols) + 1]
+    else:
+        return {}
+    money = [t for t in money if t not in ("—", "－", "-", "--")]
+    if not money or len(money) > len(money_cols):
+        return {}
+    for col, value in zip(money_cols[len(money_cols) - len(money):], money):
+        row[col] = value
+    return row
+
+
+def asked_columns(question: str) -> list[str]:
+    """The columns a question asks for; all of them when it names none. An amount
+    reads with the budget, execution and rate beside it; a score with its full mark."""
+    q = fold(question)
+    asked = {name for name, (_, pattern) in columns().items() if pattern.search(q)}
+    if asked & set(MONEY):
+        asked |= {"全年预算数", "全年执行数", "执行率"}
+    if "得分" in asked:
+        asked.add("分值")
+    return [name for name in columns() if name in asked] or list(columns())
+
+
+def number(value: str) -> float:
+    return float(value.replace(",", "").rstrip("%"))
