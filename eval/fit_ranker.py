@@ -28,10 +28,10 @@ from . import scoring
 from .run import eval_index_dir, split_sets
 
 MODEL = Path(__file__).resolve().parents[1] / "assistant" / "data" / "ranker.json"
-# The accuracy floors of tests/eval/test_floors.py, held on each set's development questions (dev
-# with a margin: its floor in the tests covers its measurement questions too, which this never reads):
-# a threshold that would break one is not chosen.
-FLOORS = {"seeds": 0.97, "dev": 0.93}
+# The accuracy floors of tests/eval/test_floors.py (seeds 0.97, dev 0.90), held on each set's
+# development questions, dev with a margin (its floor in the tests also covers its measurement
+# questions, which this never reads): a threshold that would break one is not chosen.
+FLOORS = {"seeds": 0.97, "dev": 0.92}
 
 
 def collect() -> list[dict]:
