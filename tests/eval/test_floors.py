@@ -45,3 +45,30 @@ def test_hybrid_retrieval_beats_either_ranking_alone(seed_assistant):
     hits = retrieval_hits(seed_assistant.index, read_questions(SEED_QUESTIONS))
     assert hits["hybrid"]["hit@5"] >= SEED_HYBRID_HIT5
     assert hits["hybrid"]["hit@5"] >= max(hits["dense"]["hit@5"], hits["bm25"]["hit@5"])
+
+
+# Both splits of eval/questions/splits.json (issue 13): accuracy floors and wrong-answer ceilings,
+# pooled over seeds, dev and dev2. Raise them as the numbers rise.
+SPLIT_FLOORS = {"dev": {"accuracy": 0.78, "wrong": 0.10, "margin": 0.20},
+                "test": {"accuracy": 0.60, "wrong": 0.19, "margin": 0.0}}
+
+
+@pytest.mark.dev
+@pytest.mark.parametrize("split", ["dev", "test"])
+def test_split_floors(split, request, embedder):
+    from eval.run import Report, split_sets, summarize
+
+    fixtures = {"seeds": "seed_assistant", "dev": "dev_assistant", "dev2": "dev2_assistant"}
+    questions, ours, naive = [], [], []
+    for name, docs, qs in split_sets(split):
+        assistant = request.getfixturevalue(fixtures[name])
+        questions += qs
+        ours += evaluate("ours", lambda q, h: assistant.ask(q, history=h).to_dict(), qs).results
+        naive += evaluate("naive", NaiveBaseline(load_documents(docs), embedder).ask, qs).results
+    ours_report = summarize(Report("ours"), questions, ours)
+    naive_report = summarize(Report("naive"), questions, naive)
+    floor = SPLIT_FLOORS[split]
+    assert ours_report.accuracy >= floor["accuracy"]
+    assert ours_report.wrong <= floor["wrong"]
+    assert ours_report.accuracy >= naive_report.accuracy + floor["margin"]
+    assert ours_report.routing >= 0.98
