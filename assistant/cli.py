@@ -116,6 +116,16 @@ def _field(doc, key: str) -> str:
 def cmd_eval(args) -> int:
     from eval.run import format_split_table, format_table, run_eval, run_split
 
+    if args.routing:
+        from eval.routing import run_routing
+
+        result = run_routing()
+        print(f"routing accuracy {result['accuracy']:.3f} over {result['questions']} questions, {result['reports']} reports")
+        for kind, value in result["by_kind"].items():
+            print(f"  {kind:14} {value:.3f}")
+        for failure in result["failures"]:
+            print("  failed:", *failure)
+        return 0
     if args.split:
         rows = run_split(args.split, args.baseline == "naive", args.out)
         if not rows:
@@ -182,6 +192,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("questions", nargs="?", help="a question set (.jsonl); or use --split")
     p.add_argument("--split", choices=["dev", "test"],
                    help="the development or measurement split of seeds, dev and dev2 (eval/questions/splits.json)")
+    p.add_argument("--routing", action="store_true",
+                   help="routing accuracy on eval/questions/routing.jsonl over seeds, dev and dev2")
     p.add_argument("--index-dir")
     p.add_argument("--docs", nargs="+")
     p.add_argument("--out", help="write one JSON line per question")

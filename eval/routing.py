@@ -33,3 +33,24 @@ def routing_accuracy(router, questions: list[dict]) -> dict:
         "by_kind": {k: sum(v) / len(v) for k, v in sorted(by_kind.items())},
         "failures": failures,
     }
+
+
+def run_routing(path=None) -> dict:
+    """The routing set over every corpus of splits.json that is present (no embedding needed)."""
+    import json
+    from pathlib import Path
+
+    from assistant.route import Router
+    from index.document import load_documents
+
+    from .run import ROOT, SPLITS
+
+    spec = json.loads(SPLITS.read_text(encoding="utf-8"))
+    folders = [ROOT / s["docs"] for s in spec["sets"].values() if (ROOT / s["docs"]).exists()]
+    batch = load_documents(folders)
+    router = Router({d.doc_id: d for d in batch.documents})
+    path = Path(path) if path else Path(__file__).parent / "questions" / "routing.jsonl"
+    questions = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    names = {d.name for d in batch.documents}
+    questions = [q for q in questions if all(n in names for n in q.get("docs") or [])]
+    return routing_accuracy(router, questions) | {"questions": len(questions), "reports": len(batch.documents)}

@@ -4,35 +4,22 @@ import shutil
 
 import pytest
 
-from assistant.route import Router
 from eval.run import read_questions
-from eval.routing import routing_accuracy
+from eval.routing import run_routing
 from index.build import build_index
-from index.document import load_documents
 from index.store import Index
 
-from ..conftest import DEV2_DOCS, DEV2_QUESTIONS, DEV_DOCS, DEV_QUESTIONS, ROOT, SEED_QUESTIONS, SEEDS
+from ..conftest import DEV2_QUESTIONS, DEV_QUESTIONS, SEED_QUESTIONS
 
-ROUTING_QUESTIONS = ROOT / "eval" / "questions" / "routing.jsonl"
 ROUTING_FLOOR = 0.98
 
 
 @pytest.mark.dev
 def test_routing_accuracy_floor():
-    batch = load_documents([SEEDS, DEV_DOCS, DEV2_DOCS])
-    router = Router({d.doc_id: d for d in batch.documents})
-    questions = read_questions_routing()
-    result = routing_accuracy(router, questions)
-    assert len(questions) >= 200
+    result = run_routing()
+    assert result["questions"] >= 200 and result["reports"] == 54
     assert result["accuracy"] >= ROUTING_FLOOR, result["failures"]
-    kinds = result["by_kind"]
-    assert {"short_name", "absent_body", "absent_year", "level", "previous_year", "cross"} <= set(kinds)
-
-
-def read_questions_routing():
-    import json
-
-    return [json.loads(line) for line in ROUTING_QUESTIONS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert {"short_name", "absent_body", "absent_year", "level", "previous_year", "cross"} <= set(result["by_kind"])
 
 
 def test_a_year_not_indexed_is_refused_not_answered_with_another(seed_assistant):
