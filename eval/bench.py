@@ -42,10 +42,12 @@ def loaded_index_memory_mb(index_dir: Path) -> float:
         "    return int(open('/proc/self/statm').read().split()[1]) * 4096 / 1e6\n"
         "import numpy, faiss, bm25s, index.store as s\n"
         "before = rss()\n"
-        f"i = s.Index.load({str(index_dir)!r}); i.dense; i.bm25; gc.collect()\n"
+        f"i = s.Index.load({str(Path(index_dir).resolve())!r}); i.dense; i.bm25; gc.collect()\n"
         "print(round(rss() - before, 1))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    # runs from any directory: the index path is absolute and the package is found where this file is
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     return float(out.stdout.strip().splitlines()[-1])
 
 

@@ -5,13 +5,12 @@ import json
 import subprocess
 import sys
 
-from ..conftest import ROOT
-
 
 def test_bench_smoke(tmp_path):
+    """From a directory outside the project, with a relative output folder, as a user's installed copy runs."""
     out = tmp_path / "bench"
     subprocess.run([sys.executable, "-m", "assistant.cli", "bench", "--sizes", "20", "--search-only-sizes", "100",
-                    "--out-dir", str(out)], cwd=ROOT, check=True, capture_output=True, text=True)
+                    "--out-dir", "bench"], cwd=tmp_path, check=True, capture_output=True, text=True)
     results = json.loads((out / "bench-results.json").read_text())
     size = results["sizes"][0]
     assert size["reports"] == 20 and size["chunks"] > 20
