@@ -469,9 +469,11 @@ class Answerer:
                 facts = [{"label": f"年度资金总额 › {c}", "value": row.values[c], "unit": row.unit} for c in cols]
                 out.append(Candidate(Answer("", text, True, unique([where] + context), facts, "table"), "grid",
                                      f"{row.context[-60:]} 年度资金总额 {cells}"))
-                if q.computes and len(wanted) < len(columns()) and {"全年预算数", "全年执行数"} <= set(row.values):
+                rate_check = re.search(r"率.{0,12}(算|对|一样)|(算|对|一样).{0,12}率", q.folded)
+                unspent = re.search(r"没花|没有花|结余|剩|还有多少|差多少|未执行", q.folded)
+                if (rate_check or unspent) and {"全年预算数", "全年执行数"} <= set(row.values):
                     budget, spent = number(row.values["全年预算数"]), number(row.values["全年执行数"])
-                    if re.search(r"率|算对|一样", q.folded) and budget:
+                    if rate_check and budget:
                         value = round(spent / budget * 100, 2)
                         formula = f"全年执行数 {row.values['全年执行数']} ÷ 全年预算数 {row.values['全年预算数']} = {value:.2f}%"
                         stated = row.values.get("执行率", "")
