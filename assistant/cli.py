@@ -113,6 +113,29 @@ def _field(doc, key: str) -> str:
     return f"{value}    ← {p.get('source') or '?'}"
 
 
+def cmd_check(args) -> int:
+    """Self-contradictions of each report: rates its own amounts do not give."""
+    from index.document import load_document
+    from index.load import LoadError
+
+    from .check import check
+
+    status = 0
+    for path in args.files:
+        try:
+            doc = load_document(path)
+        except LoadError as err:
+            print(f"error: {err}", file=sys.stderr)
+            status = 2
+            continue
+        findings = check(doc)
+        for f in findings:
+            print(f.to_text(doc.text))
+        if not findings:
+            print(f"{doc.name}：未发现执行率或增长率与报告自身数字不符之处")
+    return status
+
+
 def cmd_eval(args) -> int:
     from eval.run import format_split_table, format_table, run_eval, run_split
 
@@ -187,6 +210,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("files", nargs="+")
     p.add_argument("--show", action="store_true", help="print every chunk")
     p.set_defaults(func=cmd_chunks)
+
+    p = sub.add_parser("check", help="list where a report contradicts its own figures")
+    p.add_argument("files", nargs="+")
+    p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("eval", help="score a question set (JSONL)")
     p.add_argument("questions", nargs="?", help="a question set (.jsonl); or use --split")

@@ -1,0 +1,43 @@
+"""`assistant check`: a report's self-contradictions, found from its own figures."""
+
+import subprocess
+import sys
+
+import pytest
+
+from assistant.check import check
+from index.document import load_document
+
+from ..conftest import DEV2_DOCS
+
+
+def _findings(name):
+    return check(load_document(next(DEV2_DOCS.glob(f"{name}_*.txt"))))
+
+
+@pytest.mark.dev
+def test_the_self_contradictions_the_corpus_notes_are_found():
+    lingling = _findings("12")
+    assert [(f.what, f.stated, f.computed) for f in lingling] == [("执行率", "100%", "80.45%")]
+    hepingxiang = _findings("16")
+    assert [(f.what, f.stated, f.computed) for f in hepingxiang] == [("增长率", "29.86%", "42.56%")]
+    assert "本年数为分母" in hepingxiang[0].explanation
+    linxiang = _findings("04")
+    assert [(f.stated, f.computed) for f in linxiang] == [("97.80%", "97.81%")] and "舍入" in linxiang[0].explanation
+    assert _findings("17") == [] and _findings("22") == []  # their 199.4% and 66.7% are right
+
+
+@pytest.mark.dev
+def test_check_command_quotes_each_finding():
+    path = next(DEV2_DOCS.glob("16_*.txt"))
+    out = subprocess.run([sys.executable, "-m", "assistant.cli", "check", str(path)],
+                         capture_output=True, text=True, check=True).stdout
+    assert "29.86%" in out and "42.56%" in out and "「29.86%」" in out
+
+
+def test_a_consistent_report_has_no_findings(tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text("2023年度收入总计120万元,与上年相比增加20万元,增长20%。\n", encoding="utf-8")
+    assert check(load_document(report)) == []
+    report.write_text("2023年度收入总计120万元,与上年相比增加20万元,增长25%。\n", encoding="utf-8")
+    assert [f.computed for f in check(load_document(report))] == ["20.00%"]
