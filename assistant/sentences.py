@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from index.normalize import fold
 from index.records import Chunk
@@ -42,22 +44,28 @@ def bigrams(text: str) -> set[str]:
     return {s[i : i + 2] for i in range(len(s) - 1)} if len(s) > 1 else ({s} if s else set())
 
 
-QUESTION_STOP = set(
-    "请问 是 多少 什么 哪里 哪儿 哪些 哪个 哪一个 哪 几 吗 呢 的 了 有 在 为 是否 有没有 大约 大概 约 一共 总共 合计 "
-    "加起来 分别 报告 里 中 这份 哪天 哪年 哪一年 谁 怎么样 如何 怎样 方面 主要 情况 百分之 几成 多长 多深 "
-    "多大 多高 多远 是不是 一下 呀 啊 么 年 年度 所 和 与 及 以及 共 给 向 按照 按 中的 里面 还 都 又".split()
-)
 _ASKING = re.compile(r"^(有|占|是|为)?(多少|多大|多长|多深|多高|多远|几|百分之几|什么|哪些|哪个)\w{0,2}$")
 UNIT_WORDS = set("人 名 个 张 宗 座 项 次 元 万元 亿元 亩 户 家 级 分 米 部分".split())
 _ASKED_UNIT = re.compile(r"(?:多少|几)(人|名|个|张|宗|座|项|次|万元|亿元|元|亩|户|家|级|分|部分)|多(长|深|高|远)")
 _UNIT_IN_TEXT = {"长": r"\d\s*(米|m|公里|千米|km)", "深": r"\d\s*(米|m)", "高": r"\d\s*(米|m)", "远": r"\d\s*(米|m|公里|千米|km)"}
 
 
-# How people ask → how reports write it. Applied to the question before matching.
-PARAPHRASES = [
-    ("没有花出去", "结余"), ("没花完", "结余"), ("花掉", "支出"), ("花了", "支出"), ("花在", "用于"),
-    ("用在", "用于"), ("多收", "超收"), ("钱", " "),
-]
+QUESTION_WORDS = Path(__file__).parent / "data" / "question_words.tsv"
+
+
+@lru_cache(maxsize=1)
+def question_words() -> tuple[list[tuple[str, str]], set[str]]:
+    """(paraphrases, stop words) from data/question_words.tsv."""
+    paraphrases, stop = [], set()
+    for line in QUESTION_WORDS.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, *rest = line.split("\t")
+        if kind == "paraphrase":
+            paraphrases.append((rest[0], rest[1] if len(rest) > 1 and rest[1].strip() else " "))
+        elif kind == "stop":
+            stop.update(rest[0].split())
+    return paraphrases, stop
 
 
 def question_content(question: str, names: list[str]) -> str:
@@ -71,11 +79,12 @@ def question_content(question: str, names: list[str]) -> str:
         if name and len(name) >= 2:
             q = q.replace(name, " ")
     q = re.sub(r"20\d\d\s*年度?", " ", q)
-    for asked, written in PARAPHRASES:
+    paraphrases, stop_words = question_words()
+    for asked, written in paraphrases:
         q = q.replace(asked, written)
     parts = []
     for token in _jieba().cut(q):
-        stop = token in QUESTION_STOP or token in UNIT_WORDS or _ASKING.match(token) or not token.strip()
+        stop = token in stop_words or token in UNIT_WORDS or _ASKING.match(token) or not token.strip()
         parts.append(" " if stop else token)
     return _PUNCT.sub(" ", "".join(parts)).strip()
 
