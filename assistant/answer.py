@@ -29,7 +29,7 @@ from .question import Question, understand
 from .rank import Candidate, Ranker, default_ranker, features, term_idf
 from .route import Route, Router
 from .sentences import (
-    PERCENT_QUESTION, QUANTITY_QUESTION, Sentence, asked_unit_pattern, bigrams, coverage, fits_value_kind, has_number,
+    Sentence, bigrams, coverage, fits_value_kind, has_number,
     match_score, question_content, split_sentences,
 )
 

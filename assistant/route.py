@@ -229,10 +229,10 @@ class Router:
                 out.append((at, place))
         return out
 
-    def _unknown_places(self, q: str, mentions: list[Mention]) -> list[str]:
+    def _unknown_places(self, candidates: list[tuple[int, str]]) -> list[str]:
         """Places the question writes that no report has (by text, file name or address)."""
         out = []
-        for _, place in self._place_candidates(q, mentions):
+        for _, place in candidates:
             if not (place.endswith(PLACE_SUFFIXES) or place in provinces()):
                 continue
             if place_level(place) >= 3:
@@ -290,13 +290,10 @@ class Router:
         q = PINYIN_GLOSS.sub("", fold(question))
         years = question_years(q)
         mentions = self._mentions(q)
-        unknown = self._unknown_places(q, mentions)
-        for place in list(unknown):
-            docs = self._pinyin_docs(place)
-            if docs:
-                unknown.remove(place)
+        places = self._place_candidates(q, mentions)
+        unknown = self._unknown_places(places)
         pinyin_hits = []
-        for at, word in self._place_candidates(q, mentions):
+        for at, word in places:
             docs = self._pinyin_docs(word)
             if docs and all(p.end <= at or p.start >= at + len(word) for p in pinyin_hits):
                 pinyin_hits.append(Mention(at, at + len(word), word, "place", docs))

@@ -65,7 +65,7 @@ _PLACE_UNIT = re.compile(rf"[{_CJK}]{{1,7}}?(?:{'|'.join(PLACE_SUFFIXES)})")
 _ETHNIC = re.compile(r"(?<=[\u4e00-\u9fff]{2})(土家|蒙古|维吾尔|哈萨克|朝鲜|布依|仫佬|毛南|仡佬|柯尔克孜|达斡尔|[\u4e00-\u9fff])族")
 _PLACE_CHARS = "省市州盟县区旗镇乡"
 # Words shaped like places that are not places.
-_NOT_A_PLACE = {"城乡", "城市", "地市", "省区", "全县", "全区", "全市", "全省", "全州", "全乡", "全镇", "我区", "我县", "我市", "我省",
+_NOT_A_PLACE = {"城乡", "城市", "地市", "省区", "自治区", "自治州", "自治县", "自治旗", "全县", "全区", "全市", "全省", "全州", "全乡", "全镇", "我区", "我县", "我市", "我省",
                 "本区", "本县", "本市", "本乡", "本镇", "该县", "该区", "该市", "市区", "县区", "城区", "社区",
                 "园区", "景区", "辖区", "片区", "库区", "山区", "矿区", "市县", "省市", "乡镇", "县市"}
 # Words that end like a place but open the body's own name (区委, 市委 are the party committee).

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .headings import heading_rank, heading_title
-from .identify import PINYIN_GLOSS, apply_overrides, identify
+from .identify import apply_overrides, identify
 from .records import Document, Section
 
 _ASCII_STOP = {"gov", "www", "http", "https", "html", "shtml", "htm", "cn", "com", "net", "org",
