@@ -113,6 +113,31 @@ def _field(doc, key: str) -> str:
     return f"{value}    ← {p.get('source') or '?'}"
 
 
+def cmd_facts(args) -> int:
+    """The figures read from each report: stated metrics, the 自评表 funds grid, with their spans."""
+    from index.document import load_document
+    from index.load import LoadError
+
+    from .facts import extract_facts
+    from .grid import read_grids
+
+    status = 0
+    for path in args.files:
+        try:
+            doc = load_document(path)
+        except LoadError as err:
+            print(f"error: {err}", file=sys.stderr)
+            status = 2
+            continue
+        print(f"file: {doc.name}    body: {doc.body or '（未识别）'}    year: {doc.year or '（未识别）'}")
+        for f in extract_facts(doc):
+            print(f"  [{f.start}:{f.end}] {f.metric} › {f.label} = {f.raw}  （{f.value:g} {f.unit}）")
+        for row in read_grids(doc.doc_id, doc.text):
+            cells = "；".join(f"{c} {v}" for c, v in row.values.items())
+            print(f"  [{row.start}:{row.end}] 年度资金总额（{row.unit}）：{cells}")
+    return status
+
+
 def cmd_check(args) -> int:
     """Self-contradictions of each report: rates its own amounts do not give."""
     from index.document import load_document
@@ -210,6 +235,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("files", nargs="+")
     p.add_argument("--show", action="store_true", help="print every chunk")
     p.set_defaults(func=cmd_chunks)
+
+    p = sub.add_parser("facts", help="list the figures read from a report, with their spans")
+    p.add_argument("files", nargs="+")
+    p.set_defaults(func=cmd_facts)
 
     p = sub.add_parser("check", help="list where a report contradicts its own figures")
     p.add_argument("files", nargs="+")

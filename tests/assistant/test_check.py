@@ -41,3 +41,11 @@ def test_a_consistent_report_has_no_findings(tmp_path):
     assert check(load_document(report)) == []
     report.write_text("2023年度收入总计120万元,与上年相比增加20万元,增长25%。\n", encoding="utf-8")
     assert [f.computed for f in check(load_document(report))] == ["20.00%"]
+
+
+@pytest.mark.dev
+def test_facts_command_lists_grid_cells_with_their_span():
+    path = next(DEV2_DOCS.glob("04_*.txt"))
+    out = subprocess.run([sys.executable, "-m", "assistant.cli", "facts", str(path)],
+                         capture_output=True, text=True, check=True).stdout
+    assert "年度资金总额（万元）：执行率 97.80%；分值 10；得分 9；全年预算数 32.4；全年执行数 31.69" in out
