@@ -65,13 +65,6 @@ def report_kinds() -> list[str]:
     return read_data_lines("report_kinds.txt")
 
 
-@lru_cache(maxsize=1)
-def _org_pattern() -> re.Pattern:
-    """A body's name: up to 30 characters ending in a kind of body."""
-    suffixes = "|".join(map(re.escape, org_suffixes()))
-    return re.compile(rf"[{_CJK}()（）]{{1,30}}?(?:{suffixes})(?![{_CJK}]{{0,1}}(?:{suffixes}))")
-
-
 class View:
     """The folded text with pinyin glosses and the spaces PDF extraction puts
     inside words removed, and a map from each of its characters back to the
@@ -189,7 +182,7 @@ def _title_candidates(view: View) -> list[tuple[int, str]]:
             text = prev + text  # "XX区城市" + "管理局2023年度部门决算"
         found.append((pos, text))
     if not any(_org_before_kind(t) for _, t in found):
-        for m in _TITLE_SPAN.finditer(view.text[:HEAD_CHARS]):
+        for m in _title_span_pattern().finditer(view.text[:HEAD_CHARS]):  # a title inside a long line
             org = _org_before_kind(m.group(1))
             if org and split_places(org)[0] and not m.group(1).startswith("第"):
                 found.insert(0, (m.start(1), m.group(1)))
@@ -210,14 +203,6 @@ def _title_span_pattern() -> re.Pattern:
     return re.compile(rf"([{_CJK}()（）]{{3,40}}?\s*20\d\d\s*年?度?\s*(?:{kinds}))")
 
 
-class _TitleSpan:
-    """A title inside a long line (a whole PDF flattened onto one line)."""
-
-    def finditer(self, text: str):
-        return _title_span_pattern().finditer(text)
-
-
-_TITLE_SPAN = _TitleSpan()
 
 
 def _org_before_kind(title: str) -> str:
