@@ -20,11 +20,12 @@ from index.store import Index
 
 from .compute import compute, count_items
 from .facts import (
-    DISPLAY, METRICS, MONEY_UNITS, Fact, extract_facts, format_value, metric_in_question, metric_remainder, parse_number,
+    DISPLAY, METRICS, MONEY_UNITS, Fact, amount_before, extract_facts, format_value, metric_in_question, metric_remainder,
+    parse_number,
 )
 from .records import Answer, Citation
 from .retrieve import Passage, Retriever
-from .grid import GridRow, asked_columns, columns, number, read_grids
+from .grid import MONEY, GridRow, asked_columns, columns, number, read_grids
 from .question import Question, understand
 from .rank import Candidate, Ranker, default_ranker, features, term_idf
 from .route import Route, Router
@@ -45,7 +46,6 @@ DOMINANCE, DOMINANCE_TOP = 0.75, 4
 # A stated change on the year before: 比2021年增加41.58万元, 较上年决算数减少23.40万元.
 _CHANGE = re.compile(r"(?:比|较)(?:上年|上一年|去年|20\d\d\s*年)[^。；;\d]{0,10}?(?P<dir>增加|增长|减少|下降|增|减|多|少|上升)了?\s*"
                      r"(?P<value>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>亿元|万元|元)")
-_AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)")
 PLURAL = re.compile(r"两个|两家|几个|这几|各自|分别|各是|哪个|哪家|谁的|谁更|对比|比较")
 COMPARISON = re.compile(r"哪个|哪一个|哪家|谁的|更高|更低|更多|更少|对比|比较|相比|高于|低于|分别|两个|两区|各区|差多少")
 SECTION_INTENTS: list[tuple[str, re.Pattern, re.Pattern]] = [
@@ -474,7 +474,7 @@ class Answerer:
                 if (rate_check or unspent) and {"全年预算数", "全年执行数"} <= set(row.values):
                     budget, spent = number(row.values["全年预算数"]), number(row.values["全年执行数"])
                     if rate_check and budget:
-                        value = round(spent / budget * 100, 2)
+                        value = round(row.computed_rate(), 2)
                         formula = f"全年执行数 {row.values['全年执行数']} ÷ 全年预算数 {row.values['全年预算数']} = {value:.2f}%"
                         stated = row.values.get("执行率", "")
                         text = f"按表中数字计算：{formula}；表中填写的执行率为 {stated or '（空）'}。"
@@ -497,23 +497,21 @@ class Answerer:
             doc = self.index.documents[p.chunk.doc_id]
             text = doc.folded
             for m in _CHANGE.finditer(text, p.chunk.start, p.chunk.end):
-                before = text[max(0, m.start() - 80) : m.start()]
-                before = before[before.rfind("\n") + 1 :]
-                amounts = list(_AMOUNT.finditer(before))
-                if not amounts:
+                found = amount_before(text, m.start())
+                if found is None:
                     continue
-                a = amounts[-1]
+                a, window = found
                 now, unit = parse_number(a.group(1)), a.group(2)
                 change = parse_number(m.group("value")) * MONEY_UNITS[m.group("unit")] / MONEY_UNITS[unit]
                 up = m.group("dir") in ("增加", "增长", "增", "多", "上升")
                 value = round(now - change if up else now + change, 4)
-                start = m.start() - len(before) + a.start()
+                start = a.start()
                 if (doc.doc_id, start) in seen:
                     continue
                 seen.add((doc.doc_id, start))
                 sign = "−" if up else "+"
                 formula = f"{a.group(1)}{unit} {sign} {m.group('value')}{m.group('unit')} = {value:,.2f}{unit}"
-                label = before[max(0, a.start() - 16) : a.start()].split("。")[-1].split(",")[-1].split("，")[-1]
+                label = text[max(window, a.start() - 16) : a.start()].split("。")[-1].split(",")[-1].split("，")[-1]
                 quote = (self._citation(doc.doc_id, start, m.end()))
                 answer = Answer("", f"据{self._names(doc)}报告推算，上一年度{label}约为 {value:,.2f}{unit}（计算：{formula}；"
                                     f"报告写明本年数和比上年的增减，上一年数为推算）。", True,
@@ -527,7 +525,7 @@ class Answerer:
     @staticmethod
     def _cell(column: str, row: GridRow) -> str:
         value = row.values[column]
-        if column in ("年初预算数", "全年预算数", "全年执行数"):
+        if column in MONEY:
             return f"{value} {row.unit}"
         return value if column == "执行率" else f"{value} 分"
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from index.normalize import fold
 from index.records import Document
 
+from .facts import amount_before, parse_number
 from .grid import number, read_grids
 
 # "收、支总计均为1,145.52万元。与2022年度相比,收、支总计各增加342万元,增长29.86%"
@@ -21,7 +22,6 @@ _GROWTH = re.compile(
     r"(?P<change>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>亿元|万元|元)\s*[,，]?\s*(?:增长|下降|增幅为?|降幅为?)\s*"
     r"(?P<rate>\d+(?:\.\d+)?)\s*%"
 )
-_AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)")
 TOLERANCE_PP = 0.05  # percentage points a stated rate may differ from its own operands by rounding
 
 
@@ -49,7 +49,7 @@ def _grid_rates(doc: Document) -> list[Finding]:
         v = row.values
         if not {"全年预算数", "全年执行数", "执行率"} <= set(v) or not number(v["全年预算数"]):
             continue
-        computed = number(v["全年执行数"]) / number(v["全年预算数"]) * 100
+        computed = row.computed_rate()
         stated = number(v["执行率"])
         if abs(computed - stated) > max(0.005, _half_unit(v["执行率"])):
             kind = "舍入差异" if abs(computed - stated) <= TOLERANCE_PP else "与金额不符"
@@ -70,12 +70,11 @@ def _growth_rates(doc: Document) -> list[Finding]:
     out = []
     folded = fold(doc.text)
     for m in _GROWTH.finditer(folded):
-        before = folded[max(0, m.start() - 80) : m.start()]
-        amounts = list(_AMOUNT.finditer(before[before.rfind("\n") + 1 :]))
-        if not amounts:
+        found = amount_before(folded, m.start())
+        if found is None:
             continue
-        now = float(amounts[-1].group(1).replace(",", ""))
-        change = float(m.group("change").replace(",", ""))
+        now = parse_number(found[0].group(1))
+        change = parse_number(m.group("change"))
         up = m.group("dir") in ("增加", "增长")
         base = now - change if up else now + change
         if base <= 0:

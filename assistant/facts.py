@@ -62,6 +62,19 @@ def parse_number(raw: str) -> float:
     return float(raw.replace(",", ""))
 
 
+_AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)")
+
+
+def amount_before(folded: str, at: int, reach: int = 80) -> tuple[re.Match, int] | None:
+    """The last amount written before `at` in the same paragraph, within `reach`
+    characters — the figure a stated change ("比上年增加41.58万元") is a change of —
+    and where that paragraph window starts."""
+    start = max(0, at - reach)
+    start = max(start, folded.rfind("\n", start, at) + 1)
+    amounts = list(_AMOUNT.finditer(folded, start, at))
+    return (amounts[-1], start) if amounts else None
+
+
 def to_wan(value: float, unit: str) -> float:
     return value * MONEY_UNITS[unit]
 

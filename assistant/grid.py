@@ -47,6 +47,10 @@ class GridRow:
     values: dict[str, str] = field(default_factory=dict)  # column → value as written
     context: str = ""  # the text before the grid (project name)
 
+    def computed_rate(self) -> float:
+        """全年执行数 ÷ 全年预算数 × 100, from the row's own amounts."""
+        return number(self.values["全年执行数"]) / number(self.values["全年预算数"]) * 100
+
 
 def _unit(text: str) -> str:
     m = re.search(r"[(（]\s*(万元|元)\s*[)）]|单位\s*[:：]\s*(万元|元)", text)

@@ -414,11 +414,8 @@ def finish(identity: Identity, file_name: str) -> None:
         parts = [identity.body.value, f"{identity.year.value}年度" if identity.year.value else "", identity.kind.value]
         built = "".join(p for p in parts if p) or Path(file_name).stem
         identity.title = Field(built, "组合（未找到标题行）" if identity.body.value else "file name")
-    names: list[str] = []
-    for full in (identity.body.value, identity.parent.value):
-        if full:
-            names += [n for n in parse_body(full).forms if n not in names]
-    identity.names = names
+    # the body's own names only: a 主管部门 is another body, and routing does not answer to it
+    identity.names = parse_body(identity.body.value).forms if identity.body.value else []
 
 
 def read_overrides(path: Path) -> dict:
