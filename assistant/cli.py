@@ -114,11 +114,12 @@ def _field(doc, key: str) -> str:
 
 
 def cmd_facts(args) -> int:
-    """The figures read from each report: stated metrics, the 自评表 funds grid, with their spans."""
+    """Every figure read from each report (index/facts.py): table cells with their
+    label path, prose figures with their clause, and the 自评表 funds grid."""
     from index.document import load_document
+    from index.facts import extract_facts
     from index.load import LoadError
 
-    from .facts import extract_facts
     from .grid import read_grids
 
     status = 0
@@ -129,12 +130,18 @@ def cmd_facts(args) -> int:
             print(f"error: {err}", file=sys.stderr)
             status = 2
             continue
-        print(f"file: {doc.name}    body: {doc.body or '（未识别）'}    year: {doc.year or '（未识别）'}")
-        for f in extract_facts(doc):
-            print(f"  [{f.start}:{f.end}] {f.metric} › {f.label} = {f.raw}  （{f.value:g} {f.unit}）")
+        facts = extract_facts(doc)
+        print(f"file: {doc.name}    body: {doc.body or '（未识别）'}    year: {doc.year or '（未识别）'}    "
+              f"facts: {len(facts)}")
+        for f in facts:
+            if args.source and f.source != args.source:
+                continue
+            converted = f"（{f.value:,.2f} {f.unit}）" if f.unit == "万元" and f.raw_unit != "万元" else ""
+            raw = f.raw if f.raw.endswith(f.raw_unit) else f"{f.raw} {f.raw_unit}".strip()
+            print(f"  p{f.page} [{f.start}:{f.end}] {f.path()} = {raw}{converted}  · {f.kind} · {f.period}")
         for row in read_grids(doc.doc_id, doc.text):
             cells = "；".join(f"{c} {v}" for c, v in row.values.items())
-            print(f"  [{row.start}:{row.end}] 年度资金总额（{row.unit}）：{cells}")
+            print(f"  [{row.start}:{row.end}] 自评表 年度资金总额（{row.unit}）：{cells}")
     return status
 
 
@@ -236,8 +243,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--show", action="store_true", help="print every chunk")
     p.set_defaults(func=cmd_chunks)
 
-    p = sub.add_parser("facts", help="list the figures read from a report, with their spans")
+    p = sub.add_parser("facts", help="list every figure read from a report (tables and text), with its label path and span")
     p.add_argument("files", nargs="+")
+    p.add_argument("--source", choices=["table", "text"], help="only the figures read from tables, or from text")
     p.set_defaults(func=cmd_facts)
 
     p = sub.add_parser("check", help="list where a report contradicts its own figures")

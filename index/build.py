@@ -142,6 +142,7 @@ def build_index(paths: list[Path | str], index_dir: Path | str, settings: Settin
     matrix = np.stack([known_vectors[h] for h in hashes]) if chunks else np.zeros((0, embedder.dim), np.float32)
     index = Index(settings.model, embedder.dim, settings, documents, chunks, matrix,
                   existing.created_at if existing else None)
+    index.use_facts(existing.facts if existing else {})  # a document's facts depend on its content (its id) only
     if report.added or report.updated or report.removed or (existing is None and documents):
         index.save(index_dir)
     report.documents, report.chunks = len(documents), len(chunks)

@@ -15,6 +15,7 @@ HEADING_SCHEMES: list[tuple[int, re.Pattern]] = [
 ]
 LIST_ITEM = re.compile(r"^([一二三四五六七八九十]是|[①-⑳]|[-•·●▪])")
 TABLE_ROW = re.compile(r"\S\s*\|")
+TABLE_ROW_END = re.compile(r"[\u4e00-\u9fff]\s+-?[\d,]+\.\d+$")  # a label, a space, then an amount
 MAX_HEADING_CHARS = 40
 SENTENCE_END = "。！？!?；;：:…"
 
@@ -26,6 +27,8 @@ def heading_rank(line: str) -> int | None:
     heading only when it is short and does not end a sentence, or when its
     first sentence (up to 。) is short, as in "（一）评价小组情况。2023年…"."""
     line = line.strip()
+    if TABLE_ROW.search(line) or TABLE_ROW_END.search(line):
+        return None  # `一、一般公共预算财政拨款收入 | 1,234.56` is a table row, not a heading
     for rank, pattern in HEADING_SCHEMES:
         if not pattern.match(line):
             continue

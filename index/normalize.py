@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .headings import SENTENCE_END, heading_rank, starts_block
+from .headings import SENTENCE_END, TABLE_ROW, heading_rank, starts_block
 
 # Full-width digits, letters and number signs to ASCII; Chinese punctuation stays as written.
 _HALF_WIDTH = {0x3000: " "}
@@ -66,7 +66,7 @@ def _wrap_width(lines: list[str]) -> int:
 
 def _must_break(paragraph: str, last: str, line: str, wrap: int) -> bool:
     """Whether `line` starts a new paragraph after `last`, the previous line."""
-    if not wrap or last[-1] in SENTENCE_END or starts_block(line):
+    if not wrap or last[-1] in SENTENCE_END or starts_block(line) or TABLE_ROW.search(last):
         return True
     if heading_rank(paragraph) is not None and len(paragraph) < wrap * 0.9:
         return True

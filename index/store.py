@@ -3,7 +3,7 @@
 Layout of an index directory:
 
     CURRENT            the name of the live generation, replaced atomically
-    gen-<n>/manifest.json, documents.jsonl, chunks.jsonl, vectors.npy, dense.faiss, bm25/
+    gen-<n>/manifest.json, documents.jsonl, chunks.jsonl, facts.jsonl, vectors.npy, dense.faiss, bm25/
 
 A save writes a whole new generation and only then points CURRENT at it, so a
 build killed at any moment leaves the previous index loadable.
@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from .config import Settings
+from .facts import FACTS_VERSION, Fact, extract_facts
 from .records import Chunk, Document, Section
 
 FORMAT_VERSION = 1
@@ -58,6 +59,7 @@ class Index:
         self.created_at = created_at or time.time()
         self._dense = None
         self._bm25 = None
+        self._facts: dict[str, list[Fact]] | None = None
         rows: dict[str, list[int]] = {}
         for row, chunk in enumerate(chunks):
             rows.setdefault(chunk.doc_id, []).append(row)
@@ -77,19 +79,35 @@ class Index:
             self._bm25 = build_bm25([c.embed_text for c in self.chunks])
         return self._bm25
 
+    @property
+    def facts(self) -> dict[str, list[Fact]]:
+        """Every figure each report states (index/facts.py), by document id. Read
+        from the index when it was saved by this extractor version, else re-read
+        from the documents' text, which is what they are made from."""
+        if self._facts is None:
+            self._facts = {doc_id: extract_facts(doc) for doc_id, doc in self.documents.items()}
+        return self._facts
+
+    def use_facts(self, known: dict[str, list[Fact]]) -> None:
+        """Facts already extracted (from a previous generation), reused where the document is unchanged."""
+        self._facts = {d: known[d] if d in known else extract_facts(doc) for d, doc in self.documents.items()}
+
     # --- persistence ------------------------------------------------------------
 
     def manifest(self) -> dict:
         docs = {}
         for doc_id, doc in self.documents.items():
-            docs[doc_id] = {**doc.meta(), "chunks": int(len(self.rows_of_doc.get(doc_id, [])))}
+            docs[doc_id] = {**doc.meta(), "chunks": int(len(self.rows_of_doc.get(doc_id, []))),
+                            "facts": len(self.facts.get(doc_id, []))}
         return {
             "format_version": FORMAT_VERSION,
             "model": self.model,
             "dim": self.dim,
             "chunker": {"chunk_size": self.settings.chunk_size, "chunk_overlap": self.settings.chunk_overlap},
             "dense_index": "flat-ip" if len(self.chunks) <= self.settings.exact_search_limit else "hnsw",
-            "counts": {"documents": len(self.documents), "chunks": len(self.chunks)},
+            "facts_version": FACTS_VERSION,
+            "counts": {"documents": len(self.documents), "chunks": len(self.chunks),
+                       "facts": sum(map(len, self.facts.values()))},
             "created_at": self.created_at,
             "updated_at": time.time(),
             "documents": docs,
@@ -109,6 +127,10 @@ class Index:
         with open(tmp / "chunks.jsonl", "w", encoding="utf-8") as f:
             for chunk in self.chunks:
                 f.write(json.dumps(chunk.to_dict(), ensure_ascii=False) + "\n")
+        with open(tmp / "facts.jsonl", "w", encoding="utf-8") as f:
+            for facts in self.facts.values():
+                for fact in facts:
+                    f.write(json.dumps(fact.to_dict(), ensure_ascii=False) + "\n")
         np.save(tmp / "vectors.npy", self.vectors)
         faiss.write_index(self.dense, str(tmp / "dense.faiss"))
         self.bm25.save(str(tmp / "bm25"), show_progress=False)
@@ -161,6 +183,13 @@ class Index:
             import bm25s
 
             index._bm25 = bm25s.BM25.load(str(gen / "bm25"), show_progress=False, verbosity=0)
+            if manifest.get("facts_version") == FACTS_VERSION and (gen / "facts.jsonl").exists():
+                facts: dict[str, list[Fact]] = {doc_id: [] for doc_id in documents}
+                with open(gen / "facts.jsonl", encoding="utf-8") as f:
+                    for line in f:
+                        fact = Fact(**json.loads(line))
+                        facts.setdefault(fact.doc_id, []).append(fact)
+                index._facts = facts
         except (OSError, ValueError, TypeError, KeyError, RuntimeError) as exc:
             raise IndexLoadError(f"{gen}: index files are damaged ({type(exc).__name__}: {exc}); rebuild the index") from exc
         counts = manifest.get("counts", {})

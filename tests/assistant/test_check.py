@@ -48,4 +48,4 @@ def test_facts_command_lists_grid_cells_with_their_span():
     path = next(DEV2_DOCS.glob("04_*.txt"))
     out = subprocess.run([sys.executable, "-m", "assistant.cli", "facts", str(path)],
                          capture_output=True, text=True, check=True).stdout
-    assert "年度资金总额（万元）：执行率 97.80%；分值 10；得分 9；全年预算数 32.4；全年执行数 31.69" in out
+    assert "自评表 年度资金总额（万元）：执行率 97.80%；分值 10；得分 9；全年预算数 32.4；全年执行数 31.69" in out

@@ -1,0 +1,181 @@
+"""Every figure a report states, as a `Fact`: what it is (a label path), its
+value with the unit normalized, what period it is for, and where it stands.
+
+Two readers, both general to the genre rather than to a report:
+- table cells (index/tables.py): label path = table title › row label (with its
+  类/款/项 parents) › column header;
+- prose: a figure with a unit (`机关运行经费支出96.12万元`, `占76.31%`, `共7个`)
+  labelled by the words of its clause before it.
+
+Facts are extracted at index time, stored with the index (`FACTS_VERSION`), and
+listed by `assistant facts FILE`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+
+from .names import read_data_lines
+from .records import Document
+from .tables import Table, _BLANK_VALUE, is_code, is_figure, read_tables
+
+FACTS_VERSION = 1
+TO_WAN = {"元": 1e-4, "千元": 0.1, "万元": 1.0, "亿元": 1e4}
+_COUNT_UNITS = {"个": "个", "人": "人", "项": "项", "名": "人", "人次": "人次", "辆": "辆", "台": "台", "次": "次",
+                "家": "家", "户": "户", "所": "所", "平方米": "平方米", "公里": "公里", "亩": "亩", "分": "分"}
+_PROSE = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(亿元|万元|千元|元|%|个|人次|人|项|名|辆|台|次|家|户|所|平方米|公里|亩|分)")
+_CLAUSE_BREAK = "，,。；;：:、（()）\n|"
+_LABEL_TRIM = re.compile(r"^(其中|包括|主要是|主要用于|用于|共|全年|本年|年度|年|为|是)+|(为|是|达到?|共计|约为?|计为|的|了)+$")
+_CHANGE = re.compile(r"(比|较|同比|与)(上年|上年度|去年|上一年)|(增加|减少|增长|下降|上升|节约|超支|持平)$")
+
+
+@dataclass
+class Fact:
+    doc_id: str
+    label: str  # row label path (类 › 款 › 项) or the prose words before the figure
+    column: str  # column header path; "" for prose
+    table: str  # table title; "" for prose
+    value: float  # in `unit`
+    unit: str  # 万元 for amounts whose unit is known, % for rates, 个/人 … for counts; "" if unstated
+    raw: str  # the figure as written
+    raw_unit: str  # the unit as written (元 in a table, 万元 in text)
+    kind: str  # amount | rate | count | score | change amount | change rate
+    period: str  # 本年, 上年, 年初预算, 全年预算, 决算, 预算; 比上年 for a stated change
+    code: str  # 类/款/项 code of the row, if any
+    page: int
+    start: int  # the figure's span in the document text
+    end: int
+    context_start: int  # the row or sentence that states it, for quoting
+    context_end: int
+    source: str  # table | text
+
+    def path(self) -> str:
+        return " › ".join(p for p in (self.table, self.label, self.column) if p)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@lru_cache(maxsize=1)
+def _periods() -> list[tuple[re.Pattern, str]]:
+    out = []
+    for line in read_data_lines("periods.tsv"):
+        pattern, period = line.split("\t")
+        out.append((re.compile(pattern), period))
+    return out
+
+
+def period_of(*texts: str) -> str:
+    for text in texts:
+        for pattern, period in _periods():
+            if text and pattern.search(text):
+                return period
+    return "本年"
+
+
+def number(raw: str) -> float:
+    return float(raw.replace(",", "").replace("−", "-").rstrip("%"))
+
+
+def extract_facts(doc: Document) -> list[Fact]:
+    tables = read_tables(doc)
+    facts = [f for t in tables for f in table_facts(doc, t)]
+    covered = [(t.start, t.end) for t in tables]
+    facts += [f for f in prose_facts(doc) if not any(a <= f.start < b for a, b in covered)]
+    return sorted(facts, key=lambda f: f.start)
+
+
+def table_facts(doc: Document, table: Table) -> list[Fact]:
+    facts: list[Fact] = []
+    labels_by_code: dict[str, str] = {}
+    for row in table.rows:
+        label, code, code_parts = "", "", []
+        for k, cell in enumerate(row.cells):
+            text = cell.text
+            if not text or text in _BLANK_VALUE:
+                continue
+            if is_code(text) and not label and (not code_parts or len(text) == 2):
+                code_parts.append(text)
+                continue
+            if not is_figure(text):
+                label, code = text, "".join(code_parts)
+                code_parts = []
+                if code:
+                    labels_by_code[code] = label
+                continue
+            if not label:
+                continue
+            column = table.columns[k] if k < len(table.columns) else ""
+            path = [labels_by_code[code[:n]] for n in (3, 5) if code and len(code) > n and code[:n] in labels_by_code]
+            facts.append(_fact(doc, table, " › ".join(path + [label]), column, code, text, cell.start, cell.end,
+                               row.start, row.end))
+    return facts
+
+
+def _fact(doc: Document, table: Table, label: str, column: str, code: str, raw: str, start: int, end: int,
+          row_start: int, row_end: int) -> Fact:
+    value = number(raw)
+    words = f"{column} {label}"
+    if raw.endswith("%") or re.search(r"率|比例|比重|占比", column):
+        kind, unit, raw_unit = "rate", "%", "%"
+    elif re.search(r"分值|得分", column):
+        kind, unit, raw_unit = "score", "分", "分"
+    elif m := re.search(r"(人数|个数|数量|人次)", words):
+        kind, unit, raw_unit = "count", "人" if "人" in m.group(1) else "个", ""
+    else:
+        raw_unit = _column_unit(column) or table.unit
+        kind = "amount"
+        if raw_unit in TO_WAN:
+            value, unit = value * TO_WAN[raw_unit], "万元"
+        else:
+            unit = ""
+    period = period_of(column, table.title)
+    return Fact(doc.doc_id, label, column, table.title, value, unit, raw, raw_unit, kind, period, code,
+                doc.page_at(start), start, end, row_start, row_end, "table")
+
+
+def _column_unit(column: str) -> str:
+    m = re.search(r"[（(]\s*(万元|千元|亿元|元)\s*[)）]", column)
+    return m.group(1) if m else ""
+
+
+def prose_facts(doc: Document) -> list[Fact]:
+    """A figure with its unit, labelled by its clause: `基本支出1180.40万元，占76.31%`
+    gives 基本支出 = 1180.40 万元 and 占 (基本支出) = 76.31%."""
+    text, folded = doc.text, doc.folded
+    facts: list[Fact] = []
+    previous_label = ""
+    for m in _PROSE.finditer(folded):
+        raw, unit_word = m.group(1), m.group(2)
+        start = m.start()
+        left = start
+        while left > 0 and start - left < 30 and folded[left - 1] not in _CLAUSE_BREAK and not folded[left - 1].isdigit():
+            left -= 1
+        label = _LABEL_TRIM.sub("", folded[left:start].strip())
+        if not label or label in ("比", "较") or re.fullmatch(r"[年月日度]+", label):
+            continue
+        if label.startswith(("占", "比", "较", "同比", "增长", "下降", "减少", "增加")) and previous_label:
+            label = f"{previous_label} {label}"
+        else:
+            previous_label = label
+        sentence_start = max(folded.rfind(p, 0, start) for p in "。\n；") + 1
+        ends = [e for e in (folded.find(p, m.end()) for p in "。\n；") if e != -1]
+        sentence_end = min(ends) + 1 if ends else len(folded)
+        value = number(raw)
+        if unit_word in TO_WAN:
+            kind, unit, value = "amount", "万元", value * TO_WAN[unit_word]
+        elif unit_word == "%":
+            kind, unit = "rate", "%"
+        elif unit_word == "分":
+            kind, unit = "score", "分"
+        else:
+            kind, unit = "count", _COUNT_UNITS[unit_word]
+        period = period_of(label)
+        if _CHANGE.search(label) and kind in ("amount", "rate"):
+            kind, period = f"change {kind}", "比上年"
+        facts.append(Fact(doc.doc_id, label, "", "", value, unit, text[start:m.end()], unit_word, kind,
+                          period, "", doc.page_at(start), start, m.end(), sentence_start,
+                          sentence_end, "text"))
+    return facts

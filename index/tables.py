@@ -1,0 +1,181 @@
+"""Tables in a report's text: title, unit, column headers, rows and cells.
+
+Every loader writes a table row as one line of `|`-separated cells (PDF pages
+through index/layout.py, DOCX tables, spreadsheet rows, and the flattened grids
+of web pages), so tables are read here once, from the document text, and every
+cell keeps its offsets into that text for citations.
+
+What the national templates look like, and what this relies on:
+- a title line above the table (收入支出决算总表, 一般公共预算财政拨款支出决算表 …)
+  and a unit (`单位：元`, `单位：万元`, or `（万元）` in a header);
+- header rows first (no figures in them), over one or two levels;
+- body rows: an optional 类/款/项 code, a label, then figures; two tables may
+  stand side by side (`label | figure | label | figure`);
+- a table longer than a page goes on without its header on the next page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .records import Document
+
+_NUMBER = re.compile(r"^[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?$|^[-−]?\d+(?:\.\d+)?%?$")
+_BLANK_VALUE = {"-", "—", "－", "--", "——", "/", "…"}
+_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$|^\d{2}$")
+_UNIT = re.compile(r"(?:单位|金额单位)\s*[:：]\s*(万元|千元|亿元|元)|[（(]\s*(万元|千元|亿元|元)\s*[)）]")
+_ROW_LABEL = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{3}(\d{2}){0,2}$)")
+_COLUMN_NUMBERS = ("栏次", "行次")  # a row numbering the columns 1, 2, 3 …
+_UNIT_LINE = re.compile(r"单位\s*[:：]")  # `编制单位：… | 单位：元` stands above a table, it is no header
+_TITLE_WORDS = re.compile(r"表|明细|情况")
+_NOT_TITLE = re.compile(r"[。；;]|^(注|说明|备注)[:：]")
+
+
+@dataclass
+class TableCell:
+    text: str
+    start: int  # offsets into the document text
+    end: int
+
+
+@dataclass
+class TableRow:
+    cells: list[TableCell]  # one per column; an empty cell has start == end
+    start: int
+    end: int
+
+    def texts(self) -> list[str]:
+        return [c.text for c in self.cells]
+
+
+@dataclass
+class Table:
+    title: str
+    unit: str  # 元, 万元 … as the table states it; "" when it does not
+    start: int
+    end: int
+    columns: list[str] = field(default_factory=list)  # header per column, levels joined by " › "
+    rows: list[TableRow] = field(default_factory=list)  # body rows only
+    continued: bool = False  # the header came from the same table on an earlier page
+
+
+def is_figure(text: str) -> bool:
+    return bool(_NUMBER.match(text.replace(" ", "")))
+
+
+def is_code(text: str) -> bool:
+    return bool(_CODE.match(text))
+
+
+def read_tables(doc: Document) -> list[Table]:
+    """Every block of two or more `|` lines is a table."""
+    lines = []
+    pos = 0
+    for line in doc.text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    tables: list[Table] = []
+    i = 0
+    while i < len(lines):
+        if "|" not in lines[i][1]:
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and "|" in lines[j][1]:
+            j += 1
+        if j - i >= 2:
+            table = _read_block(doc, lines, i, j, tables[-1] if tables else None)
+            if table is not None:
+                tables.append(table)
+        i = j
+    return tables
+
+
+def _split(pos: int, line: str) -> list[TableCell]:
+    cells, start = [], 0
+    for piece in line.split("|"):
+        stripped = piece.strip()
+        at = pos + start + (piece.find(stripped) if stripped else 0)
+        cells.append(TableCell(stripped, at, at + len(stripped)))
+        start += len(piece) + 1
+    if line.startswith("|") and not cells[0].text:  # "| a | b |": the outer bars frame the row
+        cells = cells[1:]
+    if line.rstrip().endswith("|") and len(cells) > 1 and not cells[-1].text:
+        cells = cells[:-1]
+    return cells
+
+
+def _read_block(doc: Document, lines: list[tuple[int, str]], i: int, j: int, before: Table | None) -> Table | None:
+    rows = [TableRow(_split(pos, line), pos, pos + len(line)) for pos, line in lines[i:j]]
+    width = max(len(r.cells) for r in rows)
+    for r in rows:  # rows of a grid that lost its empty cells are padded on the right
+        r.cells += [TableCell("", r.end, r.end)] * (width - len(r.cells))
+    head_lines = [line for _, line in lines[max(0, i - 3):i]]
+    body_from = next((n for n, r in enumerate(rows) if r.texts()[0] not in _COLUMN_NUMBERS
+                      and any(is_figure(t) and not is_code(t) for t in r.texts())), None)
+    if body_from is None:
+        return None
+    while body_from > 0 and _ROW_LABEL.match(next((t for t in rows[body_from - 1].texts() if t), "")):
+        body_from -= 1  # rows without figures (`七、节能环保支出 |  |`) above the first figure
+    before_body = rows[:body_from]
+    unit = next((_unit_of(" ".join(r.texts())) for r in before_body if _unit_of(" ".join(r.texts()))), "")
+    header = []
+    for r in reversed(before_body):  # header rows sit right above the body and name most columns
+        texts = r.texts()
+        if _UNIT_LINE.search(" ".join(texts)) or texts[0] in _COLUMN_NUMBERS:
+            continue
+        if sum(1 for t in texts if t) * 2 < width or len(header) == 3:
+            break
+        header.insert(0, r)
+    unit = unit or _unit_of(" ".join(head_lines))
+    title = _title(head_lines)
+    columns = _columns(header, width)
+    continued = False
+    if not header and before is not None and len(before.columns) == width and not title:
+        columns, title, unit, continued = before.columns, before.title, unit or before.unit, True
+    return Table(title, unit, rows[0].start, rows[-1].end, columns, rows[body_from:], continued)
+
+
+def _unit_of(text: str) -> str:
+    m = _UNIT.search(text)
+    return (m.group(1) or m.group(2)) if m else ""
+
+
+def _title(head_lines: list[str]) -> str:
+    """The nearest short line above the table that names a table."""
+    for line in reversed(head_lines):
+        line = line.strip()
+        if not line or "|" in line:
+            continue
+        text = _UNIT.sub("", line).strip(" ：:")
+        if text and len(text) <= 40 and _TITLE_WORDS.search(text) and not _NOT_TITLE.search(text):
+            return text
+    return ""
+
+
+def _columns(header: list[TableRow], width: int) -> list[str]:
+    """One name per column: the header rows' cells top to bottom. A cell spanning
+    several columns is written once, over the first; it is carried right over
+    the empty cells that follow it when a lower header row has names there."""
+    levels: list[list[str]] = []
+    for n, row in enumerate(header):
+        texts = row.texts()
+        lower = [r.texts() for r in header[n + 1:]]
+        filled, last = [], ""
+        for k, t in enumerate(texts):
+            if t:
+                last = t
+            elif last and any(l[k] for l in lower):
+                t = last
+            filled.append(t)
+        levels.append(filled)
+    columns = []
+    for k in range(width):
+        parts: list[str] = []
+        for level in levels:
+            part = re.sub(r"\s+", "", level[k])
+            if part and part not in parts:
+                parts.append(part)
+        columns.append(" › ".join(parts))
+    return columns

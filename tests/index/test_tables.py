@@ -1,0 +1,94 @@
+"""Tables and facts read from real files shaped like the national templates
+(tests/reports.py): every assertion names the cell's label path, value, unit and page."""
+
+from pathlib import Path
+
+import pytest
+
+from index.document import load_document
+from index.facts import extract_facts
+from index.tables import read_tables
+
+from .. import reports
+
+
+def _cell(facts, label: str, column: str, source: str = "table"):
+    found = [f for f in facts if f.source == source and f.label == label and f.column == column]
+    assert len(found) == 1, (label, column, [(f.label, f.column) for f in facts if f.source == source])
+    return found[0]
+
+
+@pytest.fixture(scope="module")
+def final_accounts(tmp_path_factory):
+    doc = load_document(reports.final_accounts_pdf(tmp_path_factory.mktemp("pdf") / "决算.pdf"))
+    return doc, extract_facts(doc)
+
+
+def test_side_by_side_tables_keep_their_columns_and_empty_rows(final_accounts):
+    doc, facts = final_accounts
+    title = "收入支出决算总表"
+    income = _cell(facts, "一、一般公共预算财政拨款收入", "收入 › 决算数")
+    assert (income.table, income.raw, income.raw_unit, income.unit, income.page) == (title, "12,345,678.90", "元", "万元", 2)
+    assert income.value == pytest.approx(1234.567890)
+    assert doc.text[income.start:income.end] == "12,345,678.90"
+    defence = _cell(facts, "三、国防支出", "支出 › 决算数")  # beside an empty income row
+    assert (defence.raw, defence.value) == ("1,000.00", pytest.approx(0.1))
+    social = _cell(facts, "四、社会保障和就业支出", "支出 › 决算数")  # its income side is empty
+    assert social.raw == "2,469,135.69"
+    assert not [f for f in facts if f.label in ("二、政府性基金预算财政拨款收入", "二、外交支出")]
+
+
+def test_codes_give_the_category_path_and_empty_cells_give_no_fact(final_accounts):
+    doc, facts = final_accounts
+    run = _cell(facts, "社会保障和就业支出 › 人力资源和社会保障管理事务 › 行政运行", "基本支出")
+    assert (run.code, run.raw, run.unit, run.page, run.period) == ("2080101", "864.49", "万元", 3, "决算")
+    assert run.table == "一般公共预算财政拨款支出决算表"
+    row = [f for f in facts if f.code == "2080101"]
+    assert [f.column for f in row] == ["合计", "基本支出"]  # 项目支出 is empty on this row
+    assert doc.text[row[0].context_start:row[0].context_end].startswith("| 2080101 | 行政运行 |")
+
+
+def test_table_rows_are_not_headings(final_accounts):
+    doc, _ = final_accounts
+    assert not [s for s in doc.sections if "|" in s.heading or "财政拨款收入" in s.heading]
+
+
+def test_prose_figures_and_stated_changes(final_accounts):
+    _, facts = final_accounts
+    text = [f for f in facts if f.source == "text"]
+    spent = next(f for f in text if f.label == "机关运行经费支出")
+    assert (spent.value, spent.unit, spent.kind, spent.page) == (96.12, "万元", "amount", 1)
+    change = [f for f in text if f.label.startswith("机关运行经费支出 ") and f.kind.startswith("change")]
+    assert [(f.value, f.unit, f.kind) for f in change] == [(3.05, "万元", "change amount"), (3.28, "%", "change rate")]
+
+
+def test_a_table_continued_on_the_next_page_keeps_its_header(tmp_path: Path):
+    doc = load_document(reports.budget_pdf(tmp_path / "预算.pdf"))
+    tables = read_tables(doc)
+    assert [t.continued for t in tables] == [False, True]
+    facts = extract_facts(doc)
+    housing = _cell(facts, "十、住房保障支出", "预算数")
+    assert (housing.table, housing.raw, housing.unit, housing.page, housing.period) == ("部门支出预算表", "88.64", "万元", 2, "预算")
+    assert not [f for f in facts if f.label in ("二、教育支出", "七、节能环保支出")]
+
+
+def test_docx_self_evaluation_grid_cells(tmp_path: Path):
+    doc = load_document(reports.self_evaluation_docx(tmp_path / "自评表.docx"))
+    facts = extract_facts(doc)
+    row = {f.column: f for f in facts if f.source == "table" and f.label == "年度资金总额"}
+    assert {c: (f.raw, f.unit, f.kind) for c, f in row.items()} == {
+        "年初预算数": ("100.00", "万元", "amount"), "全年预算数": ("120.00", "万元", "amount"),
+        "全年执行数": ("110.50", "万元", "amount"), "分值": ("10", "分", "score"),
+        "执行率": ("92.08%", "%", "rate"), "得分": ("9.2", "分", "score")}
+    assert row["年初预算数"].period == "年初预算" and row["全年预算数"].period == "全年预算"
+    assert row["执行率"].table == "2023年度项目支出绩效自评表"
+
+
+def test_xlsx_budget_sheet_cells(tmp_path: Path):
+    doc = load_document(reports.budget_xlsx(tmp_path / "预算.xlsx"))
+    facts = extract_facts(doc)
+    total = _cell(facts, "社会保障和就业支出", "合计")
+    assert (total.raw, total.value, total.unit, total.code, total.table) == ("1,180.40", 1180.4, "万元", "208", "一般公共预算支出预算表")
+    run = _cell(facts, "社会保障和就业支出 › 人力资源和社会保障管理事务 › 行政运行", "基本支出")
+    assert run.raw == "864.49" and run.page == 1
+    assert not [f for f in facts if f.code == "2080101" and f.column == "项目支出"]

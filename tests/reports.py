@@ -1,0 +1,168 @@
+"""Report files shaped like the national templates, written for tests and benchmarks:
+a district 部门决算 PDF, a 部门预算 PDF whose table runs over two pages, a DOCX
+项目支出绩效自评表 and an XLSX 部门预算 sheet. The figures are invented; the
+layouts (two tables side by side, empty rows, 单位：元, two-line headers,
+类/款/项 codes, merged cells) are the templates'."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+BODY = "某某区人力资源和社会保障局"
+FONT = "STSong-Light"
+
+SUMMARY_ROWS = [  # 收入支出决算总表: income side, expenditure side (单位：元)
+    ("一、一般公共预算财政拨款收入", "12,345,678.90", "一、一般公共服务支出", "9,876,543.21"),
+    ("二、政府性基金预算财政拨款收入", "", "二、外交支出", ""),
+    ("三、上级补助收入", "", "三、国防支出", "1,000.00"),
+    ("", "", "四、社会保障和就业支出", "2,469,135.69"),
+    ("本年收入合计", "12,345,678.90", "本年支出合计", "12,346,678.90"),
+]
+FUNCTION_ROWS = [  # 一般公共预算财政拨款支出决算表 (单位：万元): code, name, 合计, 基本支出, 项目支出
+    ("208", "社会保障和就业支出", "1,180.40", "864.49", "315.91"),
+    ("20801", "人力资源和社会保障管理事务", "1,100.00", "864.49", "235.51"),
+    ("2080101", "行政运行", "864.49", "864.49", ""),
+    ("2080109", "社会保险经办机构", "235.51", "", "235.51"),
+    ("20805", "行政事业单位养老支出", "80.40", "", "80.40"),
+]
+
+
+def _canvas(path: Path, landscape_page: bool = True):
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    size = landscape(A4) if landscape_page else A4
+    return canvas.Canvas(str(path), pagesize=size), size
+
+
+def _row(c, y: float, cols: list[float], cells, ruled: bool = True) -> None:
+    """Cells as an Excel export draws them: labels left-aligned, figures right-aligned."""
+    if ruled:
+        c.line(cols[0], y + 12, cols[-1], y + 12)
+    for i, cell in enumerate(cells):
+        if not cell:
+            continue
+        if cell[0].isdigit() and ("," in cell or "." in cell):
+            c.drawRightString(cols[i + 1] - 4, y, cell)
+        else:
+            c.drawString(cols[i] + 4, y, cell)
+
+
+def final_accounts_pdf(path: Path) -> Path:
+    """A 部门决算: a page of 说明, the 收入支出决算总表 and the 支出决算表 with codes."""
+    c, (w, h) = _canvas(path)
+    c.setFont(FONT, 16)
+    c.drawCentredString(w / 2, h - 60, f"{BODY}2023年度部门决算")
+    c.setFont(FONT, 11)
+    prose = ["一、部门基本情况",
+             "2023年度机关运行经费支出96.12万元，比上年增加3.05万元，增长3.28%。",
+             "二、收入支出决算总体情况说明",
+             "2023年度收入总计1,234.57万元，支出总计1,234.67万元。"]
+    for n, line in enumerate(prose):
+        c.drawString(60, h - 100 - 22 * n, line)
+    c.showPage()
+
+    c.setFont(FONT, 16)
+    c.drawCentredString(w / 2, h - 50, "收入支出决算总表")
+    c.setFont(FONT, 9)
+    c.drawString(40, h - 75, f"编制单位：{BODY}")
+    c.drawRightString(w - 40, h - 75, "单位：元")
+    cols = [40, 260, 360, 600, 700, w - 40]
+    y = h - 95
+    for cells in [("收入", "", "支出", ""), ("项目", "决算数", "项目", "决算数"), *SUMMARY_ROWS]:
+        _row(c, y, cols, cells)
+        y -= 18
+    c.showPage()
+
+    c.setFont(FONT, 16)
+    c.drawCentredString(w / 2, h - 50, "一般公共预算财政拨款支出决算表")
+    c.setFont(FONT, 9)
+    c.drawRightString(w - 40, h - 75, "单位：万元")
+    cols = [40, 120, 400, 520, 640, 760]
+    y = h - 95
+    for cells in [("项目", "", "本年支出", "", ""), ("科目编码", "科目名称", "合计", "基本支出", "项目支出"),
+                  *FUNCTION_ROWS]:
+        _row(c, y, cols, cells)
+        y -= 18
+    c.showPage()
+    c.save()
+    return path
+
+
+BUDGET_ROWS = [(f"{n}、{name}", f"{v:,.2f}") for n, name, v in [
+    ("一", "一般公共服务支出", 320.5), ("二", "教育支出", 0), ("三", "科学技术支出", 12.0),
+    ("四", "文化旅游体育与传媒支出", 8.25), ("五", "社会保障和就业支出", 1450.75), ("六", "卫生健康支出", 96.3),
+    ("七", "节能环保支出", 0), ("八", "城乡社区支出", 44.1), ("九", "农林水支出", 5.5), ("十", "住房保障支出", 88.64),
+]]
+
+
+def budget_pdf(path: Path) -> Path:
+    """A 部门预算 whose 支出预算表 runs onto a second page without its header."""
+    c, (w, h) = _canvas(path, landscape_page=False)
+    cols = [60, 360, 520]
+    c.setFont(FONT, 15)
+    c.drawCentredString(w / 2, h - 50, "部门支出预算表")
+    c.setFont(FONT, 9)
+    c.drawRightString(cols[-1], h - 72, "单位：万元")
+    y = h - 92
+    for cells in [("项目", "预算数")] + BUDGET_ROWS[:6]:
+        _row(c, y, cols, cells if cells[1] != "0.00" else (cells[0], ""))
+        y -= 18
+    c.drawCentredString(w / 2, 30, "- 1 -")
+    c.showPage()
+    c.setFont(FONT, 9)
+    y = h - 60
+    for cells in BUDGET_ROWS[6:]:
+        _row(c, y, cols, cells if cells[1] != "0.00" else (cells[0], ""))
+        y -= 18
+    c.drawCentredString(w / 2, 30, "- 2 -")
+    c.showPage()
+    c.save()
+    return path
+
+
+def self_evaluation_docx(path: Path) -> Path:
+    """A 项目支出绩效自评表 as a Word table, with merged cells as the template has them."""
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("2023年度项目支出绩效自评表")
+    t = d.add_table(rows=5, cols=7)
+    t.cell(0, 0).text = "项目名称"
+    t.cell(0, 1).merge(t.cell(0, 6)).text = "河道整治工程"
+    t.cell(1, 0).text = "主管部门"
+    t.cell(1, 1).merge(t.cell(1, 6)).text = "某某区水务局"
+    for k, name in enumerate(["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]):
+        t.cell(2, k).text = name
+    for k, value in enumerate(["年度资金总额", "100.00", "120.00", "110.50", "10", "92.08%", "9.2"]):
+        t.cell(3, k).text = value
+    for k, value in enumerate(["其中：当年财政拨款", "100.00", "120.00", "110.50", "—", "—", "—"]):
+        t.cell(4, k).text = value
+    d.add_paragraph("项目资金执行率92.08%，自评得分9.2分。")
+    d.save(str(path))
+    return path
+
+
+def budget_xlsx(path: Path) -> Path:
+    """A 部门预算 sheet: a title and unit line over merged cells, codes, amounts formatted #,##0.00."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "一般公共预算支出表"
+    sheet.append(["一般公共预算支出预算表"])
+    sheet.merge_cells("A1:E1")
+    sheet.append(["", "", "", "", "单位：万元"])
+    sheet.append(["科目编码", "科目名称", "合计", "基本支出", "项目支出"])
+    for row in [("208", "社会保障和就业支出", 1180.4, 864.49, 315.91),
+                ("20801", "人力资源和社会保障管理事务", 1100, 864.49, 235.51),
+                ("2080101", "行政运行", 864.49, 864.49, None)]:
+        sheet.append(list(row))
+    for r in sheet.iter_rows(min_row=4, min_col=3):
+        for cell in r:
+            cell.number_format = "#,##0.00"
+    book.save(path)
+    return path
