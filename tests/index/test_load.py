@@ -92,12 +92,15 @@ def test_bad_files_are_named_and_the_batch_goes_on(tmp_path: Path):
     corrupt.write_bytes(b"%PDF-1.7\nthis is not really a pdf")
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
-    other = tmp_path / "sheet.xlsx"
-    other.write_bytes(b"PK\x03\x04")
-    for path, reason in [(corrupt, "not a readable PDF"), (empty, "empty"), (other, "unsupported")]:
+    sheet = tmp_path / "sheet.xlsx"
+    sheet.write_bytes(b"PK\x03\x04")
+    other = tmp_path / "old.xls"
+    other.write_bytes(b"\xd0\xcf\x11\xe0")
+    for path, reason in [(corrupt, "not a readable PDF"), (empty, "empty"), (sheet, "not a readable XLSX"),
+                         (other, "unsupported")]:
         with pytest.raises(LoadError) as err:
             read_file(path)
         assert path.name in str(err.value) and reason in str(err.value)
-    batch = load_documents([good, corrupt, empty, other])
+    batch = load_documents([good, corrupt, empty, sheet, other])
     assert [d.name for d in batch.documents] == ["good.txt"]
-    assert sorted(Path(e.path).name for e in batch.skipped) == ["corrupt.pdf", "empty.txt", "sheet.xlsx"]
+    assert sorted(Path(e.path).name for e in batch.skipped) == ["corrupt.pdf", "empty.txt", "old.xls", "sheet.xlsx"]
