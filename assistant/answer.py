@@ -16,11 +16,12 @@ from index.normalize import fold
 from index.records import Chunk, Document
 from index.headings import SENTENCE_END
 from index.names import org_suffixes
+from index.facts import Fact as IndexFact
 from index.store import Index
 
 from .compute import compute, count_items
 from .facts import (
-    DISPLAY, METRICS, MONEY_UNITS, Fact, amount_before, extract_facts, format_value, metric_in_question, metric_remainder,
+    DISPLAY, METRICS, MONEY_UNITS, MetricFact, amount_before, extract_metrics, format_value, metric_in_question, metric_remainder,
     parse_number,
 )
 from .records import Answer, Citation
@@ -66,6 +67,10 @@ COMPUTABLE = {
 }
 
 
+_ASKS_CHANGE = re.compile(r"增长|增加|减少|下降|上升|涨|跌|变化|变动|增减|比上年|较上年|同比|多了|少了")
+_ENUMERATOR = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、])\s*|^其中[:：]?")
+
+
 def unique(citations: list[Citation]) -> list[Citation]:
     """Citations in order, each span once (several figures often share one sentence)."""
     seen, out = set(), []
@@ -84,7 +89,7 @@ class Found:
     metric: str
     value: float
     unit: str
-    facts: list[Fact]
+    facts: list[MetricFact]
     formula: str = ""  # set when computed
 
     @property
@@ -101,7 +106,7 @@ class Answerer:
         self.ranker = ranker or default_ranker()
         self.idf = term_idf(index.bm25) if index.chunks else {}
         self.grids: dict[str, list[GridRow]] = {}  # read on first use, per report
-        self.facts_by_doc: dict[str, list[Fact]] = {d: extract_facts(doc) for d, doc in index.documents.items()}
+        self.facts_by_doc: dict[str, list[MetricFact]] = {d: extract_metrics(doc) for d, doc in index.documents.items()}
         self.router = Router(index.documents)
 
     # --- helpers ----------------------------------------------------------------
@@ -125,7 +130,7 @@ class Answerer:
             right -= 1
         return left + 1, right
 
-    def _fact_citation(self, fact: Fact, note: str = "") -> Citation:
+    def _fact_citation(self, fact: MetricFact, note: str = "") -> Citation:
         start, end = self._sentence_around(fact.doc_id, fact.start, fact.end)
         return self._citation(fact.doc_id, start, end, note=note)
 
@@ -431,6 +436,13 @@ class Answerer:
         if first is not None:
             first.rule_first = True
         out += self.grid_candidates(q, doc_ids or sorted({p.chunk.doc_id for p in passages[:2]}))
+        cells = self.fact_candidates(q, doc_ids or sorted({p.chunk.doc_id for p in passages[:2]}))
+        if cells:  # a table row read whole gives several figures; its cell, read with its column, gives one
+            rows = {(c.answer.citations[0].doc_id, c.answer.citations[0].start) for c in cells}
+            sentences = [c for c in sentences if not (c.answer.citations and "|" in c.text and any(
+                d == c.answer.citations[0].doc_id and c.answer.citations[0].start <= start < c.answer.citations[0].end
+                for d, start in rows))]
+        out += cells
         if q.previous_year or re.search(r"(?<![比较])(上年|去年|上一年)", q.folded):
             out += self.previous_year_candidates(q, passages)
         out += sentences
@@ -486,6 +498,44 @@ class Answerer:
                     facts = [{"formula": formula, "value": value, "computed": True}]
                     out.append(Candidate(Answer("", text, True, [where] + context, facts, "computed"), "computed",
                                          f"{row.context[-60:]} {formula}"))
+        return out
+
+    def fact_candidates(self, q: Question, doc_ids: list[str], keep: int = 3) -> list[Candidate]:
+        """Table cells (index/facts.py) whose row label and column the question
+        names. The kind must fit (a 率 question wants a rate; a change only when
+        a change is asked). Prose figures are not offered here: the sentence
+        candidates already quote them with their context, and on the development
+        split the two only competed (fitted: prose facts were rarely right where
+        sentences were not)."""
+        if not (q.wants_number or q.wants_percent):
+            return []
+        asks_change = bool(_ASKS_CHANGE.search(q.folded))
+        want = bigrams(q.content)
+        scored: list[tuple[float, float, IndexFact]] = []
+        for doc_id in doc_ids[:3]:
+            for fact in self.index.facts.get(doc_id, []):
+                if fact.source != "table" or fact.kind.startswith("change") != asks_change or (fact.unit == "%") != q.wants_percent:
+                    continue
+                if q.unit is not None and fact.kind == "count" and not q.unit.search(fact.raw):
+                    continue
+                label = _ENUMERATOR.sub("", fact.label.split(" › ")[-1])
+                named = coverage(bigrams(label + fact.column), q.folded)
+                asked = coverage(want, fold(fact.path()))
+                scored.append((0.5 * named + 0.5 * asked, named, fact))
+        scored.sort(key=lambda x: -x[0])
+        out = []
+        for _, named, fact in scored[:keep]:
+            doc = self.index.documents[fact.doc_id]
+            where = f"（{fact.table}，{fact.column}）" if fact.table else ""
+            raw = fact.raw if fact.raw.endswith(fact.raw_unit) else f"{fact.raw} {fact.raw_unit}".strip()
+            converted = f"，合 {fact.value:,.2f} 万元" if fact.unit == "万元" and fact.raw_unit != "万元" else ""
+            label = fact.label.replace(" › ", "—")
+            text = f"{self._names(doc)}{label}{where}：{raw}{converted}。"
+            citation = self._citation(fact.doc_id, fact.context_start, fact.context_end)
+            facts = [{"label": fact.path(), "value": fact.value, "unit": fact.unit, "raw": fact.raw,
+                      "period": fact.period, "source": fact.source}]
+            out.append(Candidate(Answer("", text, True, [citation], facts, "number"), "fact",
+                                 f"{fact.path()} {raw}", label_named=named))
         return out
 
     def previous_year_candidates(self, q: Question, passages: list[Passage]) -> list[Candidate]:

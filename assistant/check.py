@@ -1,6 +1,7 @@
 """Where a report contradicts itself: a rate that its own amounts do not give,
-a growth rate computed on the wrong base. What an auditor checks by hand,
-each finding with both spans so it can be verified.
+a growth rate computed on the wrong base, a table total that is not the sum of
+its parts (合计 = 基本支出 + 项目支出; a 类 = the sum of its 款). What an auditor
+checks by hand, each finding with its span so it can be verified.
 
     assistant check FILE ...
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.facts import Fact, extract_facts
 from index.normalize import fold
 from index.records import Document
 
@@ -40,7 +42,51 @@ class Finding:
 
 
 def check(doc: Document) -> list[Finding]:
-    return _grid_rates(doc) + _growth_rates(doc)
+    return _grid_rates(doc) + _growth_rates(doc) + _table_sums(doc)
+
+
+PARTS_OF_TOTAL = ("基本支出", "项目支出")  # the national templates split every 合计 this way
+
+
+def _table_sums(doc: Document) -> list[Finding]:
+    """Within a table: a row's 合计 against its 基本支出 + 项目支出, and a 类 or 款
+    row against the sum of the rows coded under it, column by column."""
+    cells: dict[tuple[str, int, str], Fact] = {}  # (table, row start, column) → fact
+    by_code: dict[tuple[str, str, str], Fact] = {}  # (table, code, column) → fact
+    for f in extract_facts(doc):
+        if f.source == "table" and f.kind == "amount":
+            cells[(f.table, f.context_start, f.column)] = f
+            if f.code:
+                by_code[(f.table, f.code, f.column)] = f
+    columns = {(table, column) for table, _, column in cells}
+    out = []
+    for (table, row, column), total in cells.items():
+        if column.split(" › ")[-1] != "合计":
+            continue
+        prefix = column[: -len("合计")]
+        if not all((table, prefix + name) in columns for name in PARTS_OF_TOTAL):
+            continue
+        present = [f for name in PARTS_OF_TOTAL if (f := cells.get((table, row, prefix + name)))]  # empty = 0
+        if present:
+            out += _compare(doc, total, present, "合计")
+    for (table, code, column), total in by_code.items():
+        children = [f for (t, c, col), f in by_code.items()
+                    if t == table and col == column and len(c) == len(code) + 2 and c.startswith(code)]
+        if children:
+            out += _compare(doc, total, children, "分项之和")
+    return out
+
+
+def _compare(doc: Document, total: Fact, parts: list[Fact], what: str) -> list[Finding]:
+    added = sum(number(p.raw) for p in parts)
+    decimals = max(len(p.raw.partition(".")[2]) for p in parts + [total])
+    if abs(added - number(total.raw)) < 0.5 * 10 ** -decimals + 1e-9:
+        return []
+    formula = " + ".join(p.raw for p in parts)
+    label = total.label.split(" › ")[-1]
+    return [Finding(doc.name, what, f"{label} {total.column} {total.raw}", f"{added:,.{decimals}f}",
+                    f"{total.table}中，{'、'.join(p.label.split(' › ')[-1] if what != '合计' else p.column for p in parts)}"
+                    f"之和为 {formula} = {added:,.{decimals}f}（第 {total.page} 页）", total.start, total.end)]
 
 
 def _grid_rates(doc: Document) -> list[Finding]:

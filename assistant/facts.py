@@ -44,7 +44,7 @@ _SHARE = re.compile(r"^[，,\s]*(?:占[^，。；;\d]{0,10}?(?:比重|比例|的
 
 
 @dataclass
-class Fact:
+class MetricFact:
     doc_id: str
     metric: str
     label: str
@@ -79,9 +79,9 @@ def to_wan(value: float, unit: str) -> float:
     return value * MONEY_UNITS[unit]
 
 
-def extract_facts(doc: Document) -> list[Fact]:
+def extract_metrics(doc: Document) -> list[MetricFact]:
     text = doc.folded
-    facts: list[Fact] = []
+    facts: list[MetricFact] = []
     taken: list[tuple[int, int]] = []
     labels = sorted(((label, metric) for metric, (_, ls) in METRICS.items() for label in ls), key=lambda x: -len(x[0]))
     for label, metric in labels:
@@ -99,12 +99,12 @@ def extract_facts(doc: Document) -> list[Fact]:
                 value, unit = to_wan(value, unit), "万元"
             end = m.end() + v.end()
             taken.append((m.start(), m.end()))
-            facts.append(Fact(doc.doc_id, metric, label, value, unit, doc.text[m.end() + v.start() : end], m.start(), end))
+            facts.append(MetricFact(doc.doc_id, metric, label, value, unit, doc.text[m.end() + v.start() : end], m.start(), end))
             if metric in SHARE_OF:
                 share = _SHARE.match(text[end : end + 30])
                 if share:
                     s_end = end + share.end()
-                    facts.append(Fact(doc.doc_id, SHARE_OF[metric], label, parse_number(share.group(1)), "%",
+                    facts.append(MetricFact(doc.doc_id, SHARE_OF[metric], label, parse_number(share.group(1)), "%",
                                       doc.text[end + share.start(1) : s_end], m.start(), s_end))
     facts.sort(key=lambda f: f.start)
     return facts
@@ -148,7 +148,7 @@ def metric_remainder(content: str, metric: str, own_words: str) -> str:
 
 
 def format_value(fact_or_value, unit: str | None = None) -> str:
-    if isinstance(fact_or_value, Fact):
+    if isinstance(fact_or_value, MetricFact):
         value, unit = fact_or_value.value, fact_or_value.unit
     else:
         value = fact_or_value

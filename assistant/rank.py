@@ -24,7 +24,7 @@ from .records import Answer
 from .sentences import bigrams, coverage, has_number, match_score
 
 MODEL = Path(__file__).parent / "data" / "ranker.json"
-SOURCES = ("metric", "computed", "count", "section", "comparison", "sentence", "sentences", "grid")
+SOURCES = ("metric", "computed", "count", "section", "comparison", "sentence", "sentences", "grid", "fact")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _PERCENT = re.compile(r"\d\s*%|百分之")
 
@@ -43,6 +43,7 @@ class Candidate:
     rule_accepts: bool = False  # the hand-set coverage rule of the genre would accept this sentence
     rule_score: float = 0.0
     rule_first: bool = False  # what the hand-written order of attempts would have answered
+    label_named: float = 0.0  # for a stated figure: how much of its own label the question names
     features: dict[str, float] = field(default_factory=dict)
     score: float = 0.0
 
@@ -97,6 +98,7 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: dict[str, float] | N
     f["text_x_section"] = text_question * f["src_section"]
     f["number_x_metric"] = f["wants_number"] * f["src_metric"]
     f["label_x_number"] = f["label_near"] * f["wants_number"]
+    f["fact_label_named"] = c.label_named
     f["match_x_number"] = f["match"] * f["wants_number"]
     f["match_x_sentence"] = f["match"] * (f["src_sentence"] + f["src_sentences"])
     return f

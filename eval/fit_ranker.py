@@ -1,6 +1,6 @@
 """Fit the answer ranker on the development split and write assistant/data/ranker.json.
 
-    python -m eval.fit_ranker [--wrong-cost 2] [--max-wrong 0.10]
+    python -m eval.fit_ranker [--wrong-cost 2] [--max-wrong 0.10] [--rows rows.json]
 
 Every development question is asked with `explain`, so every candidate answer
 is kept with its features; each candidate is labelled by the same judge as the
@@ -155,8 +155,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-wrong", type=float, default=0.10, help="cap on the out-of-fold wrong-answer rate")
     parser.add_argument("--wrong-cost", type=float, default=2.0, help="a wrong answer costs this many refusals")
     parser.add_argument("--out", default=str(MODEL))
+    parser.add_argument("--rows", help="keep the collected candidates in this JSON file and reuse it when it exists")
     args = parser.parse_args(argv)
-    rows = collect()
+    if args.rows and Path(args.rows).exists():
+        rows = json.loads(Path(args.rows).read_text(encoding="utf-8"))
+    else:
+        rows = collect()
+        if args.rows:
+            Path(args.rows).write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
     model = fit(rows, args.max_wrong, args.wrong_cost)
     Path(args.out).write_text(json.dumps(model, ensure_ascii=False, indent=1), encoding="utf-8")
     weights = sorted(zip(model["features"], model["coef"]), key=lambda x: -abs(x[1]))

@@ -157,10 +157,8 @@ def budget_xlsx(path: Path) -> Path:
     sheet.merge_cells("A1:E1")
     sheet.append(["", "", "", "", "单位：万元"])
     sheet.append(["科目编码", "科目名称", "合计", "基本支出", "项目支出"])
-    for row in [("208", "社会保障和就业支出", 1180.4, 864.49, 315.91),
-                ("20801", "人力资源和社会保障管理事务", 1100, 864.49, 235.51),
-                ("2080101", "行政运行", 864.49, 864.49, None)]:
-        sheet.append(list(row))
+    for code, name, *amounts in FUNCTION_ROWS:
+        sheet.append([code, name] + [float(a.replace(",", "")) if a else None for a in amounts])
     for r in sheet.iter_rows(min_row=4, min_col=3):
         for cell in r:
             cell.number_format = "#,##0.00"

@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -49,3 +50,22 @@ def test_facts_command_lists_grid_cells_with_their_span():
     out = subprocess.run([sys.executable, "-m", "assistant.cli", "facts", str(path)],
                          capture_output=True, text=True, check=True).stdout
     assert "自评表 年度资金总额（万元）：执行率 97.80%；分值 10；得分 9；全年预算数 32.4；全年执行数 31.69" in out
+
+
+def test_check_finds_table_totals_that_are_not_the_sum_of_their_parts(tmp_path: Path):
+    from tests import reports
+
+    consistent = load_document(reports.budget_xlsx(tmp_path / "ok.xlsx"))
+    assert check(consistent) == []
+    import openpyxl
+
+    path = reports.budget_xlsx(tmp_path / "wrong.xlsx")
+    book = openpyxl.load_workbook(path)
+    book.active["C5"] = 1110  # 人力资源和社会保障管理事务 合计: its parts give 1,100.00
+    book.save(path)
+    findings = check(load_document(path))
+    assert {(f.what, f.stated, f.computed) for f in findings} == {
+        ("合计", "人力资源和社会保障管理事务 合计 1,110.00", "1,100.00"),  # 基本支出 864.49 + 项目支出 235.51
+        ("分项之和", "人力资源和社会保障管理事务 合计 1,110.00", "1,100.00"),  # 行政运行 + 社会保险经办机构
+        ("分项之和", "社会保障和就业支出 合计 1,180.40", "1,190.40"),  # its 款: 1,110.00 + 80.40
+    }

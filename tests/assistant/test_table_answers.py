@@ -1,0 +1,41 @@
+"""Answers from table cells of a generated 部门决算 PDF (tests/reports.py), through
+the real model and a real index: one cell with its column, unit and page; never a
+neighbouring cell's figure."""
+
+import pytest
+
+from assistant import Assistant
+from index.build import build_index
+
+from .. import reports
+
+
+@pytest.fixture(scope="module")
+def table_assistant(tmp_path_factory, embedder):
+    folder = tmp_path_factory.mktemp("tables")
+    pdf = reports.final_accounts_pdf(folder / "人社局2023年部门决算.pdf")
+    build_index([pdf], folder / "index", embedder=embedder)
+    return Assistant.load(folder / "index")
+
+
+def test_a_cell_is_answered_with_its_row_column_unit_and_page(table_assistant):
+    a = table_assistant.ask("人社局行政运行基本支出多少")
+    assert a.found and "864.49 万元" in a.answer and "基本支出" in a.answer
+    assert a.citations[0].page == 3 and "2080101 | 行政运行" in a.citations[0].quote
+
+
+def test_the_project_column_is_not_the_total_column(table_assistant):
+    a = table_assistant.ask("人社局社会保险经办机构项目支出是多少")
+    assert a.found and "235.51 万元" in a.answer and "项目支出" in a.answer
+
+
+@pytest.mark.parametrize("question, wrong", [
+    ("人社局2023年一般公共服务支出决算数是多少", "12,345,678.90"),  # the income side of the same row
+    ("人社局教育支出是多少", ""),  # no such row
+    ("人社局住房保障支出多少", ""),
+])
+def test_no_neighbouring_figure_is_stated(table_assistant, question, wrong):
+    a = table_assistant.ask(question)
+    if not a.found:
+        return
+    assert wrong and wrong not in a.answer
