@@ -5,8 +5,8 @@ same grid: a header 年初预算数 | 全年预算数 | 全年执行数 | 分值
 a row 年度资金总额 with one value per column. Flattened into text (pipes, one
 cell per line, or spaces) the header and the values drift apart and empty cells
 vanish, so the values are put back in their columns by what they are: the rate
-is the one with a %, the 分值 is the number just before it, the 得分 the one
-after, and the amounts fill the money columns from the right (an empty 年初预算数
+is the one with a %, the 分值 is the number just before it (or just after, when
+the header puts it there), the 得分 the one after, and the amounts fill the money columns from the right (an empty 年初预算数
 is the usual gap). The column names are data: data/self_eval_grid.tsv.
 """
 
@@ -22,6 +22,7 @@ from index.normalize import fold
 DATA = Path(__file__).parent / "data" / "self_eval_grid.tsv"
 MONEY = ("年初预算数", "全年预算数", "全年执行数")
 _TOKEN = re.compile(r"—|－|-{1,2}(?=\s|\||$)|\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|\d+(?:\.\d+)?\s*%?")
+_ROW_LABEL = re.compile(r"资金总额|(?<=\|)\s*总额")
 _FILLER = re.compile(r"^[\s|:：,，万元()（）A-Za-z/]*$")
 
 
@@ -88,9 +89,9 @@ def read_grids(doc_id: str, text: str) -> list[GridRow]:
         if len(order) < 4 or "执行率" not in order:
             continue
         header_end = where[min(header_end, len(where) - 1)]
-        anchor = folded.find("资金总额", max(0, at - 60), at + 600)
+        label = _ROW_LABEL.search(folded, max(0, at - 60), at + 600)  # 年度资金总额, or 总额 in its own cell
         after_header = _tokens(text, header_end, len(order))
-        after_label = _tokens(text, anchor + 4, len(order)) if anchor != -1 else []
+        after_label = _tokens(text, label.end(), len(order)) if label else []
         tokens = after_header if len(after_header) >= 3 else after_label
         row = _align(order, [t for t, _, _ in tokens]) if tokens else {}
         if not row:
@@ -126,8 +127,10 @@ def _align(order: list[str], tokens: list[str]) -> dict[str, str]:
             money = tokens[: rate - 1]
         else:
             money = tokens[:rate]
-        after = tokens[rate + 1 : rate + 2]
-        if after and "得分" in order and after[0] not in ("—", "－"):
+        after = [t for t in tokens[rate + 1 : rate + 3] if t not in ("—", "－")]
+        if "分值" in order and order.index("分值") > order.index("执行率") and after:
+            row["分值"] = after.pop(0)  # 执行率 | 权重 | 得分, as some provinces order them
+        if after and "得分" in order:
             row["得分"] = after[0]
     elif len(tokens) >= len(money_cols) + 2:
         money = tokens[: len(money_cols)]

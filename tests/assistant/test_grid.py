@@ -1,0 +1,35 @@
+"""Every 项目支出绩效自评表 funds grid in dev2, cell by cell (assistant/grid.py)."""
+
+import pytest
+
+from assistant.grid import read_grids
+from index.document import load_document
+
+from ..conftest import DEV2_DOCS
+
+# document number → (unit, the 年度资金总额 row). Cells the source leaves empty are absent.
+GRIDS = {
+    "01": ("元", {"全年预算数": "387664.62", "全年执行数": "387664.62", "分值": "10", "执行率": "100%", "得分": "10"}),
+    # a `|` table whose columns are 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分, 得分 left empty
+    "03": ("万元", {"年初预算数": "5.00", "全年预算数": "5.00", "全年执行数": "5.00", "执行率": "100.00%", "分值": "10"}),
+    "04": ("万元", {"全年预算数": "32.4", "全年执行数": "31.69", "分值": "10", "执行率": "97.80%", "得分": "9"}),
+    # the source writes 分值 100 in this row
+    "05": ("万元", {"年初预算数": "620.82", "全年预算数": "620.82", "全年执行数": "620.82", "分值": "100", "执行率": "100%",
+                  "得分": "10"}),
+    "06": ("万元", {"年初预算数": "43.2", "全年预算数": "43.2", "全年执行数": "37.24", "分值": "10", "执行率": "86%", "得分": "9"}),
+    "12": ("万元", {"年初预算数": "4753.66", "全年预算数": "4753.66", "全年执行数": "3824.26", "分值": "10", "执行率": "100%",
+                  "得分": "10"}),
+}
+
+
+@pytest.mark.dev
+def test_every_funds_grid_in_dev2_reads_cell_by_cell():
+    found = {}
+    for path in sorted(DEV2_DOCS.glob("*.txt")):
+        doc = load_document(path)
+        rows = read_grids(doc.doc_id, doc.text)
+        if rows:
+            assert len(rows) == 1, path.name
+            found[path.name[:2]] = (rows[0].unit, rows[0].values)
+            assert doc.text[rows[0].start:rows[0].end].strip(), path.name
+    assert found == GRIDS
