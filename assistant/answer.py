@@ -16,7 +16,7 @@ from index.normalize import fold
 from index.records import Chunk, Document
 from index.headings import SENTENCE_END
 from index.names import org_suffixes
-from index.facts import Fact as IndexFact
+from index.facts import Fact, number
 from index.store import Index
 
 from .compute import compute, count_items
@@ -26,7 +26,7 @@ from .facts import (
 )
 from .records import Answer, Citation
 from .retrieve import Passage, Retriever
-from .grid import MONEY, GridRow, asked_columns, columns, number, read_grids
+from .grid import MONEY, GridRow, asked_columns, columns, read_grids
 from .question import Question, understand
 from .rank import Candidate, Ranker, default_ranker, features, term_idf
 from .route import Route, Router
@@ -69,6 +69,11 @@ COMPUTABLE = {
 
 _ASKS_CHANGE = re.compile(r"增长|增加|减少|下降|上升|涨|跌|变化|变动|增减|比上年|较上年|同比|多了|少了")
 _ENUMERATOR = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、])\s*|^其中[:：]?")
+
+
+def _quotes_a_row(quote: Citation, rows: list[Citation]) -> bool:
+    """Whether a quoted span contains the start of one of these table rows."""
+    return any(row.doc_id == quote.doc_id and quote.start <= row.start < quote.end for row in rows)
 
 
 def unique(citations: list[Citation]) -> list[Citation]:
@@ -166,18 +171,18 @@ class Answerer:
                 return Found(doc, metric, value, "%", part.facts + whole.facts, formula)
         return None
 
-    def _best_fact(self, facts: list[Fact], content: str) -> Fact:
+    def _best_fact(self, facts: list[MetricFact], content: str) -> MetricFact:
         """With several candidates (one report stating a rate for several funds),
         the one whose sentence best matches the rest of the question."""
         if len(facts) == 1 or not content:
             return facts[0]
         want = bigrams(content)
-        def score(f: Fact) -> float:
+        def score(f: MetricFact) -> float:
             start, end = self._sentence_around(f.doc_id, f.start, f.end)
             return coverage(want, self.index.documents[f.doc_id].folded[start:end])
         return max(facts, key=score)
 
-    def _related_figures(self, doc_id: str) -> list[Fact]:
+    def _related_figures(self, doc_id: str) -> list[MetricFact]:
         return [f for f in self.facts_by_doc.get(doc_id, []) if f.unit == "万元"][:3]
 
     def answer_metric(self, question: str, metric: str, doc_ids: list[str], content: str) -> Answer | None:
@@ -435,13 +440,13 @@ class Answerer:
         first = out[0] if out else (max(accepted, key=lambda c: c.rule_score) if accepted else None)
         if first is not None:
             first.rule_first = True
-        out += self.grid_candidates(q, doc_ids or sorted({p.chunk.doc_id for p in passages[:2]}))
-        cells = self.fact_candidates(q, doc_ids or sorted({p.chunk.doc_id for p in passages[:2]}))
-        if cells:  # a table row read whole gives several figures; its cell, read with its column, gives one
-            rows = {(c.answer.citations[0].doc_id, c.answer.citations[0].start) for c in cells}
-            sentences = [c for c in sentences if not (c.answer.citations and "|" in c.text and any(
-                d == c.answer.citations[0].doc_id and c.answer.citations[0].start <= start < c.answer.citations[0].end
-                for d, start in rows))]
+        reports = doc_ids or sorted({p.chunk.doc_id for p in passages[:2]})
+        out += self.grid_candidates(q, reports)
+        cells = self.fact_candidates(q, reports)
+        # a table row read whole gives several figures; its cell, read with its column, gives one
+        rows = [c.answer.citations[0] for c in cells]
+        sentences = [c for c in sentences if not ("|" in c.text and c.answer.citations
+                                                  and _quotes_a_row(c.answer.citations[0], rows))]
         out += cells
         if q.previous_year or re.search(r"(?<![比较])(上年|去年|上一年)", q.folded):
             out += self.previous_year_candidates(q, passages)
@@ -511,7 +516,7 @@ class Answerer:
             return []
         asks_change = bool(_ASKS_CHANGE.search(q.folded))
         want = bigrams(q.content)
-        scored: list[tuple[float, float, IndexFact]] = []
+        scored: list[tuple[float, float, Fact]] = []
         for doc_id in doc_ids[:3]:
             for fact in self.index.facts.get(doc_id, []):
                 if fact.source != "table" or fact.kind.startswith("change") != asks_change or (fact.unit == "%") != q.wants_percent:
@@ -527,15 +532,14 @@ class Answerer:
         for _, named, fact in scored[:keep]:
             doc = self.index.documents[fact.doc_id]
             where = f"（{fact.table}，{fact.column}）" if fact.table else ""
-            raw = fact.raw if fact.raw.endswith(fact.raw_unit) else f"{fact.raw} {fact.raw_unit}".strip()
-            converted = f"，合 {fact.value:,.2f} 万元" if fact.unit == "万元" and fact.raw_unit != "万元" else ""
+            converted = f"，合 {fact.in_wan()}" if fact.in_wan() else ""
             label = fact.label.replace(" › ", "—")
-            text = f"{self._names(doc)}{label}{where}：{raw}{converted}。"
+            text = f"{self._names(doc)}{label}{where}：{fact.as_written()}{converted}。"
             citation = self._citation(fact.doc_id, fact.context_start, fact.context_end)
             facts = [{"label": fact.path(), "value": fact.value, "unit": fact.unit, "raw": fact.raw,
                       "period": fact.period, "source": fact.source}]
             out.append(Candidate(Answer("", text, True, [citation], facts, "number"), "fact",
-                                 f"{fact.path()} {raw}", label_named=named))
+                                 f"{fact.path()} {fact.as_written()}", label_named=named))
         return out
 
     def previous_year_candidates(self, q: Question, passages: list[Passage]) -> list[Candidate]:

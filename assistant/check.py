@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.facts import Fact, extract_facts
+from index.facts import Fact, extract_facts, number
 from index.normalize import fold
 from index.records import Document
 
 from .facts import amount_before, parse_number
-from .grid import number, read_grids
+from .grid import read_grids
 
 # "收、支总计均为1,145.52万元。与2022年度相比,收、支总计各增加342万元,增长29.86%"
 _GROWTH = re.compile(
@@ -84,9 +84,10 @@ def _compare(doc: Document, total: Fact, parts: list[Fact], what: str) -> list[F
         return []
     formula = " + ".join(p.raw for p in parts)
     label = total.label.split(" › ")[-1]
+    names = "、".join(p.column if what == "合计" else p.label.split(" › ")[-1] for p in parts)
     return [Finding(doc.name, what, f"{label} {total.column} {total.raw}", f"{added:,.{decimals}f}",
-                    f"{total.table}中，{'、'.join(p.label.split(' › ')[-1] if what != '合计' else p.column for p in parts)}"
-                    f"之和为 {formula} = {added:,.{decimals}f}（第 {total.page} 页）", total.start, total.end)]
+                    f"{total.table}中，{names}之和为 {formula} = {added:,.{decimals}f}（第 {total.page} 页）",
+                    total.start, total.end)]
 
 
 def _grid_rates(doc: Document) -> list[Finding]:

@@ -136,9 +136,8 @@ def cmd_facts(args) -> int:
         for f in facts:
             if args.source and f.source != args.source:
                 continue
-            converted = f"（{f.value:,.2f} {f.unit}）" if f.unit == "万元" and f.raw_unit != "万元" else ""
-            raw = f.raw if f.raw.endswith(f.raw_unit) else f"{f.raw} {f.raw_unit}".strip()
-            print(f"  p{f.page} [{f.start}:{f.end}] {f.path()} = {raw}{converted}  · {f.kind} · {f.period}")
+            converted = f"（{f.in_wan()}）" if f.in_wan() else ""
+            print(f"  p{f.page} [{f.start}:{f.end}] {f.path()} = {f.as_written()}{converted}  · {f.kind} · {f.period}")
         for row in read_grids(doc.doc_id, doc.text):
             cells = "；".join(f"{c} {v}" for c, v in row.values.items())
             print(f"  [{row.start}:{row.end}] 自评表 年度资金总额（{row.unit}）：{cells}")

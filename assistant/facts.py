@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
+from index.facts import TO_WAN
 from index.records import Document
 
-MONEY_UNITS = {"元": 1e-4, "万元": 1.0, "亿元": 1e4}  # to 万元
+MONEY_UNITS = TO_WAN  # to 万元
 
 # metric -> (kind, labels longest first); kind: money | percent | score
 METRICS: dict[str, tuple[str, list[str]]] = {

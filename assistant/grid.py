@@ -6,8 +6,8 @@ a row 年度资金总额 with one value per column. Flattened into text (pipes, 
 cell per line, or spaces) the header and the values drift apart and empty cells
 vanish, so the values are put back in their columns by what they are: the rate
 is the one with a %, the 分值 is the number just before it (or just after, when
-the header puts it there), the 得分 the one after, and the amounts fill the money columns from the right (an empty 年初预算数
-is the usual gap). The column names are data: data/self_eval_grid.tsv.
+the header puts it there), the 得分 the one after, and the amounts fill the
+money columns from the right (an empty 年初预算数 is the usual gap). The column names are data: data/self_eval_grid.tsv.
 """
 
 from __future__ import annotations
@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from index.facts import number
 from index.normalize import fold
+from index.tables import unit_of
 
 DATA = Path(__file__).parent / "data" / "self_eval_grid.tsv"
 MONEY = ("年初预算数", "全年预算数", "全年执行数")
@@ -51,11 +53,6 @@ class GridRow:
     def computed_rate(self) -> float:
         """全年执行数 ÷ 全年预算数 × 100, from the row's own amounts."""
         return number(self.values["全年执行数"]) / number(self.values["全年预算数"]) * 100
-
-
-def _unit(text: str) -> str:
-    m = re.search(r"[(（]\s*(万元|元)\s*[)）]|单位\s*[:：]\s*(万元|元)", text)
-    return (m.group(1) or m.group(2)) if m else "万元"
 
 
 def _squeezed(folded: str) -> tuple[str, list[int]]:
@@ -98,7 +95,7 @@ def read_grids(doc_id: str, text: str) -> list[GridRow]:
             continue
         before = text[max(0, at - 300) : at]
         around = before + text[at : tokens[-1][2] + 200]
-        rows.append(GridRow(doc_id, tokens[0][1], tokens[-1][2], _unit(around), row, before[-160:]))
+        rows.append(GridRow(doc_id, tokens[0][1], tokens[-1][2], unit_of(around) or "万元", row, before[-160:]))
     return rows
 
 
@@ -156,6 +153,3 @@ def asked_columns(question: str) -> list[str]:
         asked.add("分值")
     return [name for name in columns() if name in asked] or list(columns())
 
-
-def number(value: str) -> float:
-    return float(value.replace(",", "").rstrip("%"))

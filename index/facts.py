@@ -19,12 +19,12 @@ from functools import lru_cache
 
 from .names import read_data_lines
 from .records import Document
-from .tables import Table, _BLANK_VALUE, is_code, is_figure, read_tables
+from .tables import Table, is_blank, is_code, is_figure, read_tables
 
 FACTS_VERSION = 1
 TO_WAN = {"元": 1e-4, "千元": 0.1, "万元": 1.0, "亿元": 1e4}
 _COUNT_UNITS = {"个": "个", "人": "人", "项": "项", "名": "人", "人次": "人次", "辆": "辆", "台": "台", "次": "次",
-                "家": "家", "户": "户", "所": "所", "平方米": "平方米", "公里": "公里", "亩": "亩", "分": "分"}
+                "家": "家", "户": "户", "所": "所", "平方米": "平方米", "公里": "公里", "亩": "亩"}
 _PROSE = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(亿元|万元|千元|元|%|个|人次|人|项|名|辆|台|次|家|户|所|平方米|公里|亩|分)")
 _CLAUSE_BREAK = "，,。；;：:、（()）\n|"
 _LABEL_TRIM = re.compile(r"^(其中|包括|主要是|主要用于|用于|共|全年|本年|年度|年|为|是)+|(为|是|达到?|共计|约为?|计为|的|了)+$")
@@ -53,6 +53,14 @@ class Fact:
 
     def path(self) -> str:
         return " › ".join(p for p in (self.table, self.label, self.column) if p)
+
+    def as_written(self) -> str:
+        """The figure with its unit as the report writes it: "12,345,678.90 元", "96.12万元"."""
+        return self.raw if self.raw.endswith(self.raw_unit) else f"{self.raw} {self.raw_unit}".strip()
+
+    def in_wan(self) -> str:
+        """The amount in 万元 when the report wrote another money unit, else ""."""
+        return f"{self.value:,.2f} 万元" if self.unit == "万元" and self.raw_unit != "万元" else ""
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -94,7 +102,7 @@ def table_facts(doc: Document, table: Table) -> list[Fact]:
         label, code, code_parts = "", "", []
         for k, cell in enumerate(row.cells):
             text = cell.text
-            if not text or text in _BLANK_VALUE:
+            if is_blank(text):
                 continue
             if is_code(text) and not label and (not code_parts or len(text) == 2):
                 code_parts.append(text)

@@ -43,7 +43,7 @@ def page_text(textpage) -> str:
     """The page as lines; table lines as `|`-separated cells aligned to columns."""
     lines = _lines(_glyphs(textpage))
     cells = [_cells(line) for line in lines]
-    in_table = [len(c) >= 2 or _row_like(lines, i) for i, c in enumerate(cells)]
+    in_table = [len(c) >= 2 or _row_like(lines, cells, i) for i, c in enumerate(cells)]
     out: list[str] = []
     i = 0
     while i < len(lines):
@@ -59,7 +59,7 @@ def page_text(textpage) -> str:
     return "\n".join(out)
 
 
-def _row_like(lines: list[list[Glyph]], i: int) -> bool:
+def _row_like(lines: list[list[Glyph]], cells: list[list[Cell]], i: int) -> bool:
     """A one-cell line is a table row (an empty row: `七、节能环保支出`) when it
     sits in the table's rhythm: the same character height as the multi-cell
     line beside it, at the same spacing as that line from the next one."""
@@ -73,7 +73,7 @@ def _row_like(lines: list[list[Glyph]], i: int) -> bool:
         n1, n2 = i + d, i + 2 * d
         if not (0 <= n1 < len(lines) and 0 <= n2 < len(lines)):
             continue
-        if len(_cells(lines[n1])) < 2 or abs(height(i) - height(n1)) > 0.1 * height(n1):
+        if len(cells[n1]) < 2 or abs(height(i) - height(n1)) > 0.1 * height(n1):
             continue
         pitch, next_pitch = abs(centre(i) - centre(n1)), abs(centre(n1) - centre(n2))
         if abs(pitch - next_pitch) <= 0.25 * next_pitch:

@@ -137,6 +137,8 @@ def _xlsx_pages(path: Path) -> list[str]:
     cells hold their value in the first cell only, as in the DOCX reader."""
     import openpyxl
 
+    from .tables import is_figure
+
     try:
         book = openpyxl.load_workbook(path, data_only=True)
     except Exception as exc:  # openpyxl raises zipfile, KeyError and its own errors for a bad file
@@ -149,17 +151,13 @@ def _xlsx_pages(path: Path) -> list[str]:
         lines, in_table = [sheet.title], False
         for r in rows:
             filled = [t for t in r[:width] if t]
-            if len(filled) == 1 and not in_table and not _looks_numeric(filled[0]):
+            if len(filled) == 1 and not in_table and not is_figure(filled[0]):
                 lines.append(filled[0])  # a title or unit line above the table
             else:
                 lines.append("| " + " | ".join(r[:width]) + " |")
                 in_table = True
         pages.append("\n".join(lines))
     return pages
-
-
-def _looks_numeric(text: str) -> bool:
-    return bool(re.fullmatch(r"-?[\d,]+(\.\d+)?%?", text))
 
 
 def _xlsx_cell(cell) -> str:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from .records import Document
 
 _NUMBER = re.compile(r"^[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?$|^[-−]?\d+(?:\.\d+)?%?$")
-_BLANK_VALUE = {"-", "—", "－", "--", "——", "/", "…"}
+_BLANK_VALUES = {"-", "—", "－", "--", "——", "/", "…"}  # a cell that says "nothing here"
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$|^\d{2}$")
 _UNIT = re.compile(r"(?:单位|金额单位)\s*[:：]\s*(万元|千元|亿元|元)|[（(]\s*(万元|千元|亿元|元)\s*[)）]")
 _ROW_LABEL = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{3}(\d{2}){0,2}$)")
@@ -62,6 +62,10 @@ class Table:
 
 def is_figure(text: str) -> bool:
     return bool(_NUMBER.match(text.replace(" ", "")))
+
+
+def is_blank(text: str) -> bool:
+    return not text or text in _BLANK_VALUES
 
 
 def is_code(text: str) -> bool:
@@ -119,7 +123,7 @@ def _read_block(doc: Document, lines: list[tuple[int, str]], i: int, j: int, bef
     while body_from > 0 and _ROW_LABEL.match(next((t for t in rows[body_from - 1].texts() if t), "")):
         body_from -= 1  # rows without figures (`七、节能环保支出 |  |`) above the first figure
     before_body = rows[:body_from]
-    unit = next((_unit_of(" ".join(r.texts())) for r in before_body if _unit_of(" ".join(r.texts()))), "")
+    unit = next(filter(None, (unit_of(" ".join(r.texts())) for r in before_body)), "")
     header = []
     for r in reversed(before_body):  # header rows sit right above the body and name most columns
         texts = r.texts()
@@ -128,7 +132,7 @@ def _read_block(doc: Document, lines: list[tuple[int, str]], i: int, j: int, bef
         if sum(1 for t in texts if t) * 2 < width or len(header) == 3:
             break
         header.insert(0, r)
-    unit = unit or _unit_of(" ".join(head_lines))
+    unit = unit or unit_of(" ".join(head_lines))
     title = _title(head_lines)
     columns = _columns(header, width)
     continued = False
@@ -137,7 +141,8 @@ def _read_block(doc: Document, lines: list[tuple[int, str]], i: int, j: int, bef
     return Table(title, unit, rows[0].start, rows[-1].end, columns, rows[body_from:], continued)
 
 
-def _unit_of(text: str) -> str:
+def unit_of(text: str) -> str:
+    """The money unit a table states (`单位：元`, `（万元）`), or ""."""
     m = _UNIT.search(text)
     return (m.group(1) or m.group(2)) if m else ""
 
