@@ -16,7 +16,7 @@ from index.normalize import fold
 from index.records import Chunk, Document
 from index.headings import SENTENCE_END
 from index.names import org_suffixes
-from index.facts import Fact, number
+from index.facts import TOTAL_ROWS, Fact, asked_period_of, number, period_of, periods_conflict, table_subject
 from index.store import Index
 
 from .compute import compute, count_items
@@ -67,6 +67,8 @@ COMPUTABLE = {
 }
 
 
+# A question that wants a verdict across reports ("谁多？多多少？"): one answer per report does not give it.
+_ASKS_VERDICT = re.compile(r"谁|多多少|少多少|差多少|更高|更低|更多|更少|高于|低于|算错|算对")
 _ASKS_CHANGE = re.compile(r"增长|增加|减少|下降|上升|涨|跌|变化|变动|增减|比上年|较上年|同比|多了|少了")
 _ENUMERATOR = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、])\s*|^其中[:：]?")
 
@@ -353,8 +355,11 @@ class Answerer:
         q = self.understand(question, route, doc_ids)
         q.previous_year = route.period == "上年"
         candidates, fallback, passages = self.candidates(q, doc_ids, unnamed=route.status == "unnamed")
-        if len(route.groups) > 1 and not any(c.source == "comparison" for c in candidates):
+        if len(route.groups) > 1 and not any(c.source == "comparison" for c in candidates) and not _ASKS_VERDICT.search(q.folded):
             candidates = self.per_report(q, route.groups)  # one cited answer per report named, each cited
+        if len(route.groups) > 1:  # a question about several reports is not answered from one of them
+            candidates = [c for c in candidates if c.source == "comparison"  # says itself when one report lacks the figure
+                          or all(any(x.doc_id in group for x in c.answer.citations) for group in route.groups)]
         answer = self.choose(q, candidates, fallback, passages)
         answer.routed = [self.index.documents[d].name for d in doc_ids]
         if explain:
@@ -442,7 +447,7 @@ class Answerer:
             first.rule_first = True
         reports = doc_ids or sorted({p.chunk.doc_id for p in passages[:2]})
         out += self.grid_candidates(q, reports)
-        cells = self.fact_candidates(q, reports)
+        cells = self.fact_candidates(q, reports, passages)
         # a table row read whole gives several figures; its cell, read with its column, gives one
         rows = [c.answer.citations[0] for c in cells]
         sentences = [c for c in sentences if not ("|" in c.text and c.answer.citations
@@ -450,6 +455,8 @@ class Answerer:
         out += cells
         if q.previous_year or re.search(r"(?<![比较])(上年|去年|上一年)", q.folded):
             out += self.previous_year_candidates(q, passages)
+        if q.counted and q.unit is not None:  # "几辆" is not answered by a sentence of amounts
+            sentences = [c for c in sentences if q.unit.search(fold(c.text))]
         out += sentences
         for c in out:
             c.features = features(q, c, unnamed, self.idf)
@@ -505,18 +512,22 @@ class Answerer:
                                          f"{row.context[-60:]} {formula}"))
         return out
 
-    def fact_candidates(self, q: Question, doc_ids: list[str], keep: int = 3) -> list[Candidate]:
+    def fact_candidates(self, q: Question, doc_ids: list[str], passages: list[Passage], keep: int = 3
+                        ) -> list[Candidate]:
         """Table cells (index/facts.py) whose row label and column the question
         names. The kind must fit (a 率 question wants a rate; a change only when
         a change is asked). Prose figures are not offered here: the sentence
         candidates already quote them with their context, and on the development
         split the two only competed (fitted: prose facts were rarely right where
-        sentences were not)."""
+        sentences were not). A cell inherits the retrieval ranks of the passage that
+        holds it, as a sentence does."""
         if not (q.wants_number or q.wants_percent):
             return []
         asks_change = bool(_ASKS_CHANGE.search(q.folded))
+        asked_period = asked_period_of(q.folded)
         want = bigrams(q.content)
-        scored: list[tuple[float, float, Fact]] = []
+        scored: list[tuple[float, dict[str, float], Fact]] = []
+        own_period = {d: period_of(self.index.documents[d].kind) for d in doc_ids[:3]}
         for doc_id in doc_ids[:3]:
             for fact in self.index.facts.get(doc_id, []):
                 if fact.source != "table" or fact.kind.startswith("change") != asks_change or (fact.unit == "%") != q.wants_percent:
@@ -524,12 +535,21 @@ class Answerer:
                 if q.unit is not None and fact.kind == "count" and not q.unit.search(fact.raw):
                     continue
                 label = _ENUMERATOR.sub("", fact.label.split(" › ")[-1])
-                named = coverage(bigrams(label + fact.column), q.folded)
+                if label in TOTAL_ROWS:
+                    label = table_subject(fact.table)  # a table's 合计 row is the total of what the table is about
+                column = fact.column.split(" › ")[-1]
+                named = coverage(bigrams(label + column), f"{q.folded} {q.content}")  # as asked, or as reports write it
                 asked = coverage(want, fold(fact.path()))
-                scored.append((0.5 * named + 0.5 * asked, named, fact))
+                measured = {"fact_label_named": named, "fact_asked": asked,
+                            "fact_label_whole": float(fold(label) in q.folded),
+                            "fact_column_named": float(bool(column) and fold(column) in q.folded),
+                            "fact_period_match": float(asked_period is not None and asked_period == fact.period),
+                            "fact_period_conflict": float(periods_conflict(asked_period, fact.period)),
+                            "fact_report_period": float(fact.period == own_period[doc_id])}
+                scored.append((0.5 * named + 0.5 * asked, measured, fact))
         scored.sort(key=lambda x: -x[0])
         out = []
-        for _, named, fact in scored[:keep]:
+        for n, (_, measured, fact) in enumerate(scored[:keep]):
             doc = self.index.documents[fact.doc_id]
             where = f"（{fact.table}，{fact.column}）" if fact.table else ""
             converted = f"，合 {fact.in_wan()}" if fact.in_wan() else ""
@@ -538,8 +558,13 @@ class Answerer:
             citation = self._citation(fact.doc_id, fact.context_start, fact.context_end)
             facts = [{"label": fact.path(), "value": fact.value, "unit": fact.unit, "raw": fact.raw,
                       "period": fact.period, "source": fact.source}]
+            rank, holder = next(((i, p) for i, p in enumerate(passages) if p.chunk.doc_id == fact.doc_id
+                                 and p.chunk.start <= fact.start < p.chunk.end), (None, None))
             out.append(Candidate(Answer("", text, True, [citation], facts, "number"), "fact",
-                                 f"{fact.path()} {fact.as_written()}", label_named=named))
+                                 f"{fact.path()} {fact.as_written()}", passage_rank=rank,
+                                 dense_rank=holder.dense_rank if holder else None,
+                                 bm25_rank=holder.bm25_rank if holder else None,
+                                 measured={**measured, "fact_first": float(n == 0)}))
         return out
 
     def previous_year_candidates(self, q: Question, passages: list[Passage]) -> list[Candidate]:

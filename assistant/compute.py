@@ -159,8 +159,8 @@ def _apply(op: str, a: Operand, b: Operand) -> Computation | None:
         return None
     x, y, unit = both
     if op == "ratio":
-        if not y:
-            return None
+        if not y or x > y:
+            return None  # "A占B的比重" is a part of its whole: above 100% the operands are not part and whole
         value = round(x / y * 100, 2)
         return Computation(f"{a.raw} ÷ {b.raw} = {value:.2f}%", value, "%", [a, b])
     value = round(x + y if op == "sum" else x - y, 4)

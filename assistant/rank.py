@@ -27,6 +27,7 @@ MODEL = Path(__file__).parent / "data" / "ranker.json"
 SOURCES = ("metric", "computed", "count", "section", "comparison", "sentence", "sentences", "grid", "fact")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _PERCENT = re.compile(r"\d\s*%|百分之")
+_ENUMERATOR = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分|表[一二三四五六七八九十]+")
 
 
 @dataclass
@@ -43,7 +44,7 @@ class Candidate:
     rule_accepts: bool = False  # the hand-set coverage rule of the genre would accept this sentence
     rule_score: float = 0.0
     rule_first: bool = False  # what the hand-written order of attempts would have answered
-    label_named: float = 0.0  # for a stated figure: how much of its own label the question names
+    measured: dict[str, float] = field(default_factory=dict)  # features only its producer can measure (a cell's label, column, period)
     features: dict[str, float] = field(default_factory=dict)
     score: float = 0.0
 
@@ -82,15 +83,22 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: dict[str, float] | N
         "rule_first": float(c.rule_first),
         "previous_year": float(q.previous_year),
         "asks_more_than_numbers": float(q.asks > len(_NUMBER.findall(re.sub(r"20\d\d\s*年", "", text)))),
+        # "全年预算、执行数和得分各是多少": a candidate with fewer figures than the parts asked answers only some
+        "figures_short": float(q.wants_number and q.parts > 1 and len(_NUMBER.findall(text)) < q.parts),
+        # text that is not prose: a table of contents, a run of headings, a flattened grid of numbers
+        "enumerators": min(len(_ENUMERATOR.findall(text)) / max(len(text), 1) * 100, 5) / 5,
+        "digit_share": sum(ch.isdigit() for ch in text) / max(len(text), 1),
     })
     # a figure whose own label (the words just before it) is what the question asks about
     f["label_near"] = max((coverage(want, text[max(0, m.start() - 14) : m.start()]) for m in _NUMBER.finditer(text)),
                           default=0.0)
     if idf:
-        asked = {t for t in terms(q.content) if t in idf}
+        # a word no indexed passage contains is the rarest of all: the candidate surely lacks it
+        rarest = max(idf.values())
+        asked = set(terms(q.content))
         have = set(terms(text))
-        total = sum(idf[t] for t in asked)
-        f["idf_cover"] = sum(idf[t] for t in asked if t in have) / total if total else 0.0
+        total = sum(idf.get(t, rarest) for t in asked)
+        f["idf_cover"] = sum(idf.get(t, rarest) for t in asked if t in have) / total if total else 0.0
     else:
         f["idf_cover"] = f["words"]
     text_question = 1.0 - f["wants_number"]
@@ -98,7 +106,7 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: dict[str, float] | N
     f["text_x_section"] = text_question * f["src_section"]
     f["number_x_metric"] = f["wants_number"] * f["src_metric"]
     f["label_x_number"] = f["label_near"] * f["wants_number"]
-    f["fact_label_named"] = c.label_named
+    f.update(c.measured)
     f["match_x_number"] = f["match"] * f["wants_number"]
     f["match_x_sentence"] = f["match"] * (f["src_sentence"] + f["src_sentences"])
     return f

@@ -45,8 +45,12 @@ def bigrams(text: str) -> set[str]:
 
 
 _ASKING = re.compile(r"^(有|占|是|为)?(多少|多大|多长|多深|多高|多远|几|百分之几|什么|哪些|哪个)\w{0,2}$")
-UNIT_WORDS = set("人 名 个 张 宗 座 项 次 元 万元 亿元 亩 户 家 级 分 米 部分".split())
-_ASKED_UNIT = re.compile(r"(?:多少|几)(人|名|个|张|宗|座|项|次|万元|亿元|元|亩|户|家|级|分|部分)|多(长|深|高|远)")
+UNIT_WORDS = set("人 名 位 个 张 宗 座 项 次 元 万元 亿元 亩 户 家 级 分 米 部分 辆 台 套 所 篇 条 间".split())
+_ASKED_UNIT = re.compile(r"(?:多少|几)(人|名|位|个|张|宗|座|项|次|万元|亿元|元|亩|户|家|级|分|部分|辆|台|套|所|篇|条|间)"
+                         r"|多(长|深|高|远)")
+# Counters written for one another: 在职人员54名 answers 多少人.
+_SAME_COUNTER = {"人": "人|名|位", "名": "人|名|位", "位": "人|名|位", "个": "个|项|家|所", "项": "项|个",
+                 "家": "家|个|户", "所": "所|个", "辆": "辆|台", "台": "台|辆"}
 _UNIT_IN_TEXT = {"长": r"\d\s*(米|m|公里|千米|km)", "深": r"\d\s*(米|m)", "高": r"\d\s*(米|m)", "远": r"\d\s*(米|m|公里|千米|km)"}
 
 
@@ -89,6 +93,20 @@ def question_content(question: str, names: list[str]) -> str:
     return _PUNCT.sub(" ", "".join(parts)).strip()
 
 
+# Units that count things or measure length: when a question asks one such figure, a
+# sentence with no figure in that unit cannot answer it ("几辆", "多长"). Not money (元/万元/亿元
+# convert), not 分/级 (often written bare), not people (总人口8.45万 answers 多少人).
+_NOT_COUNTERS = {"万元", "亿元", "元", "分", "级", "部分", "人", "名", "位"}
+
+
+def asks_counted(question: str) -> bool:
+    folded = fold(question)
+    found = list(_ASKED_UNIT.finditer(folded))
+    if len(found) != 1 or found[0].group(1) in _NOT_COUNTERS or folded[found[0].start() - 1 : found[0].start()] == "哪":
+        return False  # several figures asked, or "哪几项" asks for a list
+    return not re.search(r"哪些|多少|几", folded[: found[0].start()] + folded[found[0].end():])
+
+
 def asked_unit_pattern(question: str) -> re.Pattern | None:
     """"有多少人" asks for a number of 人, "多长" for metres: a sentence whose
     figure carries that unit is far more likely to answer."""
@@ -96,7 +114,8 @@ def asked_unit_pattern(question: str) -> re.Pattern | None:
     if not m:
         return None
     if m.group(1):
-        return re.compile(r"\d\s*" + re.escape(m.group(1)) + r"|[一二三四五六七八九十百]+" + re.escape(m.group(1)))
+        unit = _SAME_COUNTER.get(m.group(1), re.escape(m.group(1)))
+        return re.compile(rf"\d\s*(?:{unit})|[一二三四五六七八九十百]+(?:{unit})")
     return re.compile(_UNIT_IN_TEXT[m.group(2)])
 
 

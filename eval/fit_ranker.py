@@ -25,13 +25,16 @@ from pathlib import Path
 import numpy as np
 
 from . import scoring
-from .run import eval_index_dir, split_sets
+from .run import SPLITS, eval_index_dir, split_sets
 
 MODEL = Path(__file__).resolve().parents[1] / "assistant" / "data" / "ranker.json"
 # The accuracy floors of tests/eval/test_floors.py (seeds 0.97, dev 0.90), held on each set's
 # development questions, dev with a margin (its floor in the tests also covers its measurement
 # questions, which this never reads): a threshold that would break one is not chosen.
-FLOORS = {"seeds": 0.97, "dev": 0.92}
+FLOORS = {"seeds": 0.97, "dev": 0.90}
+GENERATED_WEIGHT = 0.3
+C = 0.5  # inverse strength of the logistic regression's L2 penalty
+WRONG_CEILING = 0.095  # the tests hold 0.10 on the real sets (per-report answers are not simulated here)
 
 
 def collect() -> list[dict]:
@@ -40,6 +43,7 @@ def collect() -> list[dict]:
     from index.build import build_index
 
     rows = []
+    generated = {name for name, s in json.loads(SPLITS.read_text(encoding="utf-8"))["sets"].items() if s.get("generated")}
     for name, docs, questions in split_sets("dev"):
         index_dir = str(eval_index_dir(docs))
         build_index(docs, index_dir)
@@ -53,7 +57,7 @@ def collect() -> list[dict]:
                 result = c.answer.to_dict()
                 candidates.append({"features": c.features, "label": scoring.is_correct(q, result)})
             group = f"{name}:{','.join(scoring.as_list(q.get('doc'))) or q['id']}"
-            rows.append({"id": q["id"], "set": name, "group": group, "candidates": candidates,
+            rows.append({"id": q["id"], "set": name, "generated": name in generated, "group": group, "candidates": candidates,
                          "refusal_correct": q["answer_type"] == "not_in_corpus",
                          "fixed": None if answer.candidates else {"found": answer.found,
                                                                    "correct": scoring.is_correct(q, answer.to_dict())}})
@@ -61,20 +65,23 @@ def collect() -> list[dict]:
 
 
 def _matrix(rows: list[dict], names: list[str]):
-    X, y = [], []
+    """Features, labels and weights: a generated report's candidates weigh GENERATED_WEIGHT,
+    so its easier questions teach what a table cell looks like without outvoting real ones."""
+    X, y, w = [], [], []
     for r in rows:
         for c in r["candidates"]:
             X.append([c["features"].get(n, 0.0) for n in names])
             y.append(int(c["label"]))
-    return np.asarray(X, dtype=float), np.asarray(y)
+            w.append(GENERATED_WEIGHT if r.get("generated") else 1.0)
+    return np.asarray(X, dtype=float), np.asarray(y), np.asarray(w)
 
 
-def _fit(X, y):
+def _fit(X, y, w):
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import StandardScaler
 
     scaler = StandardScaler().fit(X)
-    model = LogisticRegression(C=0.5, max_iter=2000).fit(scaler.transform(X), y)
+    model = LogisticRegression(C=C, max_iter=3000).fit(scaler.transform(X), y, sample_weight=w)
     return scaler, model
 
 
@@ -105,23 +112,27 @@ def fit(rows: list[dict], max_wrong: float, wrong_cost: float, folds: int = 5) -
     oof: list[list[float]] = [[] for _ in rows]
     for k in range(folds):
         train = [r for r in rows if fold_of[r["group"]] != k]
-        X, y = _matrix(train, names)
+        X, y, w = _matrix(train, names)
         if len(set(y)) < 2:
             continue
-        scaler, model = _fit(X, y)
+        scaler, model = _fit(X, y, w)
         for i, r in enumerate(rows):
             if fold_of[r["group"]] == k and r["candidates"]:
                 Xi = np.asarray([[c["features"].get(n, 0.0) for n in names] for c in r["candidates"]])
                 oof[i] = model.predict_proba(scaler.transform(Xi))[:, 1].tolist()
-    X, y = _matrix(rows, names)
-    scaler, model = _fit(X, y)
+    X, y, w = _matrix(rows, names)
+    scaler, model = _fit(X, y, w)
     fitted = [model.predict_proba(scaler.transform(np.asarray([[c["features"].get(n, 0.0) for n in names]
                                                                for c in r["candidates"]])))[:, 1].tolist()
               if r["candidates"] else [] for r in rows]
     by_set = {name: [i for i, r in enumerate(rows) if r["set"] == name] for name in FLOORS}
 
+    real = [i for i, r in enumerate(rows) if not r.get("generated")]
+
     def keeps_floors(t: float, alone: float) -> bool:
         # the floors are what the tests hold: the shipped model on the sets it was fitted on
+        if _outcomes([rows[i] for i in real], [fitted[i] for i in real], t, alone)[1] > WRONG_CEILING:
+            return False
         return all(_outcomes([rows[i] for i in idx], [fitted[i] for i in idx], t, alone)[0] >= floor
                    for name, floor in FLOORS.items() if (idx := by_set[name]))
 
@@ -129,7 +140,9 @@ def fit(rows: list[dict], max_wrong: float, wrong_cost: float, folds: int = 5) -
     for t in np.arange(0.10, 0.96, 0.02):
         for alone in np.arange(t, 0.99, 0.02):
             acc, wrong = _outcomes(rows, oof, t, alone)
-            if wrong > max_wrong or acc - wrong_cost * wrong <= best[2] - wrong_cost * best[3]:
+            # the cap holds on the real reports, whose questions are harder than the generated ones
+            real_wrong = _outcomes([rows[i] for i in real], [oof[i] for i in real], t, alone)[1]
+            if real_wrong > max_wrong or acc - wrong_cost * wrong <= best[2] - wrong_cost * best[3]:
                 continue
             if keeps_floors(t, alone):
                 best = (float(t), float(alone), acc, wrong)

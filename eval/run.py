@@ -162,7 +162,8 @@ def in_measurement(question: dict, measure_every: int, about: dict) -> bool:
     is about has a number that is a multiple of the set's `measure_every`."""
     if not measure_every:
         return False
-    docs = scoring.as_list(question.get("doc")) or scoring.as_list(about.get(question["id"]))
+    docs = (scoring.as_list(question.get("doc")) or scoring.as_list(question.get("about"))
+            or scoring.as_list(about.get(question["id"])))
     return any((n := _doc_number(d)) is not None and n % measure_every == 0 for d in docs)
 
 
@@ -190,6 +191,8 @@ def run_split(split: str, baseline: bool = False, out: str | None = None) -> lis
 
     rows: list[tuple[str, list[Report]]] = []
     pooled: dict[str, tuple[list[dict], list[dict]]] = {}
+    real: dict[str, tuple[list[dict], list[dict]]] = {}  # the sets of real reports, without generated ones
+    generated = {name for name, s in json.loads(SPLITS.read_text(encoding="utf-8"))["sets"].items() if s.get("generated")}
     for name, docs, questions in split_sets(split):
         index_dir = str(eval_index_dir(docs))
         build_index(docs, index_dir)
@@ -204,15 +207,20 @@ def run_split(split: str, baseline: bool = False, out: str | None = None) -> lis
             reports.append(evaluate("naive baseline", naive.ask, questions))
         rows.append((f"{name} ({len(questions)})", reports))
         for r in reports:
-            qs, rs = pooled.setdefault(r.name, ([], []))
-            qs += questions
-            rs += r.results
+            for groups in (pooled, real) if name not in generated else (pooled,):
+                qs, rs = groups.setdefault(r.name, ([], []))
+                qs += questions
+                rs += r.results
+    per_set = list(rows)
     if len(rows) > 1:
+        if real and len(real["ours"][0]) < len(pooled["ours"][0]):
+            rows.append((f"real {split} ({len(real['ours'][0])})",
+                         [summarize(Report(system), qs, rs) for system, (qs, rs) in real.items()]))
         total = [summarize(Report(system), qs, rs) for system, (qs, rs) in pooled.items()]
         rows.append((f"all {split} ({len(pooled['ours'][0])})", total))
     if out:
         with open(out, "w", encoding="utf-8") as f:
-            for _, reports in rows[:-1] if len(rows) > 1 else rows:
+            for _, reports in per_set:
                 for r in reports[0].results:
                     f.write(json.dumps(r, ensure_ascii=False) + "\n")
     return rows

@@ -66,6 +66,17 @@ class Fact:
         return asdict(self)
 
 
+# Rows that total their table: their label is the table's subject (“三公”经费 … 合计).
+TOTAL_ROWS = ("合计", "总计", "小计")
+_TITLE_FRAME = re.compile(r"^(?:一般公共预算)?(?:财政拨款)?|(?:收入|支出)?(?:决算|预算)?(?:总|情况|明细)?表$")
+
+
+def table_subject(title: str) -> str:
+    """What a template table is about, without the frame every title has:
+    财政拨款“三公”经费支出决算表 → “三公”经费."""
+    return _TITLE_FRAME.sub("", title) or title
+
+
 @lru_cache(maxsize=1)
 def _periods() -> list[tuple[re.Pattern, str]]:
     out = []
@@ -81,6 +92,24 @@ def period_of(*texts: str) -> str:
             if text and pattern.search(text):
                 return period
     return "本年"
+
+
+def asked_period_of(question: str) -> str | None:
+    """The period a question names (决算, 预算, 上年 …), or None when it names none."""
+    return next((period for pattern, period in _periods() if pattern.search(question)), None)
+
+
+BUDGETS = {"预算", "全年预算", "年初预算"}
+
+
+def periods_conflict(asked: str | None, stated: str) -> bool:
+    """Whether a figure stated for one period cannot answer a question about another:
+    a 决算 figure for a 预算 question, this year's for last year's, and the reverse."""
+    if asked is None:
+        return False
+    if (asked == "上年") != (stated == "上年"):
+        return True
+    return (asked == "决算" and stated in BUDGETS) or (asked in BUDGETS and stated == "决算")
 
 
 def number(raw: str) -> float:
