@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import random
 import re
+from datetime import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -233,7 +234,7 @@ def write_pdf(path: Path, tables: Tables) -> None:
 
     pdfmetrics.registerFont(UnicodeCIDFont(FONT))
     w, h = landscape(A4)
-    c = canvas.Canvas(str(path), pagesize=(w, h))
+    c = canvas.Canvas(str(path), pagesize=(w, h), invariant=1)  # the same bytes on every run
     body = tables.body
     c.setFont(FONT, 16)
     c.drawCentredString(w / 2, h - 60, f"{body.name}{body.year}年度部门{body.kind}")
@@ -277,6 +278,7 @@ def write_xlsx(path: Path, tables: Tables) -> None:
     import openpyxl
 
     book = openpyxl.Workbook()
+    book.properties.created = book.properties.modified = datetime(2024, 1, 1)  # the same bytes on every run
     book.remove(book.active)
     sheet = book.create_sheet("说明")
     sheet.append([f"{tables.body.name}{tables.body.year}年度部门{tables.body.kind}"])

@@ -48,3 +48,19 @@ def test_malformed_question_file_names_the_line(tmp_path):
     path.write_text(json.dumps({"id": "x", "question": "q", "answer_type": "text"}) + "\n{oops\n", encoding="utf-8")
     with pytest.raises(ValueError, match="line 2"):
         read_questions(path)
+
+
+def test_the_table_set_is_what_its_generator_writes_and_its_answers_are_in_the_reports(tmp_path):
+    from eval.table_reports import OUT, generate
+
+    generate(tmp_path)
+    committed = sorted(p.name for p in (OUT / "docs").iterdir())
+    assert sorted(p.name for p in (tmp_path / "docs").iterdir()) == committed
+    for name in committed:  # the same text (a spreadsheet's zip stamps the time it was written)
+        assert load_document(tmp_path / "docs" / name).text == load_document(OUT / "docs" / name).text, name
+    assert (tmp_path / "questions.jsonl").read_text(encoding="utf-8") == (OUT / "questions.jsonl").read_text(encoding="utf-8")
+    questions = read_questions(OUT / "questions.jsonl")
+    assert len(questions) >= 120 and sum(q["answer_type"] == "not_in_corpus" for q in questions) >= 12
+    for q in questions:
+        if q["answer_type"] != "not_in_corpus":
+            assert q["evidence"] in load_document(OUT / "docs" / q["doc"]).text, q["id"]
