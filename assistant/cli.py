@@ -113,6 +113,54 @@ def _field(doc, key: str) -> str:
     return f"{value}    ← {p.get('source') or '?'}"
 
 
+def cmd_show(args) -> int:
+    """The original at a cited place: a PDF page as a PNG with the span marked, or
+    the text around the span. Reads the index only (no model is loaded)."""
+    from index.build import find_document
+    from index.store import Index, IndexLoadError
+
+    from .api import default_index_dir
+    from .original import OriginalError, is_pdf, render_page, text_context
+
+    index_dir = Path(args.index_dir) if args.index_dir else default_index_dir()
+    try:
+        index = Index.load(index_dir)
+        doc = index.documents[find_document(index.documents, args.doc, index_dir)]
+    except (IndexLoadError, KeyError) as exc:
+        print(f"error: {exc.args[0] if isinstance(exc, KeyError) else exc}", file=sys.stderr)
+        return 2
+    start = end = None
+    if args.span:
+        try:
+            start, end = (int(x) for x in args.span.split(":"))
+        except ValueError:
+            print(f"error: --span wants START:END (character offsets), not '{args.span}'", file=sys.stderr)
+            return 2
+        if not 0 <= start < end <= len(doc.text):
+            print(f"error: --span {args.span} is outside {doc.name} (0:{len(doc.text)})", file=sys.stderr)
+            return 2
+    page = args.page or (doc.page_at(start) if start is not None else 1)
+    quote = doc.text[start:end] if start is not None else ""
+    if not is_pdf(doc):
+        if start is None:
+            first, last = doc.page_starts[page - 1], (doc.page_starts + [len(doc.text)])[page]
+            print(doc.text[first:last])
+        else:
+            before, quote, after = text_context(doc, start, end)
+            print(f"{before}【{quote}】{after}")
+        return 0
+    try:
+        image = render_page(doc.path, page, quote, args.out)
+    except OriginalError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    marked = f", the quote marked ({image.marked} boxes)" if quote else ""
+    if quote and not image.marked:
+        marked = ", the quote was not found on this page"
+    print(f"{image.path}: {doc.name} page {image.page}{marked}")
+    return 0
+
+
 def cmd_facts(args) -> int:
     """Every figure read from each report (index/facts.py): table cells with their
     label path, prose figures with their clause, and the 自评表 funds grid."""
@@ -241,6 +289,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("files", nargs="+")
     p.add_argument("--show", action="store_true", help="print every chunk")
     p.set_defaults(func=cmd_chunks)
+
+    p = sub.add_parser("show", help="the original at a cited place: a PDF page as a PNG with the quote marked, or the text around it")
+    p.add_argument("doc", help="the report: its id, file name or path")
+    p.add_argument("--page", type=int, help="the page (1-based); default: the page of --span, else 1")
+    p.add_argument("--span", help="START:END, the character offsets of a citation: marked on the page")
+    p.add_argument("--out", help="the PNG to write (default: NAME-pPAGE.png here)")
+    p.add_argument("--index-dir")
+    p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("facts", help="list every figure read from a report (tables and text), with its label path and span")
     p.add_argument("files", nargs="+")

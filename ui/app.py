@@ -15,6 +15,7 @@ from pathlib import Path
 import gradio as gr
 
 from assistant import Answer, Assistant
+from assistant.original import OriginalError, is_pdf, render_page, text_context
 
 EXAMPLES = [
     "荔湾区预算执行率是多少",
@@ -24,7 +25,7 @@ EXAMPLES = [
     "那花都区呢？",
 ]
 MAX_UPLOAD_MB = float(os.environ.get("ASSISTANT_MAX_UPLOAD_MB", "50"))
-UPLOAD_SUFFIXES = {".pdf", ".docx", ".txt", ".md"}
+UPLOAD_SUFFIXES = {".pdf", ".docx", ".xlsx", ".txt", ".md"}
 CONCURRENCY = int(os.environ.get("ASSISTANT_UI_CONCURRENCY", "2"))
 
 CSS = """
@@ -33,6 +34,8 @@ CSS = """
 .source .where { color: #555; font-size: 0.85em; margin-bottom: 4px; }
 .source.nearest { border-style: dashed; opacity: 0.85; }
 .source .passage { white-space: pre-wrap; line-height: 1.6; }
+#original-text { white-space: pre-wrap; line-height: 1.6; max-height: 420px; overflow-y: auto; }
+#original-text mark { background: #ffe58a; }
 """
 
 
@@ -73,6 +76,35 @@ def render_sources(assistant: Assistant, answer: dict | None) -> str:
     return "<div class='sources'>" + "".join(parts) + "</div>"
 
 
+def original_choices(answer: dict | None) -> list[tuple[str, int]]:
+    """One choice per citation of the answer shown: "[1] 第3页"."""
+    return [(f"[{n}]" + (f" 第{c['page']}页" if c.get("page") else ""), n - 1)
+            for n, c in enumerate((answer or {}).get("citations") or [], 1)]
+
+
+def show_original(assistant: Assistant, answer: dict | None, n: int | None):
+    """The original of citation n: a PDF page image with the quote marked (rendered
+    once into the index's pages/ folder), or the text around the quote."""
+    hidden = gr.update(value=None, visible=False)
+    citations = (answer or {}).get("citations") or []
+    if n is None or not 0 <= n < len(citations):
+        return hidden, gr.update(value="", visible=False)
+    c = citations[n]
+    doc = assistant.index.documents.get(c.get("doc_id", ""))
+    if doc is None:
+        return hidden, gr.update(value="<p>这份报告已不在索引中。</p>", visible=True)
+    if not is_pdf(doc):
+        before, quote, after = (html.escape(x) for x in text_context(doc, c["start"], c["end"], lines=8))
+        return hidden, gr.update(value=f"<div>{before}<mark>{quote}</mark>{after}</div>", visible=True)
+    out = assistant.index_dir / "pages" / f"{doc.doc_id}-p{c['page']}-{c['start']}-{c['end']}.png"
+    try:
+        if not out.exists():
+            render_page(doc.path, c["page"], c["quote"], out)
+    except OriginalError as exc:
+        return hidden, gr.update(value=f"<p>{html.escape(str(exc))}</p>", visible=True)
+    return gr.update(value=str(out), visible=True), gr.update(value="", visible=False)
+
+
 def chat_text(answer: Answer) -> str:
     refs = " ".join(f"[{n}]" for n in range(1, len(answer.citations) + 1))
     return f"{answer.answer}\n\n{refs}" if refs else answer.answer
@@ -100,20 +132,21 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                                {"role": "assistant", "content": chat_text(answer)}]
         history = history + [answer.resolved_question or question] if answer.kind != "invalid" else history
         answers = answers + [result]
-        return "", messages, history, answers, render_sources(assistant, result), result
+        return ("", messages, history, answers, render_sources(assistant, result), result,
+                gr.update(choices=original_choices(result), value=None))
 
     def select_message(answers, evt: gr.SelectData):
         index = evt.index if isinstance(evt.index, int) else (evt.index[0] if evt.index else 0)
         n = index // 2
         chosen = answers[n] if 0 <= n < len(answers) else None
-        return render_sources(assistant, chosen)
+        return render_sources(assistant, chosen), chosen, gr.update(choices=original_choices(chosen), value=None)
 
     def clear():
-        return [], [], [], render_sources(assistant, None), None
+        return [], [], [], render_sources(assistant, None), None, gr.update(choices=[], value=None)
 
     def upload(files, progress=gr.Progress()):
         if not files:
-            return "请选择要上传的 PDF、DOCX 或 TXT 文件。", documents_table(assistant), gr.update(), None
+            return "请选择要上传的 PDF、DOCX、XLSX 或 TXT 文件。", documents_table(assistant), gr.update(), None
         uploads.mkdir(parents=True, exist_ok=True)
         messages, accepted = [], []
         for f in files:
@@ -121,7 +154,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             name = safe_upload_name(getattr(f, "orig_name", None) or src.name)
             size_mb = src.stat().st_size / 1e6
             if Path(name).suffix.lower() not in UPLOAD_SUFFIXES:
-                messages.append(f"【未加入】{name}：不支持的文件类型（请上传 PDF、DOCX、TXT）")
+                messages.append(f"【未加入】{name}：不支持的文件类型（请上传 PDF、DOCX、XLSX、TXT）")
                 continue
             if size_mb > MAX_UPLOAD_MB:
                 messages.append(f"【未加入】{name}：文件过大（{size_mb:.1f} MB，上限 {MAX_UPLOAD_MB:.0f} MB）")
@@ -171,22 +204,29 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                 with gr.Column(scale=2):
                     gr.Markdown("### 出处")
                     sources = gr.HTML(render_sources(assistant, None), elem_id="sources")
-                    raw = gr.JSON(label="JSON", visible=False)
+                    raw = gr.JSON(label="JSON", visible=False)  # the answer whose sources are shown
+                    pick = gr.Radio(choices=[], label="查看原文：点选出处编号，打开报告原页（PDF）或原文上下文",
+                                    elem_id="original-pick")
+                    page_image = gr.Image(label="原文页面（黄色为引用处）", type="filepath", visible=False,
+                                          interactive=False, elem_id="original-page")
+                    page_text = gr.HTML(visible=False, elem_id="original-text")
         with gr.Tab("报告", elem_id="reports-tab"):
             table = gr.Dataframe(value=documents_table(assistant), headers=["文件", "单位", "年度", "类型", "段落数"],
                                  interactive=False, elem_id="documents")
-            files = gr.File(label="上传报告（PDF / DOCX / TXT）", file_count="multiple", elem_id="upload")
+            files = gr.File(label="上传报告（PDF / DOCX / XLSX / TXT）", file_count="multiple", elem_id="upload")
             index_button = gr.Button("加入索引", variant="primary", elem_id="index-button")
             status = gr.Markdown(elem_id="upload-status")
 
-        outputs = [question, chatbot, history, answers, sources, raw]
+        outputs = [question, chatbot, history, answers, sources, raw, pick]
         inputs = [question, chatbot, history, answers, selected]
         send.click(on_question, inputs, outputs, api_visibility="private")
         question.submit(on_question, inputs, outputs, api_visibility="private")
         for chip in chips:
             chip.click(lambda q: q, chip, question, api_visibility="private").then(on_question, inputs, outputs, api_visibility="private")
-        chatbot.select(select_message, answers, sources, api_visibility="private")
-        reset.click(clear, None, [chatbot, history, answers, sources, raw], api_visibility="private")
+        chatbot.select(select_message, answers, [sources, raw, pick], api_visibility="private")
+        reset.click(clear, None, [chatbot, history, answers, sources, raw, pick], api_visibility="private")
+        pick.change(lambda answer, n: show_original(assistant, answer, n), [raw, pick], [page_image, page_text],
+                    api_visibility="private")
         index_button.click(upload, files, [status, table, selected, files], api_visibility="private", concurrency_limit=1)
         gr.api(ask_api, api_name="ask")
     demo.queue(default_concurrency_limit=CONCURRENCY)

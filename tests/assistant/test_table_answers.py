@@ -39,3 +39,24 @@ def test_no_neighbouring_figure_is_stated(table_assistant, question, wrong):
     if not a.found:
         return
     assert wrong and wrong not in a.answer
+
+
+def test_assistant_show_renders_the_cited_page_with_the_row_marked(table_assistant, tmp_path, capsys):
+    from PIL import Image
+
+    from assistant.cli import main
+
+    a = table_assistant.ask("人社局行政运行基本支出多少")
+    c = a.citations[0]
+    out = tmp_path / "page.png"
+    index_dir = str(table_assistant.index_dir)
+    assert main(["show", c.doc, "--span", f"{c.start}:{c.end}", "--out", str(out), "--index-dir", index_dir]) == 0
+    assert "page 3" in capsys.readouterr().out
+    image = Image.open(out).convert("RGB")
+    yellow = [(x, y) for (x, y), (r, g, b) in zip(((x, y) for y in range(image.height) for x in range(image.width)),
+                                                  image.get_flattened_data()) if r > 230 and 190 < g < 235 and b < 160]
+    assert yellow, "the cited row is not marked"
+    rows = {y for _, y in yellow}
+    assert max(rows) - min(rows) < 40  # one row of the table, not the page
+    assert main(["show", c.doc, "--page", "9", "--index-dir", index_dir]) == 2
+    assert "没有第 9 页" in capsys.readouterr().err

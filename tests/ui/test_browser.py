@@ -132,6 +132,37 @@ def test_ask_follow_up_upload_and_bad_upload(page, tmp_path):
     page.screenshot(path=str(SHOTS / "6-still-works.png"), full_page=True)
 
 
+def test_a_citation_opens_the_original(page, tmp_path):
+    """A text report's citation opens its text around the quote; a PDF's opens the page
+    image, rendered with the quoted row marked in yellow."""
+    from PIL import Image
+
+    from .. import reports
+
+    ask(page, "荔湾区预算执行率是多少")
+    page.locator("#original-pick label").first.click()
+    page.wait_for_selector("#original-text mark")
+    assert "95.06" in page.inner_text("#original-text")
+
+    pdf = reports.final_accounts_pdf(tmp_path / "人社局2023年部门决算.pdf")
+    page.get_by_role("tab", name="报告").click()
+    page.set_input_files("#upload input[type=file]", str(pdf))
+    page.click("#index-button")
+    page.wait_for_function("document.querySelector('#upload-status').innerText.includes('已加入索引')", timeout=120_000)
+    page.get_by_role("tab", name="问答").click()
+    answer = ask(page, "人社局行政运行基本支出多少")
+    assert "864.49" in answer
+    page.locator("#original-pick label").first.click()
+    image = page.wait_for_selector("#original-page img")
+    page.wait_for_function("document.querySelector('#original-page img').naturalWidth > 0")
+    shot = tmp_path / "page.png"
+    image.screenshot(path=str(shot))
+    page.screenshot(path=str(SHOTS / "7-original-page.png"), full_page=True)
+    pixels = list(Image.open(shot).convert("RGB").get_flattened_data())
+    marked = sum(1 for r, g, b in pixels if r > 230 and 190 < g < 235 and b < 160)  # the highlighter's yellow
+    assert marked > 50
+
+
 def test_gradio_client_ask_endpoint(server):
     from gradio_client import Client
 
