@@ -13,7 +13,7 @@ from index.embed import shared_embedder
 from index.store import Index
 
 from .answer import MAX_QUESTION_CHARS, Answerer
-from .followup import resolve_followup
+from .followup import needs_history, resolve_followup
 from .records import Answer
 
 BUNDLED_REPORTS = Path(__file__).parent / "data" / "reports"
@@ -55,6 +55,23 @@ class Assistant:
         embedder = shared_embedder(index.model)
         self.index = index
         self.answerer = Answerer(index, Retriever(index, embedder))
+        self._generation = self._current()
+
+    def _current(self) -> str:
+        try:
+            return (self.index_dir / "CURRENT").read_text(encoding="utf-8").strip()
+        except OSError:
+            return ""
+
+    def refresh(self) -> bool:
+        """Pick up an index another process changed (`assistant index` while a server runs):
+        the index's CURRENT names its generation, so a changed name means reload."""
+        if self._current() == self._generation:
+            return False
+        with self._lock:
+            if self._current() != self._generation:
+                self._install(Index.load(self.index_dir, self.index.settings))
+        return True
 
     @classmethod
     def load(cls, index_dir: Path | str | None = None, settings: Settings | None = None) -> "Assistant":
@@ -92,9 +109,13 @@ class Assistant:
         note = ""
         if len(q) > MAX_QUESTION_CHARS:
             q, note = q[:MAX_QUESTION_CHARS], f"（问题过长，只按前 {MAX_QUESTION_CHARS} 个字理解。）"
+        self.refresh()
         answerer = self.answerer  # one consistent index even if an upload swaps it meanwhile
         resolved = q
         questions = _history_questions(history)
+        if not questions and needs_history(q, answerer.has_intent):
+            return Answer(question, f"“{q}”像是接着上一个问题的追问，但还没有上一个问题。请把问题说完整，"
+                                    "例如“花都区预算执行率是多少”。", False, kind="clarify")
         if questions:
             chain: list[str] = []
             for earlier in questions:

@@ -17,6 +17,12 @@ def _entities(question: str, entity_names: list[str]) -> list[str]:
     return [n for n in entity_names if n and n in q]
 
 
+def needs_history(question: str, has_intent) -> bool:
+    """A follow-up that cannot stand alone ("那花都区呢？"): it names no intent of its own."""
+    q = question.strip()
+    return bool(_ELLIPTICAL.search(q)) and not has_intent(_TRAILER.sub("", q).strip() or q)
+
+
 def resolve_followup(question: str, history: list[str], entity_names: list[str],
                      has_intent) -> str:
     """Return the question to answer. `entity_names` are the bodies and places a

@@ -33,6 +33,9 @@ CSS = """
 .source { border: 1px solid #e5e7eb; border-radius: 8px; padding: 8px 10px; margin-bottom: 8px; }
 .source .where { color: #555; font-size: 0.85em; margin-bottom: 4px; }
 .source.nearest { border-style: dashed; opacity: 0.85; }
+.source .near { border-bottom: 1px dashed #888; }
+#documents table { table-layout: fixed; }
+#documents td, #documents th { white-space: normal; word-break: break-all; }
 .source .passage { white-space: pre-wrap; line-height: 1.6; }
 #original-text { white-space: pre-wrap; line-height: 1.6; max-height: 420px; overflow-y: auto; }
 #original-text mark { background: #ffe58a; }
@@ -68,10 +71,11 @@ def render_sources(assistant: Assistant, answer: dict | None) -> str:
         after = html.escape(text[c["end"] : passage_end]) if doc else ""
         page = f" · 第 {c['page']} 页" if c.get("page") else ""
         note = f" · <b>{html.escape(c['note'])}</b>" if c.get("note") else ""
-        cls = "source nearest" if c.get("note") else "source"
+        # what only came nearest is not marked like a quote that answers
+        cls, marked = ("source nearest", f"<span class='near'>{quote}</span>") if c.get("note") else ("source", f"<mark>{quote}</mark>")
         parts.append(
             f"<div class='{cls}'><div class='where'>[{n}] {html.escape(c['title'])} · {html.escape(c['section'])}{page}{note}</div>"
-            f"<div class='passage'>{before}<mark>{quote}</mark>{after}</div></div>"
+            f"<div class='passage'>{before}{marked}{after}</div></div>"
         )
     return "<div class='sources'>" + "".join(parts) + "</div>"
 
@@ -110,11 +114,17 @@ def chat_text(answer: Answer) -> str:
     return f"{answer.answer}\n\n{refs}" if refs else answer.answer
 
 
+DOCUMENT_COLUMNS = ["文件", "单位", "年度", "类型", "页数", "段落数", "数字", "编号"]
+
+
 def documents_table(assistant: Assistant) -> list[list]:
+    """One row per indexed report; 数字 counts the figures read from its tables and text."""
     rows = []
-    for doc_id, doc in assistant.index.documents.items():
-        chunks = len(assistant.index.rows_of_doc.get(doc_id, []))
-        rows.append([doc.name, doc.body or doc.title, doc.year or "", doc.kind, chunks])
+    index = assistant.index
+    for doc_id, doc in index.documents.items():
+        chunks = len(index.rows_of_doc.get(doc_id, []))
+        rows.append([doc.name, doc.body or doc.title, doc.year or "", doc.kind, len(doc.page_starts), chunks,
+                     len(index.facts.get(doc_id, [])), doc_id])
     return rows
 
 
@@ -122,7 +132,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
     uploads = assistant.index_dir / "uploads"
 
     def doc_choices():
-        return [(f"{d.body or d.title}（{d.year or '?'}）", doc_id) for doc_id, d in assistant.index.documents.items()]
+        return [(f"{d.body or d.title}（{d.year or '?'}）· {d.name}", doc_id) for doc_id, d in assistant.index.documents.items()]
 
     def on_question(question, messages, history, answers, selected_docs):
         question = (question or "").strip()
@@ -180,6 +190,14 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             messages.append(f"共 {report.documents} 份报告，{report.chunks} 个段落；本次嵌入 {report.embedded} 个段落，用时 {report.seconds:.1f} 秒。")
         return "\n\n".join(messages), documents_table(assistant), gr.update(choices=doc_choices()), None
 
+    def remove(doc_ids):
+        if not doc_ids:
+            return "请先选择要移除的报告。", documents_table(assistant), gr.update(), gr.update()
+        report = assistant.add_files([], remove=list(doc_ids))
+        message = "\n\n".join(f"【已移除】{name}：不再参与问答" for name in report.removed)
+        choices = doc_choices()
+        return message, documents_table(assistant), gr.update(choices=choices, value=[]), gr.update(choices=choices, value=[])
+
     def ask_api(question: str, history: list[str] | None = None) -> dict:
         """Ask one question; returns the same JSON as `assistant ask --json`."""
         return assistant.ask(question, history=history or None).to_dict()
@@ -211,8 +229,12 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                                           interactive=False, elem_id="original-page")
                     page_text = gr.HTML(visible=False, elem_id="original-text")
         with gr.Tab("报告", elem_id="reports-tab"):
-            table = gr.Dataframe(value=documents_table(assistant), headers=["文件", "单位", "年度", "类型", "段落数"],
-                                 interactive=False, elem_id="documents")
+            table = gr.Dataframe(value=documents_table(assistant), headers=DOCUMENT_COLUMNS,
+                                 interactive=False, wrap=True, elem_id="documents")
+            with gr.Row():
+                to_remove = gr.Dropdown(choices=doc_choices(), multiselect=True, label="选择要移除的报告",
+                                        elem_id="remove-pick", scale=4)
+                remove_button = gr.Button("移除所选", variant="stop", scale=1, elem_id="remove-button")
             files = gr.File(label="上传报告（PDF / DOCX / XLSX / TXT）", file_count="multiple", elem_id="upload")
             index_button = gr.Button("加入索引", variant="primary", elem_id="index-button")
             status = gr.Markdown(elem_id="upload-status")
@@ -227,7 +249,10 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         reset.click(clear, None, [chatbot, history, answers, sources, raw, pick], api_visibility="private")
         pick.change(lambda answer, n: show_original(assistant, answer, n), [raw, pick], [page_image, page_text],
                     api_visibility="private")
-        index_button.click(upload, files, [status, table, selected, files], api_visibility="private", concurrency_limit=1)
+        index_button.click(upload, files, [status, table, selected, files], api_visibility="private", concurrency_limit=1
+                           ).then(lambda: gr.update(choices=doc_choices()), None, to_remove, api_visibility="private")
+        remove_button.click(remove, to_remove, [status, table, selected, to_remove], api_visibility="private",
+                            concurrency_limit=1)
         gr.api(ask_api, api_name="ask")
     demo.queue(default_concurrency_limit=CONCURRENCY)
     return demo

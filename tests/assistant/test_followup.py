@@ -21,3 +21,29 @@ def test_a_whole_question_is_left_alone():
     q = "荔湾区存在的主要问题是什么"
     assert resolve_followup(q, ["花都区总收入是多少"], NAMES, asks_something) == q
     assert resolve_followup("那花都区呢？", [], NAMES, asks_something) == "那花都区呢？"
+
+
+def test_a_follow_up_asked_first_is_a_question_back_not_a_refusal(seed_assistant):
+    a = seed_assistant.ask("那花都区呢？")
+    assert a.kind == "clarify" and not a.found and "上一个问题" in a.answer
+    followed = seed_assistant.ask("那花都区呢？", history=["荔湾区预算执行率是多少"])
+    assert followed.resolved_question == "花都区预算执行率是多少" and followed.kind != "clarify"
+
+
+def test_a_server_sees_reports_indexed_by_another_process(tmp_path, embedder):
+    from assistant import Assistant
+    from index.build import build_index
+
+    first = tmp_path / "甲县水务局2024年项目支出绩效自评报告.txt"
+    first.write_text("甲县水务局2024年项目支出绩效自评报告\n一、项目资金情况\n全年预算数 300.00 万元，执行数 270.00 万元，"
+                     "完成预算的 90.00%。\n", encoding="utf-8")
+    second = tmp_path / "乙县民政局2024年项目支出绩效自评报告.txt"
+    second.write_text("乙县民政局2024年项目支出绩效自评报告\n一、项目资金情况\n全年预算数 500.00 万元，执行数 400.00 万元，"
+                      "完成预算的 80.00%。\n", encoding="utf-8")
+    index_dir = tmp_path / "index"
+    build_index([first], index_dir, embedder=embedder)
+    running = Assistant.load(index_dir)
+    assert not running.ask("乙县民政局预算执行率是多少").found
+    build_index([second], index_dir, embedder=embedder)  # what `assistant index` does meanwhile
+    answer = running.ask("乙县民政局预算执行率是多少")
+    assert answer.found and "80.00%" in answer.answer

@@ -162,6 +162,17 @@ def test_a_citation_opens_the_original(page, tmp_path):
     marked = sum(1 for r, g, b in pixels if r > 230 and 190 < g < 235 and b < 160)  # the highlighter's yellow
     assert marked > 50
 
+    page.get_by_role("tab", name="报告").click()
+    page.click("#remove-pick input")
+    page.keyboard.type("人社局2023年部门决算")
+    page.locator("#remove-pick li[role=option]").first.click()
+    page.click("#remove-button")
+    page.wait_for_function("document.querySelector('#upload-status').innerText.includes('已移除')", timeout=60_000)
+    assert "人社局2023年部门决算.pdf" not in page.inner_text("#documents")
+    page.screenshot(path=str(SHOTS / "8-removed.png"), full_page=True)
+    page.get_by_role("tab", name="问答").click()
+    assert "864.49" not in ask(page, "人社局行政运行基本支出多少")
+
 
 def test_gradio_client_ask_endpoint(server):
     from gradio_client import Client
