@@ -52,7 +52,7 @@ class Assistant:
     def _install(self, index: Index) -> None:
         from .retrieve import Retriever
 
-        embedder = shared_embedder(index.model)
+        embedder = shared_embedder(index.model, index.settings.runtime)
         self.index = index
         self.answerer = Answerer(index, Retriever(index, embedder))
         self._generation = self._current()
@@ -83,11 +83,12 @@ class Assistant:
         index_dir = Path(index_dir)
         return cls(Index.load(index_dir, settings), index_dir)
 
-    def add_files(self, paths: list[Path | str], remove: list[str] = ()) -> BuildReport:
-        """Index new or changed files (and drop `remove`d ones), then answer from them at once."""
+    def add_files(self, paths: list[Path | str], remove: list[str] = (), progress=None) -> BuildReport:
+        """Index new or changed files (and drop `remove`d ones), then answer from them at once.
+        `progress` receives index.build.Progress updates."""
         with self._lock:
             report = build_index(paths, self.index_dir, self.index.settings, remove=remove,
-                                 embedder=self.answerer.retriever.embedder)
+                                 embedder=self.answerer.retriever.embedder, progress=progress)
             if report.added or report.updated or report.removed:
                 self._install(Index.load(self.index_dir, self.index.settings))
         return report

@@ -35,7 +35,7 @@ def cmd_index(args) -> int:
         print("error: --body/--year/--kind/--region/--project set a report's identity: give its file", file=sys.stderr)
         return 2
     try:
-        report = build_index(paths, index_dir, _settings(args), remove=args.remove or [], show_progress=True,
+        report = build_index(paths, index_dir, _settings(args), remove=args.remove or [], progress=_print_progress,
                              overrides=overrides)
     except (IndexLoadError, KeyError) as exc:
         print(f"error: {exc.args[0] if isinstance(exc, KeyError) else exc}", file=sys.stderr)
@@ -45,21 +45,48 @@ def cmd_index(args) -> int:
     return 1 if report.skipped else 0  # a script can tell that a file was not indexed
 
 
+def _print_progress(p) -> None:
+    """Build progress on stderr: each file as it is read, embedding as chunks are done, saving."""
+    tty = sys.stderr.isatty()
+    if p.stage == "reading":
+        print(f"[{p.done}/{p.total}] reading {p.name}", file=sys.stderr, flush=True)
+    elif p.stage == "embedding" and (tty or p.done == p.total or p.done % 256 < 16):
+        end = "\n" if p.done == p.total or not tty else ""
+        print(f"\rembedding {p.done}/{p.total} chunks", end=end, file=sys.stderr, flush=True)
+    elif p.stage == "saving":
+        print("saving the index", file=sys.stderr, flush=True)
+
+
 def _overrides(args) -> dict:
     return {k: str(v) for k in ("body", "year", "kind", "region", "project")
             if (v := getattr(args, k, None)) not in (None, "")}
 
 
 def cmd_ask(args) -> int:
-    from .api import Assistant
+    from index.config import cache_dir
 
-    assistant = Assistant.load(args.index_dir)
-    answer = assistant.ask(args.question, explain=args.explain)
+    from . import remote
+
+    index_dir = Path(args.index_dir) if args.index_dir else cache_dir() / "index"  # api.default_index_dir, unimported
+    url = None if args.explain or args.local else remote.server_for(index_dir)
+    if url:
+        try:
+            answer = remote.ask(url, args.question)
+        except OSError as exc:
+            print(f"note: the server at {url} did not answer ({exc}); loading the index here", file=sys.stderr)
+            url = None
+    if url:
+        print(f"（由运行中的服务 {url} 回答）", file=sys.stderr)
+    else:
+        from .api import Assistant
+
+        assistant = Assistant.load(args.index_dir)
+        answer = assistant.ask(args.question, explain=args.explain)
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=1))
     else:
         print(answer.to_text())
-    if args.explain:
+    if args.explain and not url:
         print("\n候选答案（排序模型打分，阈值 %.3f）：" % assistant.answerer.ranker.threshold if assistant.answerer.ranker else "")
         print(answer.explain_text())
     return 0
@@ -283,6 +310,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--index-dir")
     p.add_argument("--json", action="store_true", help="print the answer as JSON")
     p.add_argument("--explain", action="store_true", help="also show the top candidates with their feature values")
+    p.add_argument("--local", action="store_true",
+                   help="load the index here even when a running `assistant serve` holds it (it answers otherwise)")
     p.set_defaults(func=cmd_ask)
 
     p = sub.add_parser("chunks", help="show how files are read: metadata, sections, chunks")

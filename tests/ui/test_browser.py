@@ -43,9 +43,15 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory, seed_index_dir):
+def server_index_dir(tmp_path_factory, seed_index_dir):
     index_dir = tmp_path_factory.mktemp("ui") / "index"
     shutil.copytree(seed_index_dir, index_dir)
+    return index_dir
+
+
+@pytest.fixture(scope="module")
+def server(server_index_dir):
+    index_dir = server_index_dir
     port = free_port()
     log = open(index_dir.parent / "server.log", "w")
     proc = subprocess.Popen([sys.executable, "-m", "assistant.cli", "serve", "--index-dir", str(index_dir),
@@ -122,7 +128,8 @@ def test_ask_follow_up_upload_and_bad_upload(page, tmp_path):
     page.get_by_role("tab", name="报告").click()
     page.set_input_files("#upload input[type=file]", str(corrupt))
     page.click("#index-button")
-    page.wait_for_function("document.querySelector('#upload-status').innerText.includes('损坏的报告.pdf')", timeout=60_000)
+    page.wait_for_function("document.querySelector('#upload-status').innerText.includes('【未加入】损坏的报告.pdf')",
+                           timeout=60_000)
     status = page.inner_text("#upload-status")
     assert "not a readable PDF" in status
     page.screenshot(path=str(SHOTS / "5-bad-upload.png"), full_page=True)
@@ -182,3 +189,18 @@ def test_gradio_client_ask_endpoint(server):
     assert result["found"] is True and "95.06%" in result["answer"]
     assert result["citations"][0]["quote"] and result["citations"][0]["doc"].endswith(".txt")
     assert isinstance(result["latency_ms"], float)
+
+
+def test_cli_ask_is_answered_by_the_running_server(server, server_index_dir):
+    """`assistant ask` on the index a server holds goes to the server (which has the model
+    loaded) and imports neither torch nor the index stack; --local loads the index itself."""
+    probe = ("import sys; from assistant.cli import main; "
+             f"code = main(['ask', '荔湾区预算执行率是多少', '--index-dir', {str(server_index_dir)!r}]); "
+             "print('heavy:', sorted(m for m in ('torch', 'transformers', 'index.store') if m in sys.modules)); "
+             "sys.exit(code)")
+    out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert "95.06%" in out.stdout and server in out.stderr and "heavy: []" in out.stdout
+    local = subprocess.run([sys.executable, "-m", "assistant.cli", "ask", "荔湾区预算执行率是多少", "--local",
+                            "--index-dir", str(server_index_dir)], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert local.returncode == 0 and "95.06%" in local.stdout and server not in local.stderr
