@@ -1,7 +1,8 @@
 """Where a report contradicts itself: a rate that its own amounts do not give,
 a growth rate computed on the wrong base, a table total that is not the sum of
-its parts (合计 = 基本支出 + 项目支出; a 类 = the sum of its 款). What an auditor
-checks by hand, each finding with its span so it can be verified.
+its parts (合计 = 基本支出 + 项目支出; a 类 = the sum of its 款), an amount the
+text states otherwise than its table. What an auditor checks by hand, each
+finding with its span so it can be verified.
 
     assistant check FILE ...
 """
@@ -42,7 +43,43 @@ class Finding:
 
 
 def check(doc: Document) -> list[Finding]:
-    return _grid_rates(doc) + _growth_rates(doc) + _table_sums(doc)
+    return _grid_rates(doc) + _growth_rates(doc) + _table_sums(doc) + _text_vs_table(doc)
+
+
+_ROW_FRAME = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、])|本年|年度")
+PARTS_COLUMNS = ("基本支出", "项目支出")  # a column that holds a part of its row, not the row's amount
+
+
+def _row_name(label: str) -> str:
+    """A figure's own name, as text and tables both write it: 本年收入合计 and 收入合计 are one."""
+    return _ROW_FRAME.sub("", fold(label.split(" › ")[-1])).strip()
+
+
+def _text_vs_table(doc: Document) -> list[Finding]:
+    """The same amount stated in the text (often 万元) and in a table (often 元): said
+    when the two disagree beyond the text's rounding. Only a row with one amount for its
+    period is compared, and only when the text names the row exactly."""
+    facts = extract_facts(doc)
+    rows: dict[str, list[Fact]] = {}
+    for f in facts:
+        if f.source == "table" and f.kind == "amount" and f.period != "上年" and not f.column.endswith(PARTS_COLUMNS):
+            rows.setdefault(_row_name(f.label), []).append(f)
+    out = []
+    for said in facts:
+        if said.source != "text" or said.kind != "amount" or said.period in ("上年", "比上年"):
+            continue
+        cells = rows.get(_row_name(said.label), [])
+        if len({c.value for c in cells}) != 1:
+            continue  # not in a table, or several different amounts under that name
+        cell = cells[0]
+        decimals = len(re.match(r"[\d,]*\.?(\d*)", said.raw).group(1))  # as the text rounds it
+        if abs(round(cell.value, decimals) - said.value) <= 0.5 * 10 ** -decimals + 1e-9:
+            continue
+        out.append(Finding(doc.name, "正文与表格", f"{said.label} {said.as_written()}", cell.as_written(),
+                           f"{cell.table}中“{cell.label.split(' › ')[-1]}”（{cell.column}）为 {cell.as_written()}"
+                           f"{'，合 ' + cell.in_wan() if cell.in_wan() else ''}（第 {cell.page} 页）",
+                           said.start, said.end))
+    return out
 
 
 PARTS_OF_TOTAL = ("基本支出", "项目支出")  # the national templates split every 合计 this way

@@ -69,3 +69,19 @@ def test_check_finds_table_totals_that_are_not_the_sum_of_their_parts(tmp_path: 
         ("分项之和", "人力资源和社会保障管理事务 合计 1,110.00", "1,100.00"),  # 行政运行 + 社会保险经办机构
         ("分项之和", "社会保障和就业支出 合计 1,180.40", "1,190.40"),  # its 款: 1,110.00 + 80.40
     }
+
+
+def test_check_says_where_the_text_and_its_table_disagree(tmp_path: Path):
+    from eval.table_reports import OUT
+
+    report = tmp_path / "某某区财政局2023年部门决算.txt"
+    report.write_text("某某区财政局2023年部门决算\n一、收入支出决算总体情况说明\n"
+                      "2023年度收入合计1,234.57万元，支出合计1,100.00万元。\n"
+                      "收入支出决算总表\n单位：元\n| 项目 | 决算数 | 项目 | 决算数 |\n"
+                      "| 一、一般公共预算财政拨款收入 | 12,345,678.90 | 一、一般公共服务支出 | 11,234,567.89 |\n"
+                      "| 本年收入合计 | 12,345,678.90 | 本年支出合计 | 11,234,567.89 |\n", encoding="utf-8")
+    found = [f for f in check(load_document(report)) if f.what == "正文与表格"]
+    assert [(f.stated, f.computed) for f in found] == [("支出合计 1,100.00万元", "11,234,567.89 元")]
+    assert "合 1,123.46 万元" in found[0].explanation  # the 收入 line agrees once rounded: not a finding
+    # the generated template reports state in their text what their tables hold
+    assert not [f for path in sorted((OUT / "docs").iterdir()) for f in check(load_document(path)) if f.what == "正文与表格"]
