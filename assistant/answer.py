@@ -67,9 +67,6 @@ COMPUTABLE = {
 }
 
 
-# A question that wants a verdict across reports ("谁多？多多少？"): one answer per report does not give it.
-_ASKS_VERDICT = re.compile(r"谁|多多少|少多少|差多少|更高|更低|更多|更少|高于|低于|算错|算对")
-_ASKS_CHANGE = re.compile(r"增长|增加|减少|下降|上升|涨|跌|变化|变动|增减|比上年|较上年|同比|多了|少了")
 _ENUMERATOR = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、])\s*|^其中[:：]?")
 
 
@@ -355,7 +352,7 @@ class Answerer:
         q = self.understand(question, route, doc_ids)
         q.previous_year = route.period == "上年"
         candidates, fallback, passages = self.candidates(q, doc_ids, unnamed=route.status == "unnamed")
-        if len(route.groups) > 1 and not any(c.source == "comparison" for c in candidates) and not _ASKS_VERDICT.search(q.folded):
+        if len(route.groups) > 1 and not any(c.source == "comparison" for c in candidates) and not q.asks_verdict:
             candidates = self.per_report(q, route.groups)  # one cited answer per report named, each cited
         if len(route.groups) > 1:  # a question about several reports is not answered from one of them
             candidates = [c for c in candidates if c.source == "comparison"  # says itself when one report lacks the figure
@@ -523,7 +520,7 @@ class Answerer:
         holds it, as a sentence does."""
         if not (q.wants_number or q.wants_percent):
             return []
-        asks_change = bool(_ASKS_CHANGE.search(q.folded))
+        asks_change = q.asks_change
         asked_period = asked_period_of(q.folded)
         want = bigrams(q.content)
         scored: list[tuple[float, dict[str, float], Fact]] = []

@@ -86,6 +86,15 @@ def cmd_ask(args) -> int:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=1))
     else:
         print(answer.to_text())
+    if args.export:
+        from .export import to_docx, to_markdown
+
+        target = Path(args.export)
+        if target.suffix.lower() == ".docx":
+            to_docx([answer], target)
+        else:
+            target.write_text(to_markdown([answer]), encoding="utf-8")
+        print(f"exported to {target}", file=sys.stderr)
     if args.explain and not url:
         print("\n候选答案（排序模型打分，阈值 %.3f）：" % assistant.answerer.ranker.threshold if assistant.answerer.ranker else "")
         print(answer.explain_text())
@@ -310,6 +319,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--index-dir")
     p.add_argument("--json", action="store_true", help="print the answer as JSON")
     p.add_argument("--explain", action="store_true", help="also show the top candidates with their feature values")
+    p.add_argument("--export", metavar="FILE", help="also write the answer with its citations to FILE (.docx, else Markdown)")
     p.add_argument("--local", action="store_true",
                    help="load the index here even when a running `assistant serve` holds it (it answers otherwise)")
     p.set_defaults(func=cmd_ask)

@@ -5,19 +5,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from index.normalize import fold
 
 from .sentences import PERCENT_QUESTION, QUANTITY_QUESTION, asked_unit_pattern, asks_counted, question_content
 
-# Questions whose answer is arithmetic on stated figures, not a stated figure. A total
-# (合计, 一共, 总共) is not one: reports state their totals, and 本年收入合计 is a row label.
-COMPUTE_CUE = re.compile(
-    r"没花|没有花|还剩|剩下|差多少|差了多少|相差|平均每|每人|每户|每个|人均|加起来|"
-    r"多多少|少多少|多了多少|少了多少|算对|算得对|对不对|一样吗|对得上|超编|几成|倍"
-)
-# Questions asking for several things at once: one answer per part.
-PARTS = re.compile(r"[、，,]|和|与|及|分别|各是|各多少|各自|以及")
+CUES_FILE = Path(__file__).parent / "data" / "question_cues.tsv"
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, re.Pattern]:
+    """The named cues of data/question_cues.tsv: computes, changes, verdict, parts."""
+    out = {}
+    for line in CUES_FILE.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, pattern = line.split("\t", 1)
+            out[name] = re.compile(pattern)
+    return out
 
 
 @dataclass
@@ -31,6 +37,8 @@ class Question:
     counted: bool  # the unit counts things or measures length (人, 辆, 米): no other unit can answer
     computes: bool  # the answer is worked out from stated figures
     parts: int  # how many things it asks for
+    asks_change: bool  # a change on an earlier year ("跟上年比涨了还是跌了")
+    asks_verdict: bool  # a verdict across reports ("谁多？多多少？")
     asks: int  # how many figures it asks for (多少, 几 …)
     previous_year: bool = False  # about the year before the report's own (stated there as 上年)
 
@@ -45,7 +53,9 @@ def understand(question: str, names: list[str]) -> Question:
         wants_percent=bool(PERCENT_QUESTION.search(folded)),
         unit=asked_unit_pattern(question),
         counted=asks_counted(question),
-        computes=bool(COMPUTE_CUE.search(folded)),
-        parts=1 + len(PARTS.findall(folded)),
+        computes=bool(cues()["computes"].search(folded)),
+        parts=1 + len(cues()["parts"].findall(folded)),
+        asks_change=bool(cues()["changes"].search(folded)),
+        asks_verdict=bool(cues()["verdict"].search(folded)),
         asks=len(re.findall(r"多少|几|多大|多长|多深|多高|百分之|比例|比重", folded)),
     )

@@ -205,6 +205,19 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         choices = doc_choices()
         return message, documents_table(assistant), gr.update(choices=choices, value=[]), gr.update(choices=choices, value=[])
 
+    def export(answers):
+        """The conversation's answers with their citations, as a Word document to download."""
+        if not answers:
+            return gr.update(value=None, visible=False), "还没有可导出的问答。"
+        from datetime import datetime
+
+        from assistant.export import to_docx
+
+        out = assistant.index_dir / "exports" / f"问答记录-{datetime.now():%Y%m%d-%H%M%S}.docx"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        to_docx([Answer.from_dict(a) for a in answers], out)
+        return gr.update(value=str(out), visible=True), f"已导出 {len(answers)} 条问答及其出处。"
+
     def ask_api(question: str, history: list[str] | None = None) -> dict:
         """Ask one question; returns the same JSON as `assistant ask --json`."""
         return assistant.ask(question, history=history or None).to_dict()
@@ -226,6 +239,10 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                         selected = gr.Dropdown(choices=doc_choices(), multiselect=True, label="只在这些报告中查找（可不选）",
                                                elem_id="doc-filter", scale=4)
                         reset = gr.Button("清空对话", scale=1, elem_id="clear")
+                    with gr.Row():
+                        export_button = gr.Button("导出问答（Word，含出处）", scale=1, elem_id="export-button")
+                        exported = gr.File(label="导出的文件", visible=False, interactive=False, elem_id="exported", scale=2)
+                    export_status = gr.Markdown(elem_id="export-status")
                 with gr.Column(scale=2):
                     gr.Markdown("### 出处")
                     sources = gr.HTML(render_sources(assistant, None), elem_id="sources")
@@ -254,6 +271,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             chip.click(lambda q: q, chip, question, api_visibility="private").then(on_question, inputs, outputs, api_visibility="private")
         chatbot.select(select_message, answers, [sources, raw, pick], api_visibility="private")
         reset.click(clear, None, [chatbot, history, answers, sources, raw, pick], api_visibility="private")
+        export_button.click(export, answers, [exported, export_status], api_visibility="private")
         pick.change(lambda answer, n: show_original(assistant, answer, n), [raw, pick], [page_image, page_text],
                     api_visibility="private")
         index_button.click(upload, files, [status, table, selected, files], api_visibility="private", concurrency_limit=1

@@ -112,3 +112,17 @@ def test_every_answer_is_traceable(which, request):
             doc = assistant.index.documents[c.doc_id]
             assert doc.text[c.start : c.end] == c.quote, q["id"]
         assert _traceable(a) == [], (q["id"], a.answer)
+
+
+def test_an_answer_exported_for_working_papers_keeps_its_citations(seed_index_dir, tmp_path, capsys):
+    import docx
+
+    from assistant.cli import main
+
+    md, word = tmp_path / "paper.md", tmp_path / "paper.docx"
+    for target in (md, word):
+        assert main(["ask", "荔湾区预算执行率是多少", "--local", "--index-dir", str(seed_index_dir), "--export", str(target)]) == 0
+    text = md.read_text(encoding="utf-8")
+    assert "95.06%" in text and f"{LIWAN} [" in text and "第1页" in text
+    cells = [c.text for t in docx.Document(str(word)).tables for row in t.rows for c in row.cells]
+    assert "原文" in cells and any("1486.55" in c for c in cells) and any(c.startswith(LIWAN) for c in cells)

@@ -169,6 +169,18 @@ def test_a_citation_opens_the_original(page, tmp_path):
     marked = sum(1 for r, g, b in pixels if r > 230 and 190 < g < 235 and b < 160)  # the highlighter's yellow
     assert marked > 50
 
+    page.click("#export-button")
+    page.wait_for_selector("#exported a")
+    with page.expect_download() as download:
+        page.click("#exported a")
+    saved = tmp_path / "export.docx"
+    download.value.save_as(saved)
+    import docx
+
+    paper = "\n".join([p.text for p in docx.Document(str(saved)).paragraphs] +
+                       [c.text for t in docx.Document(str(saved)).tables for row in t.rows for c in row.cells])
+    assert "人社局行政运行基本支出多少" in paper and "864.49" in paper and "人社局2023年部门决算.pdf" in paper
+
     page.get_by_role("tab", name="报告").click()
     page.click("#remove-pick input")
     page.keyboard.type("人社局2023年部门决算")
