@@ -72,6 +72,9 @@ def is_code(text: str) -> bool:
     return bool(_CODE.match(text))
 
 
+MAX_HEADER_ROWS = 4  # a three-level header with one wrapped line
+
+
 def read_tables(doc: Document) -> list[Table]:
     """Every block of two or more `|` lines is a table."""
     lines = []
@@ -113,6 +116,7 @@ def _split(pos: int, line: str) -> list[TableCell]:
 def _read_block(doc: Document, lines: list[tuple[int, str]], i: int, j: int, before: Table | None) -> Table | None:
     rows = [TableRow(_split(pos, line), pos, pos + len(line)) for pos, line in lines[i:j]]
     width = max(len(r.cells) for r in rows)
+    aligned = {r.start for r in rows if len(r.cells) == width}  # rows whose cells keep their columns
     for r in rows:  # rows of a grid that lost its empty cells are padded on the right
         r.cells += [TableCell("", r.end, r.end)] * (width - len(r.cells))
     head_lines = [line for _, line in lines[max(0, i - 3):i]]
@@ -124,14 +128,24 @@ def _read_block(doc: Document, lines: list[tuple[int, str]], i: int, j: int, bef
         body_from -= 1  # rows without figures (`七、节能环保支出 |  |`) above the first figure
     before_body = rows[:body_from]
     unit = next(filter(None, (unit_of(" ".join(r.texts())) for r in before_body)), "")
-    header = []
-    for r in reversed(before_body):  # header rows sit right above the body and name most columns
+    candidates: list[tuple[list[str], bool]] = []  # the rows right above the body, top to bottom; under the one above?
+    for r in reversed(before_body):
         texts = r.texts()
         if _UNIT_LINE.search(" ".join(texts)) or texts[0] in _COLUMN_NUMBERS:
             continue
-        if sum(1 for t in texts if t) * 2 < width or len(header) == 3:
+        if len(candidates) == MAX_HEADER_ROWS or not any(texts):
             break
-        header.insert(0, r)
+        # a sub-level or wrapped header row leaves the row-label column empty (项目 spans down)
+        candidates.insert(0, (texts, r.start in aligned and not texts[0]))
+    candidates = _unwrap(candidates)
+    header: list[list[str]] = []
+    while candidates:  # from the body up: a row naming most columns, or a sub-level row under its parent
+        if _names_most([candidates[-1][0]], width):
+            header.insert(0, candidates.pop()[0])
+        elif len(candidates) > 1 and candidates[-1][1] and _names_most([candidates[-2][0]], width):
+            header[:0] = [candidates.pop(-2)[0], candidates.pop()[0]]  # 工资福利支出 | 对个人和家庭的补助 under 人员经费
+        else:
+            break
     unit = unit or unit_of(" ".join(head_lines))
     title = _title(head_lines)
     columns = _columns(header, width)
@@ -159,14 +173,33 @@ def _title(head_lines: list[str]) -> str:
     return ""
 
 
-def _columns(header: list[TableRow], width: int) -> list[str]:
+def _names_most(rows: list[list[str]], width: int) -> bool:
+    """Whether these rows together name at least half the columns."""
+    return len({k for row in rows for k, t in enumerate(row) if t}) * 2 >= width
+
+
+def _unwrap(rows: list[tuple[list[str], bool]]) -> list[tuple[list[str], bool]]:
+    """Header cells a PDF wrapped onto two lines (工资福利 / 支出) joined back: a row that keeps
+    its columns (an empty first cell, nothing lost) and whose named cells all sit under named
+    cells of the row above continues that row. A flattened row that lost its empty cells says
+    nothing of where its cells stand."""
+    out: list[tuple[list[str], bool]] = []
+    for row, row_aligned in rows:
+        named = {k for k, t in enumerate(row) if t}
+        if out and row_aligned and named and named <= {k for k, t in enumerate(out[-1][0]) if t}:
+            out[-1] = ([a + b for a, b in zip(out[-1][0], row)], out[-1][1])
+        else:
+            out.append((list(row), row_aligned))
+    return out
+
+
+def _columns(header: list[list[str]], width: int) -> list[str]:
     """One name per column: the header rows' cells top to bottom. A cell spanning
     several columns is written once, over the first; it is carried right over
     the empty cells that follow it when a lower header row has names there."""
     levels: list[list[str]] = []
-    for n, row in enumerate(header):
-        texts = row.texts()
-        lower = [r.texts() for r in header[n + 1:]]
+    for n, texts in enumerate(header):
+        lower = header[n + 1:]
         filled, last = [], ""
         for k, t in enumerate(texts):
             if t:

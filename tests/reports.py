@@ -124,6 +124,39 @@ def budget_pdf(path: Path) -> Path:
     return path
 
 
+BASIC_ROWS = [  # 一般公共预算财政拨款基本支出决算表 (单位：万元): code, name, 合计, 工资福利支出, 对个人和家庭的补助, 公用经费
+    ("301", "工资福利支出", "523.10", "523.10", "", ""),
+    ("30101", "基本工资", "210.00", "210.00", "", ""),
+    ("303", "对个人和家庭的补助", "40.50", "", "40.50", ""),
+    ("302", "商品和服务支出", "88.20", "", "", "88.20"),
+    ("30201", "办公费", "12.34", "", "", "12.34"),
+]
+
+
+def basic_expenditure_pdf(path: Path) -> Path:
+    """A 基本支出决算表 without rules: a three-level header (人员经费 over 工资福利支出 and
+    对个人和家庭的补助) whose cells wrap onto a second line, and figures without thousands separators."""
+    c, (w, h) = _canvas(path)
+    c.setFont(FONT, 15)
+    c.drawCentredString(w / 2, h - 50, "一般公共预算财政拨款基本支出决算表")
+    c.setFont(FONT, 9)
+    c.drawString(40, h - 72, f"部门：{BODY}")
+    c.drawRightString(w - 40, h - 72, "金额单位：万元")
+    cols = [40, 110, 330, 450, 570, 690, 800]
+    y = h - 92
+    for cells in [("科目编码", "科目名称", "合计", "人员经费", "", "公用经费"), ("", "", "", "工资福利", "对个人和家庭", ""),
+                  ("", "", "", "支出", "的补助", "")]:
+        _row(c, y, cols, cells, ruled=False)
+        y -= 13
+    y -= 5
+    for cells in BASIC_ROWS:
+        _row(c, y, cols, cells, ruled=False)
+        y -= 16
+    c.showPage()
+    c.save()
+    return path
+
+
 def self_evaluation_docx(path: Path) -> Path:
     """A 项目支出绩效自评表 as a Word table, with merged cells as the template has them."""
     import docx

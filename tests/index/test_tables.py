@@ -92,3 +92,15 @@ def test_xlsx_budget_sheet_cells(tmp_path: Path):
     run = _cell(facts, "社会保障和就业支出 › 人力资源和社会保障管理事务 › 行政运行", "基本支出")
     assert run.raw == "864.49" and run.page == 1
     assert not [f for f in facts if f.code == "2080101" and f.column == "项目支出"]
+
+
+def test_a_three_level_header_with_wrapped_cells(tmp_path):
+    doc = load_document(reports.basic_expenditure_pdf(tmp_path / "基本支出.pdf"))
+    facts = extract_facts(doc)
+    wages = _cell(facts, "工资福利支出 › 基本工资", "人员经费 › 工资福利支出")
+    assert (wages.raw, wages.unit, wages.code, wages.page) == ("210.00", "万元", "30101", 1)
+    family = _cell(facts, "对个人和家庭的补助", "人员经费 › 对个人和家庭的补助")
+    assert family.raw == "40.50"
+    office = _cell(facts, "商品和服务支出 › 办公费", "公用经费")
+    assert (office.raw, office.table) == ("12.34", "一般公共预算财政拨款基本支出决算表")
+    assert _cell(facts, "工资福利支出", "合计").raw == "523.10"
