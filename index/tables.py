@@ -195,18 +195,30 @@ def _unwrap(rows: list[tuple[list[str], bool]]) -> list[tuple[list[str], bool]]:
 
 def _columns(header: list[list[str]], width: int) -> list[str]:
     """One name per column: the header rows' cells top to bottom. A cell spanning
-    several columns is written once, over the first; it is carried right over
-    the empty cells that follow it when a lower header row has names there."""
+    several columns is written once — over the first of them (Word, Excel's left
+    alignment) or over the middle (a centred PDF heading). It is spread over the run
+    of columns that lower header rows name around it: alone in its run, over the
+    whole run; with others, rightwards to the next one."""
     levels: list[list[str]] = []
     for n, texts in enumerate(header):
         lower = header[n + 1:]
-        filled, last = [], ""
-        for k, t in enumerate(texts):
-            if t:
-                last = t
-            elif last and any(l[k] for l in lower):
-                t = last
-            filled.append(t)
+        named_below = [any(row[k] for row in lower) for k in range(width)]
+        filled = list(texts)
+        k = 0
+        while k < width:
+            if not named_below[k]:
+                k += 1
+                continue
+            run = range(k, next((m for m in range(k, width) if not named_below[m]), width))
+            labels = [m for m in run if texts[m]]
+            if len(labels) == 1:
+                filled[run.start : run.stop] = [texts[labels[0]]] * len(run)
+            else:
+                last = ""
+                for m in run:
+                    last = texts[m] or last
+                    filled[m] = last
+            k = run.stop
         levels.append(filled)
     columns = []
     for k in range(width):

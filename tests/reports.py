@@ -157,6 +157,34 @@ def basic_expenditure_pdf(path: Path) -> Path:
     return path
 
 
+def centred_header_pdf(path: Path) -> Path:
+    """A table whose spanning heading is centred over its columns (本年支出 over 合计, 基本支出,
+    项目支出) beside a one-column heading (年初结转), with "-" for nothing and a negative figure."""
+    c, (w, h) = _canvas(path)
+    c.setFont(FONT, 15)
+    c.drawCentredString(w / 2, h - 50, "财政拨款收入支出决算总表")
+    c.setFont(FONT, 9)
+    c.drawRightString(w - 40, h - 72, "单位：万元")
+    cols = [40, 250, 350, 450, 560, 680]
+    y = h - 92
+    for text, left, right in [("项目", 0, 1), ("年初结转", 1, 2), ("本年支出", 2, 5)]:
+        c.drawCentredString((cols[left] + cols[right]) / 2, y, text)
+    y -= 16
+    for k, text in enumerate(["合计", "基本支出", "项目支出"], 2):
+        c.drawCentredString((cols[k] + cols[k + 1]) / 2, y, text)
+    y -= 18
+    for cells in [("一、一般公共服务支出", "12.00", "345.60", "300.00", "45.60"), ("二、教育支出", "-", "0.00", "-", "-"),
+                  ("三、社会保障和就业支出", "", "-12.50", "-12.50", "")]:
+        c.drawString(cols[0] + 4, y, cells[0])
+        for k, text in enumerate(cells[1:], 1):
+            if text:
+                c.drawRightString(cols[k + 1] - 4, y, text)
+        y -= 16
+    c.showPage()
+    c.save()
+    return path
+
+
 def self_evaluation_docx(path: Path) -> Path:
     """A 项目支出绩效自评表 as a Word table, with merged cells as the template has them."""
     import docx

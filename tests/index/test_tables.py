@@ -104,3 +104,12 @@ def test_a_three_level_header_with_wrapped_cells(tmp_path):
     office = _cell(facts, "商品和服务支出 › 办公费", "公用经费")
     assert (office.raw, office.table) == ("12.34", "一般公共预算财政拨款基本支出决算表")
     assert _cell(facts, "工资福利支出", "合计").raw == "523.10"
+
+
+def test_a_centred_spanning_heading_covers_its_columns_only(tmp_path):
+    facts = extract_facts(load_document(reports.centred_header_pdf(tmp_path / "总表.pdf")))
+    assert _cell(facts, "一、一般公共服务支出", "年初结转").raw == "12.00"
+    assert _cell(facts, "一、一般公共服务支出", "本年支出 › 合计").raw == "345.60"
+    assert _cell(facts, "一、一般公共服务支出", "本年支出 › 项目支出").raw == "45.60"
+    assert _cell(facts, "三、社会保障和就业支出", "本年支出 › 基本支出").value == -12.50
+    assert not [f for f in facts if f.label == "二、教育支出" and f.column != "本年支出 › 合计"]  # "-" is no figure
