@@ -20,6 +20,8 @@ from statistics import median
 
 CELL_GAP = 0.6  # a gap wider than this × the line's character height separates two cells
 WORD_GAP = 0.2  # a narrower gap than a cell's, still wider than this, is a space
+ROW_SPLIT = 0.75  # lines nearer than this × the character height, side by side, are one table row
+_UNIT_CELL = re.compile(r"单位\s*[:：]")
 _NUMBER = re.compile(r"^[-−(（]?[\d,，]+(\.\d+)?%?[)）]?$")
 
 
@@ -41,8 +43,7 @@ class Cell:
 
 def page_text(textpage) -> str:
     """The page as lines; table lines as `|`-separated cells aligned to columns."""
-    lines = _lines(_glyphs(textpage))
-    cells = [_cells(line) for line in lines]
+    lines, cells = _rows(_lines(_glyphs(textpage)))
     in_table = [len(c) >= 2 or _row_like(lines, cells, i) for i, c in enumerate(cells)]
     out: list[str] = []
     i = 0
@@ -79,6 +80,46 @@ def _row_like(lines: list[list[Glyph]], cells: list[list[Cell]], i: int) -> bool
         if abs(pitch - next_pitch) <= 0.25 * next_pitch:
             return True
     return False
+
+
+def _rows(lines: list[list[Glyph]]) -> tuple[list[list[Glyph]], list[list[Cell]]]:
+    """Lines cut into cells, and a table cell that wraps around its row's figures
+    (`机关事业单位基本养老保险` above `2080505 … 42.03`, `缴费支出` below) joined to
+    that row: a line closer to the previous one than ROW_SPLIT × its height whose
+    cells stand beside, not over, that line's cells belongs to the same row."""
+    glyph_rows: list[list[Glyph]] = []
+    cell_rows: list[list[Cell]] = []
+    last_line: list[Glyph] = []
+    last_cells: list[Cell] = []
+    for line in lines:
+        cells = _cells(line)
+        if last_line and _close(last_line, line) and not any(_overlap(a, b) for a in cells for b in last_cells):
+            merged = cell_rows[-1]
+            for cell in cells:
+                same = next((m for m in merged if _overlap(m, cell)), None)
+                if same is None:
+                    merged.append(cell)
+                else:  # the wrapped cell's next line
+                    same.text, same.x0, same.x1 = same.text + cell.text, min(same.x0, cell.x0), max(same.x1, cell.x1)
+            merged.sort(key=lambda c: c.x0)
+            glyph_rows[-1] = glyph_rows[-1] + line
+        else:
+            glyph_rows.append(line)
+            cell_rows.append(cells)
+        last_line, last_cells = line, cells
+    return glyph_rows, cell_rows
+
+
+def _centre(line: list[Glyph]) -> float:
+    return median((g.y0 + g.y1) / 2 for g in line)
+
+
+def _close(above: list[Glyph], below: list[Glyph]) -> bool:
+    return _centre(above) - _centre(below) < ROW_SPLIT * median(g.y1 - g.y0 for g in below)
+
+
+def _overlap(a: Cell, b: Cell) -> bool:
+    return a.x0 < b.x1 and b.x0 < a.x1
 
 
 def _glyphs(textpage) -> list[Glyph]:
@@ -147,6 +188,11 @@ def _grid(rows: list[list[Cell]]) -> list[str]:
         if bands and x0 <= bands[-1][1]:
             bands[-1][1] = max(bands[-1][1], x1)
         else:
+            bands.append([x0, x1])
+    # a column empty in every data row (项目支出 with nothing in it) still has its header cell
+    for x0, x1 in sorted((c.x0, c.x1) for r in rows if len(r) >= 2 and r not in data for c in r
+                         if not _UNIT_CELL.search(c.text)):  # 单位：元 sits at the right edge, over no column
+        if x0 > bands[-1][1]:
             bands.append([x0, x1])
     out = []
     for row in rows:
