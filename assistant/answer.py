@@ -608,12 +608,13 @@ class Answerer:
     def per_report(self, q: Question, groups: list[list[str]]) -> list[Candidate]:
         """A question about several reports ("许昌河湖水系中心和南县财政局…分别是什么"):
         each report's best candidate, combined into one answer that cites each.
-        It is as strong as its weakest part."""
+        It is given only when every part would be given on its own, and scores as
+        its weakest part."""
         parts: list[tuple[Document, Candidate]] = []
         for group in groups:
             for doc_id in group:
                 found, _, _ = self.candidates(q, [doc_id])
-                if not found:
+                if not found or (self.ranker and not self.ranker.accepts(found[0])):
                     return []
                 parts.append((self.index.documents[doc_id], found[0]))
         lines = [f"{self._names(doc)}：{c.answer.answer}" for doc, c in parts]

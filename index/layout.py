@@ -21,6 +21,8 @@ from statistics import median
 CELL_GAP = 0.6  # a gap wider than this × the line's character height separates two cells
 WORD_GAP = 0.2  # a narrower gap than a cell's, still wider than this, is a space
 ROW_SPLIT = 0.75  # lines nearer than this × the character height, side by side, are one table row
+WRAP_SPLIT = 1.35  # a name's second line sits nearer than this; a table's next row sits farther
+_ROW_START = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|\d{3,}|其中)")
 _UNIT_CELL = re.compile(r"单位\s*[:：]")
 _NUMBER = re.compile(r"^[-−(（]?[\d,，]+(\.\d+)?%?[)）]?$")
 
@@ -62,14 +64,18 @@ def page_text(textpage) -> str:
 
 def _row_like(lines: list[list[Glyph]], cells: list[list[Cell]], i: int) -> bool:
     """A one-cell line is a table row (an empty row: `七、节能环保支出`) when it
-    sits in the table's rhythm: the same character height as the multi-cell
-    line beside it, at the same spacing as that line from the next one."""
+    sits between two rows of the table in the same character height, or in the
+    table's rhythm: the same character height as the multi-cell line beside it,
+    at the same spacing as that line from the next one."""
     def height(k: int) -> float:
         return median(g.y1 - g.y0 for g in lines[k])
 
     def centre(k: int) -> float:
         return median((g.y0 + g.y1) / 2 for g in lines[k])
 
+    if 0 < i < len(lines) - 1 and all(len(cells[k]) >= 2 and abs(height(i) - height(k)) <= 0.1 * height(k)
+                                      for k in (i - 1, i + 1)):
+        return True  # between two rows of the table, whatever their heights (a wrapped row is taller)
     for d in (1, -1):
         n1, n2 = i + d, i + 2 * d
         if not (0 <= n1 < len(lines) and 0 <= n2 < len(lines)):
@@ -93,7 +99,8 @@ def _rows(lines: list[list[Glyph]]) -> tuple[list[list[Glyph]], list[list[Cell]]
     last_cells: list[Cell] = []
     for line in lines:
         cells = _cells(line)
-        if last_line and _close(last_line, line) and not any(_overlap(a, b) for a in cells for b in last_cells):
+        if last_line and (_close(last_line, line) and not any(_overlap(a, b) for a in cells for b in last_cells)
+                          or _continues(last_line, last_cells, line, cells)):
             merged = cell_rows[-1]
             for cell in cells:
                 same = next((m for m in merged if _overlap(m, cell)), None)
@@ -114,8 +121,19 @@ def _centre(line: list[Glyph]) -> float:
     return median((g.y0 + g.y1) / 2 for g in line)
 
 
-def _close(above: list[Glyph], below: list[Glyph]) -> bool:
-    return _centre(above) - _centre(below) < ROW_SPLIT * median(g.y1 - g.y0 for g in below)
+def _close(above: list[Glyph], below: list[Glyph], within: float = ROW_SPLIT) -> bool:
+    return _centre(above) - _centre(below) < within * median(g.y1 - g.y0 for g in below)
+
+
+def _continues(above: list[Glyph], above_cells: list[Cell], below: list[Glyph], cells: list[Cell]) -> bool:
+    """A name wrapped under its row (`2080505 | 机关事业单位基本养老保险 | 42.03` then `缴费支出`):
+    one cell, at a line's distance under a row of figures, below that row's name and not
+    starting a row of its own (an enumerator or a code)."""
+    if len(cells) != 1 or len(above_cells) < 2 or not any(_NUMBER.match(c.text) for c in above_cells):
+        return False
+    over = [c for c in above_cells if _overlap(c, cells[0])]
+    return (len(over) == 1 and not _NUMBER.match(over[0].text) and not _ROW_START.match(cells[0].text)
+            and _close(above, below, WRAP_SPLIT))
 
 
 def _overlap(a: Cell, b: Cell) -> bool:

@@ -185,9 +185,10 @@ def centred_header_pdf(path: Path) -> Path:
     return path
 
 
-def wrapped_names_pdf(path: Path) -> Path:
-    """A portrait 支出决算表 whose long 科目名称 wrap onto two lines around their row's
-    figures (Excel centres them vertically), and whose 项目支出 column is empty throughout."""
+def wrapped_names_pdf(path: Path, centred: bool = True) -> Path:
+    """A portrait 支出决算表 whose long 科目名称 wrap onto two lines — around their row's
+    figures (Excel centres them vertically) or under them (Word's top alignment, the row
+    growing taller) — with an empty row, and whose 项目支出 column is empty throughout."""
     c, (w, h) = _canvas(path, landscape_page=False)
     c.setFont(FONT, 15)
     c.drawCentredString(w / 2, h - 50, "一般公共预算财政拨款支出决算表")
@@ -199,14 +200,18 @@ def wrapped_names_pdf(path: Path) -> Path:
     y -= 18
     for code, name, total, basic in [("20805", "行政事业单位养老支出", "80.40", "80.40"),
                                      ("2080505", "机关事业单位基本养老保险缴费支出", "42.03", "42.03"),
+                                     ("", "七、节能环保支出", "", ""),
                                      ("2080506", "机关事业单位职业年金缴费支出", "38.37", "38.37")]:
         _row(c, y, cols, (code, "", total, basic, ""), ruled=False)
-        if len(name) > 12:
+        if len(name) > 12 and centred:
             c.drawString(cols[1] + 4, y + 5, name[:12])
             c.drawString(cols[1] + 4, y - 6, name[12:])
+        elif len(name) > 12:
+            c.drawString(cols[1] + 4, y, name[:12])
+            c.drawString(cols[1] + 4, y - 11, name[12:])
         else:
             c.drawString(cols[1] + 4, y, name)
-        y -= 24
+        y -= 24 if centred or len(name) <= 12 else 32
     c.showPage()
     c.save()
     return path

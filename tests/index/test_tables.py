@@ -115,10 +115,12 @@ def test_a_centred_spanning_heading_covers_its_columns_only(tmp_path):
     assert not [f for f in facts if f.label == "二、教育支出" and f.column != "本年支出 › 合计"]  # "-" is no figure
 
 
-def test_names_wrapped_around_their_figures_and_an_empty_column(tmp_path):
-    doc = load_document(reports.wrapped_names_pdf(tmp_path / "支出.pdf"))
+@pytest.mark.parametrize("centred", [True, False])
+def test_wrapped_names_an_empty_row_and_an_empty_column(tmp_path, centred):
+    doc = load_document(reports.wrapped_names_pdf(tmp_path / "支出.pdf", centred))
     facts = extract_facts(doc)
     pension = _cell(facts, "行政事业单位养老支出 › 机关事业单位基本养老保险缴费支出", "基本支出")
     assert (pension.raw, pension.code) == ("42.03", "2080505")
     assert _cell(facts, "行政事业单位养老支出 › 机关事业单位职业年金缴费支出", "合计").raw == "38.37"
     assert read_tables(doc)[0].columns == ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]
+    assert len(read_tables(doc)) == 1  # the empty row 七、节能环保支出 does not cut the table
