@@ -79,7 +79,8 @@ def page(server):
     SHOTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        # the users' browsers are Chinese: Gradio's own words (the upload box's) follow the browser's language
+        page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
         page.goto(server)
         page.wait_for_selector("#question textarea")
         yield page
@@ -114,6 +115,7 @@ def test_ask_follow_up_upload_and_bad_upload(page, tmp_path):
     report.write_text("测试县水务局2024年项目支出绩效自评报告\n一、项目资金情况\n全年预算数 300.00 万元，执行数 270.00 万元，完成预算的 90.00%。\n"
                       "二、存在的主要问题\n项目验收进度滞后。\n", encoding="utf-8")
     page.get_by_role("tab", name="报告").click()
+    assert "将文件拖放到此处" in page.inner_text("#upload")  # not "Drop File Here"
     page.set_input_files("#upload input[type=file]", str(report))
     page.click("#index-button")
     page.wait_for_function("document.querySelector('#upload-status').innerText.includes('已加入索引')", timeout=120_000)
