@@ -82,22 +82,68 @@ def cmd_ask(args) -> int:
 
         assistant = Assistant.load(args.index_dir)
         answer = assistant.ask(args.question, explain=args.explain)
-    if args.json:
-        print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=1))
+    fmt = "json" if args.json else args.format
+    if fmt == "docx" or args.out:
+        target = _write_answers([answer], fmt, args.out)
+        print(f"written to {target}", file=sys.stderr)
     else:
-        print(answer.to_text())
-    if args.export:
-        from .export import to_docx, to_markdown
-
-        target = Path(args.export)
-        if target.suffix.lower() == ".docx":
-            to_docx([answer], target)
-        else:
-            target.write_text(to_markdown([answer]), encoding="utf-8")
-        print(f"exported to {target}", file=sys.stderr)
+        print(_formatted(answer, fmt))
     if args.explain and not url:
         print("\n候选答案（排序模型打分，阈值 %.3f）：" % assistant.answerer.ranker.threshold if assistant.answerer.ranker else "")
         print(answer.explain_text())
+    return 0
+
+
+def _formatted(answer, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(answer.to_dict(), ensure_ascii=False, indent=1)
+    if fmt == "md":
+        from .export import to_markdown
+
+        return to_markdown([answer])
+    return answer.to_text()
+
+
+def _write_answers(answers: list, fmt: str, out: str | None) -> Path:
+    """Answers with their citations to a file: Word for docx, else the text format asked."""
+    from .export import to_docx, to_markdown
+
+    target = Path(out or ("问答记录.docx" if fmt == "docx" else "问答记录.md"))
+    if fmt == "docx":
+        to_docx(answers, target)
+    elif fmt == "md" or len(answers) > 1:
+        target.write_text(to_markdown(answers), encoding="utf-8")
+    else:
+        target.write_text(_formatted(answers[0], fmt) + "\n", encoding="utf-8")
+    return target
+
+
+def cmd_chat(args) -> int:
+    """Questions from the terminal, one per line, with the model loaded once and the
+    conversation's history kept (follow-ups like 那花都区呢？ work); an empty line,
+    退出 or exit ends it. --out writes the session's answers (Word or Markdown)."""
+    from .api import Assistant
+
+    assistant = Assistant.load(args.index_dir)
+    history: list[str] = []
+    answers = []
+    interactive = sys.stdin.isatty()
+    print("输入问题，回车提问；空行或“退出”结束。", file=sys.stderr)
+    while True:
+        if interactive:
+            print("问：", end="", file=sys.stderr, flush=True)
+        line = sys.stdin.readline()
+        question = line.strip()
+        if not line or not question or question in ("退出", "exit", "quit"):
+            break
+        answer = assistant.ask(question, history=history)
+        if answer.kind != "invalid":
+            history.append(answer.resolved_question or question)
+        answers.append(answer)
+        print(answer.to_text() + "\n", flush=True)
+    if args.out and answers:
+        target = _write_answers(answers, "docx" if args.out.lower().endswith(".docx") else "md", args.out)
+        print(f"{len(answers)} answers written to {target}", file=sys.stderr)
     return 0
 
 
@@ -319,10 +365,17 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--index-dir")
     p.add_argument("--json", action="store_true", help="print the answer as JSON")
     p.add_argument("--explain", action="store_true", help="also show the top candidates with their feature values")
-    p.add_argument("--export", metavar="FILE", help="also write the answer with its citations to FILE (.docx, else Markdown)")
+    p.add_argument("--format", choices=["text", "json", "md", "docx"], default="text",
+                   help="text (default), json (the eval contract), md, or docx (a Word table of the citations)")
+    p.add_argument("--out", metavar="FILE", help="write the answer to FILE instead of printing it (docx: default 问答记录.docx)")
     p.add_argument("--local", action="store_true",
                    help="load the index here even when a running `assistant serve` holds it (it answers otherwise)")
     p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("chat", help="ask one question after another with the model loaded once, follow-ups included")
+    p.add_argument("--index-dir")
+    p.add_argument("--out", metavar="FILE", help="write the session's answers with their citations (.docx, else Markdown)")
+    p.set_defaults(func=cmd_chat)
 
     p = sub.add_parser("chunks", help="show how files are read: metadata, sections, chunks")
     p.add_argument("files", nargs="+")

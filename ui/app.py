@@ -284,16 +284,25 @@ def build_app(assistant: Assistant) -> gr.Blocks:
 
 
 def serve(index_dir: str | None = None, host: str = "127.0.0.1", port: int = 7860) -> None:
+    """The UI, Gradio's API (`/ask`) and the OpenAI-compatible endpoint on one port."""
     import signal
     import sys
 
+    import uvicorn
+    from fastapi import FastAPI
+
     from assistant.remote import announce
+
+    from .openai_api import add_routes
 
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # so the exit handlers withdraw the announcement
     assistant = Assistant.load(index_dir)
     demo = build_app(assistant)
+    app = FastAPI(title="预算报告问答助手")
+    add_routes(app, assistant)  # /v1/chat/completions, before Gradio takes the root path
+    app = gr.mount_gradio_app(app, demo, path="", server_name=host, server_port=port, css=CSS, ssr_mode=False,
+                              show_error=True, max_file_size=f"{int(MAX_UPLOAD_MB)}mb", footer_links=["api"])
     url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '') else host}:{port}"
     announce(assistant.index_dir, url)  # `assistant ask` on this index asks here
     print(f"Serving on http://{host}:{port}", flush=True)
-    demo.launch(server_name=host, server_port=port, css=CSS, ssr_mode=False, show_error=True,
-                max_file_size=f"{int(MAX_UPLOAD_MB)}mb", footer_links=["api"])
+    uvicorn.run(app, host=host, port=port, log_level="warning")

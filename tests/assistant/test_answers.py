@@ -120,9 +120,19 @@ def test_an_answer_exported_for_working_papers_keeps_its_citations(seed_index_di
     from assistant.cli import main
 
     md, word = tmp_path / "paper.md", tmp_path / "paper.docx"
-    for target in (md, word):
-        assert main(["ask", "荔湾区预算执行率是多少", "--local", "--index-dir", str(seed_index_dir), "--export", str(target)]) == 0
+    for target, fmt in ((md, "md"), (word, "docx")):
+        assert main(["ask", "荔湾区预算执行率是多少", "--local", "--index-dir", str(seed_index_dir),
+                     "--format", fmt, "--out", str(target)]) == 0
     text = md.read_text(encoding="utf-8")
     assert "95.06%" in text and f"{LIWAN} [" in text and "第1页" in text
     cells = [c.text for t in docx.Document(str(word)).tables for row in t.rows for c in row.cells]
     assert "原文" in cells and any("1486.55" in c for c in cells) and any(c.startswith(LIWAN) for c in cells)
+
+
+def test_chat_keeps_the_model_and_the_history_for_a_session(seed_index_dir, tmp_path):
+    out = tmp_path / "session.md"
+    run = subprocess.run([sys.executable, "-m", "assistant.cli", "chat", "--index-dir", str(seed_index_dir), "--out", str(out)],
+                         input="荔湾区预算执行率是多少\n那花都区呢？\n\n", capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert "95.06%" in run.stdout and "理解为：花都区预算执行率是多少" in run.stdout
+    assert "## 2. 那花都区呢？" in out.read_text(encoding="utf-8")

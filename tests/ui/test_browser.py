@@ -218,3 +218,32 @@ def test_cli_ask_is_answered_by_the_running_server(server, server_index_dir):
     local = subprocess.run([sys.executable, "-m", "assistant.cli", "ask", "荔湾区预算执行率是多少", "--local",
                             "--index-dir", str(server_index_dir)], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert local.returncode == 0 and "95.06%" in local.stdout and server not in local.stderr
+
+
+def test_openai_compatible_chat_completions(server):
+    """A request shaped as an OpenAI client sends it (plain HTTP): the cited answer as the
+    message, the citations as data; streamed, the same text in chunks, then [DONE]."""
+    import json
+
+    def post(body: dict):
+        request = urllib.request.Request(f"{server}/v1/chat/completions", data=json.dumps(body).encode(),
+                                         headers={"Content-Type": "application/json", "Authorization": "Bearer none"})
+        return urllib.request.urlopen(request, timeout=60)
+
+    messages = [{"role": "system", "content": "你是助手"}, {"role": "user", "content": "荔湾区预算执行率是多少"}]
+    reply = json.loads(post({"model": "budget-report-assistant", "messages": messages}).read())
+    assert reply["object"] == "chat.completion" and reply["choices"][0]["finish_reason"] == "stop"
+    assert "95.06%" in reply["choices"][0]["message"]["content"]
+    assert "95.06%" in reply["citations"][0]["quote"] and reply["citations"][0]["page"] == 1
+
+    follow_up = messages + [{"role": "assistant", "content": "…"}, {"role": "user", "content": "那花都区呢？"}]
+    lines = [line.decode().strip() for line in post({"messages": follow_up, "stream": True}) if line.strip()]
+    assert lines[-1] == "data: [DONE]"
+    chunks = [json.loads(line[len("data: "):]) for line in lines[:-1]]
+    text = "".join(c["choices"][0]["delta"].get("content", "") for c in chunks)
+    assert "花都区" in text and chunks[-1]["choices"][0]["finish_reason"] == "stop" and "answer" in chunks[-1]
+    try:
+        post({"messages": []})
+        raise AssertionError("a request without a question was accepted")
+    except urllib.error.HTTPError as err:
+        assert err.code == 400
