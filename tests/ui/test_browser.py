@@ -247,3 +247,21 @@ def test_openai_compatible_chat_completions(server):
         raise AssertionError("a request without a question was accepted")
     except urllib.error.HTTPError as err:
         assert err.code == 400
+
+
+def test_two_reports_with_one_name_are_both_kept(page, tmp_path):
+    name = "农业服务中心自评.txt"
+    for n, body in enumerate(["甲镇农业服务中心", "乙镇农业服务中心"]):
+        folder = tmp_path / str(n)
+        folder.mkdir()
+        (folder / name).write_text(f"{body}2024年项目支出绩效自评报告\n一、项目资金情况\n全年预算数 {100 + n}.00 万元，"
+                                   f"执行数 {90 + n}.00 万元。\n", encoding="utf-8")
+    page.get_by_role("tab", name="报告").click()
+    page.set_input_files("#upload input[type=file]", [str(tmp_path / "0" / name), str(tmp_path / "1" / name)])
+    page.click("#index-button")
+    page.wait_for_function("document.querySelector('#upload-status').innerText.split('【已加入】').length - 1 == 2",
+                           timeout=120_000)
+    assert page.inner_text("#documents").count(name) == 2
+    page.screenshot(path=str(SHOTS / "9-same-name.png"), full_page=True)
+    page.get_by_role("tab", name="问答").click()
+    assert "91.00" in ask(page, "乙镇农业服务中心执行数是多少")
