@@ -17,6 +17,7 @@ from .followup import needs_history, resolve_followup
 from .records import Answer
 
 BUNDLED_REPORTS = Path(__file__).parent / "data" / "reports"
+WARM_UP = "这几个单位的项目支出各是多少"  # asked once at load: it routes, retrieves, reads facts and ranks
 _INSTRUCTION = re.compile(r"忽略(以上|之前|前面|上述)|ignore (all|previous|the above)|system prompt|你现在是", re.I)
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -56,6 +57,9 @@ class Assistant:
         self.index = index
         self.answerer = Answerer(index, Retriever(index, embedder))
         self._generation = self._current()
+        if index.documents:
+            # what an answer needs loads now (dictionaries, tokenizers, the fact table), not on the first question
+            self.answerer.answer(WARM_UP)
 
     def _current(self) -> str:
         try:
