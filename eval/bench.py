@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import platform
 import subprocess
 import sys
@@ -234,6 +235,7 @@ def main(args) -> int:
     started = time.perf_counter()
     out_dir = Path(args.out_dir)
     work = out_dir / "work"
+    shutil.rmtree(work, ignore_errors=True)  # a build from scratch: an earlier run's vectors would be reused
     work.mkdir(parents=True, exist_ok=True)
     embedder = shared_embedder()
     sizes = [int(s) for s in str(args.sizes).split(",") if s.strip()]
