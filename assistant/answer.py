@@ -18,6 +18,7 @@ from index.headings import SENTENCE_END
 from index.names import org_suffixes
 from index.facts import TOTAL_ROWS, Fact, asked_period_of, number, period_of, periods_conflict, table_subject
 from index.store import Index
+from index.tables import row_name
 
 from .compute import compute, count_items
 from .facts import (
@@ -67,7 +68,6 @@ COMPUTABLE = {
 }
 
 
-_ENUMERATOR = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、])\s*|^其中[:：]?")
 
 
 def _quotes_a_row(quote: Citation, rows: list[Citation]) -> bool:
@@ -108,7 +108,7 @@ class Answerer:
         self.index = index
         self.retriever = retriever
         self.ranker = ranker or default_ranker()
-        self.idf = term_idf(index.bm25) if index.chunks else {}
+        self.idf = term_idf(index.bm25) if index.chunks else None
         self.grids: dict[str, list[GridRow]] = {}  # read on first use, per report
         self.facts_by_doc: dict[str, list[MetricFact]] = {d: extract_metrics(doc) for d, doc in index.documents.items()}
         self.router = Router(index.documents)
@@ -520,18 +520,17 @@ class Answerer:
         holds it, as a sentence does."""
         if not (q.wants_number or q.wants_percent):
             return []
-        asks_change = q.asks_change
         asked_period = asked_period_of(q.folded)
         want = bigrams(q.content)
         scored: list[tuple[float, dict[str, float], Fact]] = []
         own_period = {d: period_of(self.index.documents[d].kind) for d in doc_ids[:3]}
         for doc_id in doc_ids[:3]:
             for fact in self.index.facts.get(doc_id, []):
-                if fact.source != "table" or fact.kind.startswith("change") != asks_change or (fact.unit == "%") != q.wants_percent:
+                if fact.source != "table" or fact.kind.startswith("change") != q.asks_change or (fact.unit == "%") != q.wants_percent:
                     continue
                 if q.unit is not None and fact.kind == "count" and not q.unit.search(fact.raw):
                     continue
-                label = _ENUMERATOR.sub("", fact.label.split(" › ")[-1])
+                label = row_name(fact.label)
                 if label in TOTAL_ROWS:
                     label = table_subject(fact.table)  # a table's 合计 row is the total of what the table is about
                 column = fact.column.split(" › ")[-1]

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from index.build import BuildReport, build_index
-from index.config import Settings, cache_dir
+from index.config import Settings, default_index_dir
 from index.embed import shared_embedder
 from index.store import Index
 
@@ -20,10 +20,6 @@ BUNDLED_REPORTS = Path(__file__).parent / "data" / "reports"
 WARM_UP = "这几个单位的项目支出各是多少"  # asked once at load: it routes, retrieves, reads facts and ranks
 _INSTRUCTION = re.compile(r"忽略(以上|之前|前面|上述)|ignore (all|previous|the above)|system prompt|你现在是", re.I)
 _CJK = re.compile(r"[\u3400-\u9fff]")
-
-
-def default_index_dir() -> Path:
-    return cache_dir() / "index"
 
 
 def _history_questions(history) -> list[str]:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from index.facts import Fact, extract_facts, number
+from index.tables import row_name
 from index.normalize import fold
 from index.records import Document
 
@@ -43,32 +44,32 @@ class Finding:
 
 
 def check(doc: Document) -> list[Finding]:
-    return _grid_rates(doc) + _growth_rates(doc) + _table_sums(doc) + _text_vs_table(doc)
+    facts = extract_facts(doc)
+    return _grid_rates(doc) + _growth_rates(doc) + _table_sums(facts, doc) + _text_vs_table(facts, doc)
 
 
-_ROW_FRAME = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、])|本年|年度")
-PARTS_COLUMNS = ("基本支出", "项目支出")  # a column that holds a part of its row, not the row's amount
+PARTS_OF_TOTAL = ("基本支出", "项目支出")  # the national templates split every 合计 this way
 
 
-def _row_name(label: str) -> str:
+def _figure_name(label: str) -> str:
     """A figure's own name, as text and tables both write it: 本年收入合计 and 收入合计 are one."""
-    return _ROW_FRAME.sub("", fold(label.split(" › ")[-1])).strip()
+    return re.sub(r"本年|年度", "", fold(row_name(label))).strip()
 
 
-def _text_vs_table(doc: Document) -> list[Finding]:
+def _text_vs_table(facts: list[Fact], doc: Document) -> list[Finding]:
     """The same amount stated in the text (often 万元) and in a table (often 元): said
     when the two disagree beyond the text's rounding. Only a row with one amount for its
-    period is compared, and only when the text names the row exactly."""
-    facts = extract_facts(doc)
+    period is compared (a 基本支出 or 项目支出 column is a part of its row), and only when
+    the text names the row exactly."""
     rows: dict[str, list[Fact]] = {}
     for f in facts:
-        if f.source == "table" and f.kind == "amount" and f.period != "上年" and not f.column.endswith(PARTS_COLUMNS):
-            rows.setdefault(_row_name(f.label), []).append(f)
+        if f.source == "table" and f.kind == "amount" and f.period != "上年" and not f.column.endswith(PARTS_OF_TOTAL):
+            rows.setdefault(_figure_name(f.label), []).append(f)
     out = []
     for said in facts:
         if said.source != "text" or said.kind != "amount" or said.period in ("上年", "比上年"):
             continue
-        cells = rows.get(_row_name(said.label), [])
+        cells = rows.get(_figure_name(said.label), [])
         if len({c.value for c in cells}) != 1:
             continue  # not in a table, or several different amounts under that name
         cell = cells[0]
@@ -82,15 +83,12 @@ def _text_vs_table(doc: Document) -> list[Finding]:
     return out
 
 
-PARTS_OF_TOTAL = ("基本支出", "项目支出")  # the national templates split every 合计 this way
-
-
-def _table_sums(doc: Document) -> list[Finding]:
+def _table_sums(facts: list[Fact], doc: Document) -> list[Finding]:
     """Within a table: a row's 合计 against its 基本支出 + 项目支出, and a 类 or 款
     row against the sum of the rows coded under it, column by column."""
     cells: dict[tuple[str, int, str], Fact] = {}  # (table, row start, column) → fact
     by_code: dict[tuple[str, str, str], Fact] = {}  # (table, code, column) → fact
-    for f in extract_facts(doc):
+    for f in facts:
         if f.source == "table" and f.kind == "amount":
             cells[(f.table, f.context_start, f.column)] = f
             if f.code:

@@ -21,7 +21,9 @@ def cmd_index(args) -> int:
     from index.build import build_index
     from index.store import IndexLoadError
 
-    from .api import BUNDLED_REPORTS, default_index_dir
+    from index.config import default_index_dir
+
+    from .api import BUNDLED_REPORTS
 
     index_dir = Path(args.index_dir) if args.index_dir else default_index_dir()
     paths = args.paths
@@ -63,11 +65,11 @@ def _overrides(args) -> dict:
 
 
 def cmd_ask(args) -> int:
-    from index.config import cache_dir
+    from index.config import default_index_dir
 
     from . import remote
 
-    index_dir = Path(args.index_dir) if args.index_dir else cache_dir() / "index"  # api.default_index_dir, unimported
+    index_dir = Path(args.index_dir) if args.index_dir else default_index_dir()
     url = None if args.explain or args.local else remote.server_for(index_dir)
     if url:
         try:
@@ -201,7 +203,8 @@ def cmd_show(args) -> int:
     from index.build import find_document
     from index.store import Index, IndexLoadError
 
-    from .api import default_index_dir
+    from index.config import default_index_dir
+
     from .original import OriginalError, is_pdf, render_page, text_context
 
     index_dir = Path(args.index_dir) if args.index_dir else default_index_dir()

@@ -49,13 +49,14 @@ class Candidate:
     score: float = 0.0
 
 
-def features(q: Question, c: Candidate, unnamed: bool, idf: dict[str, float] | None = None) -> dict[str, float]:
+def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -> dict[str, float]:
     """General features of a candidate for a question; none names a document or a question."""
     text = fold(c.text)
     want = bigrams(q.content)
     runs = q.content.split()
     words = [w for w in runs if len(w) >= 2]
     has_num = has_number(text)
+    figures = len(_NUMBER.findall(text))
     f = {f"src_{s}": float(c.source == s) for s in SOURCES}
     f.update({
         "match": match_score(q.content, text),
@@ -74,7 +75,7 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: dict[str, float] | N
         "computes": float(q.computes),
         "computes_not_computed": float(q.computes and c.source != "computed"),
         "parts": min(q.parts, 5) / 5,
-        "numbers": min(len(_NUMBER.findall(text)), 8) / 8,
+        "numbers": min(figures, 8) / 8,
         "length": math.log1p(len(text)) / 7,
         "table_row": float("|" in text),
         "truncated": float(c.truncated),
@@ -84,7 +85,7 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: dict[str, float] | N
         "previous_year": float(q.previous_year),
         "asks_more_than_numbers": float(q.asks > len(_NUMBER.findall(re.sub(r"20\d\d\s*年", "", text)))),
         # "全年预算、执行数和得分各是多少": a candidate with fewer figures than the parts asked answers only some
-        "figures_short": float(q.wants_number and q.parts > 1 and len(_NUMBER.findall(text)) < q.parts),
+        "figures_short": float(q.wants_number and q.parts > 1 and figures < q.parts),
         # text that is not prose: a table of contents, a run of headings, a flattened grid of numbers
         "enumerators": min(len(_ENUMERATOR.findall(text)) / max(len(text), 1) * 100, 5) / 5,
         "digit_share": sum(ch.isdigit() for ch in text) / max(len(text), 1),
@@ -92,13 +93,11 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: dict[str, float] | N
     # a figure whose own label (the words just before it) is what the question asks about
     f["label_near"] = max((coverage(want, text[max(0, m.start() - 14) : m.start()]) for m in _NUMBER.finditer(text)),
                           default=0.0)
-    if idf:
-        # a word no indexed passage contains is the rarest of all: the candidate surely lacks it
-        rarest = max(idf.values())
+    if idf is not None and idf.weights:
         asked = set(terms(q.content))
         have = set(terms(text))
-        total = sum(idf.get(t, rarest) for t in asked)
-        f["idf_cover"] = sum(idf.get(t, rarest) for t in asked if t in have) / total if total else 0.0
+        total = sum(idf.of(t) for t in asked)
+        f["idf_cover"] = sum(idf.of(t) for t in asked if t in have) / total if total else 0.0
     else:
         f["idf_cover"] = f["words"]
     text_question = 1.0 - f["wants_number"]
@@ -138,8 +137,20 @@ class Ranker:
                    data.get("threshold_alone", data["threshold"]))
 
 
-def term_idf(bm25) -> dict[str, float]:
-    """Inverse document frequency of every BM25 term, read from the index's own postings."""
+@dataclass(frozen=True)
+class Idf:
+    """Inverse document frequency of the index's BM25 terms."""
+
+    weights: dict[str, float]
+    rarest: float  # a word no indexed passage contains is the rarest of all: a candidate surely lacks it
+
+    def of(self, term: str) -> float:
+        return self.weights.get(term, self.rarest)
+
+
+def term_idf(bm25) -> Idf:
+    """Inverse document frequency of every BM25 term, read from the index's own postings
+    (the rarest weight taken once here, not per candidate)."""
     indptr = bm25.scores["indptr"]
     n = max(1, int(bm25.scores.get("num_docs", 1)))
     out = {}
@@ -147,7 +158,7 @@ def term_idf(bm25) -> dict[str, float]:
         if i + 1 < len(indptr):
             df = max(1, int(indptr[i + 1] - indptr[i]))
             out[token] = math.log(1 + n / df)
-    return out
+    return Idf(out, max(out.values(), default=0.0))
 
 
 @lru_cache(maxsize=1)

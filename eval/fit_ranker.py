@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from . import scoring
-from .run import SPLITS, eval_index_dir, split_sets
+from .run import eval_index_dir, generated_sets, split_sets
 
 MODEL = Path(__file__).resolve().parents[1] / "assistant" / "data" / "ranker.json"
 # The accuracy floors of tests/eval/test_floors.py (seeds 0.97, dev 0.90), held on each set's
@@ -43,7 +43,7 @@ def collect() -> list[dict]:
     from index.build import build_index
 
     rows = []
-    generated = {name for name, s in json.loads(SPLITS.read_text(encoding="utf-8"))["sets"].items() if s.get("generated")}
+    generated = generated_sets()
     for name, docs, questions in split_sets("dev"):
         index_dir = str(eval_index_dir(docs))
         build_index(docs, index_dir)

