@@ -10,7 +10,7 @@ formula written out.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from index.normalize import fold
 from index.records import Chunk, Document
@@ -20,6 +20,7 @@ from index.facts import TOTAL_ROWS, Fact, asked_period_of, number, period_of, pe
 from index.store import Index
 from index.tables import row_name
 
+from .clauses import Clause, split_clauses
 from .compute import compute, count_items
 from .facts import (
     DISPLAY, METRICS, MONEY_UNITS, MetricFact, amount_before, extract_metrics, format_value, metric_in_question, metric_remainder,
@@ -38,6 +39,7 @@ from .sentences import (
 
 NEAREST_NOTE = "最接近的段落（不含答案）"
 RELATED_NOTE = "相关但不同的数字"
+PART_NOTE = "只回答了问题的一部分"
 MIN_COVERAGE = 0.45  # share of the question's content bigrams a sentence must contain
 MIN_TEXT_COVERAGE = 0.4  # the same for questions that ask for words, not a figure
 MAX_QUESTION_CHARS = 500
@@ -357,6 +359,11 @@ class Answerer:
         if len(route.groups) > 1:  # a question about several reports is not answered from one of them
             candidates = [c for c in candidates if c.source == "comparison"  # says itself when one report lacks the figure
                           or all(any(x.doc_id in group for x in c.answer.citations) for group in route.groups)]
+        if len(route.groups) <= 1 and len(split_clauses(question, self.entity_names_for(question))) > 1:
+            # a question of several clauses is answered clause by clause, or not at all: one clause's
+            # answer is not an answer to the question
+            parts, partial = self.clause_parts(question, route, doc_ids, route.status == "unnamed")
+            candidates, fallback = ([parts] if parts is not None else []), partial or fallback
         answer = self.choose(q, candidates, fallback, passages)
         answer.routed = [self.index.documents[d].name for d in doc_ids]
         if explain:
@@ -625,6 +632,53 @@ class Answerer:
         combined.features = {"parts_min": min(c.score for _, c in parts)}
         combined.score = min(c.score for _, c in parts)
         return [combined]
+
+    def clause_parts(self, question: str, route: Route, doc_ids: list[str], unnamed: bool
+                     ) -> tuple[Candidate | None, Answer | None]:
+        """A question of several clauses ("收支总计多少？比上年涨了多少？"): each clause
+        answered on its own, combined into one answer that cites each; it scores as its
+        weakest clause. When a clause finds no answer, the question is refused, saying
+        which clause was not found and what was found for the others."""
+        chosen: list[Candidate] = []
+        missing: list[str] = []
+        for clause in split_clauses(question, self.entity_names_for(question)):
+            best = self._clause_answer(clause, route, doc_ids, unnamed)
+            if best is None:
+                missing.append(clause.written)
+            elif all(best.text not in c.text for c in chosen):  # said already by an earlier part
+                chosen.append(best)
+        if not chosen:
+            return None, None
+        texts: list[str] = []
+        for c in chosen:
+            text = c.answer.answer
+            lead = re.match(r"据《[^》]*》：", text)
+            if lead and texts and texts[0].startswith(lead.group(0)):
+                text = text[lead.end():]  # the same report named once
+            texts.append(text.rstrip("。；"))
+        firsts = [c.answer.citations[0] for c in chosen if c.answer.citations]
+        citations = unique(firsts + [x for c in chosen for x in c.answer.citations[1:]])
+        if missing:
+            asked = "”“".join(m.rstrip("？?") for m in missing)
+            text = f"报告中未找到“{asked}”的答案，因此不作整体回答。问题其余部分找到的是：{'；'.join(texts)}。"
+            return None, Answer(question, text, False, [replace(c, note=PART_NOTE) for c in citations], [], "refusal")
+        answer = Answer("", "；".join(texts) + "。", True, citations, [f for c in chosen for f in c.answer.facts], "parts")
+        combined = Candidate(answer, "parts", "".join(c.text for c in chosen))
+        combined.features = {"parts_min": min(c.score for c in chosen)}
+        combined.score = min(c.score for c in chosen)
+        return combined, None
+
+    def _clause_answer(self, clause: Clause, route: Route, doc_ids: list[str], unnamed: bool) -> Candidate | None:
+        """A clause's best candidate when it would be given on its own, else None."""
+        q = self.understand(clause.question, route, doc_ids)
+        q.previous_year = route.period == "上年"
+        found, _, _ = self.candidates(q, doc_ids, unnamed=unnamed)
+        if not found or not (self.ranker and self.ranker.accepts(found[0])):
+            return None
+        own = bigrams(question_content(clause.written, self.entity_names_for(clause.written)))
+        if own and not coverage(own, fold(found[0].text)):
+            return None  # found by the subject put before it, but silent on what the clause asks
+        return found[0]
 
     def choose(self, q: Question, candidates: list[Candidate], fallback: Answer | None,
                passages: list[Passage]) -> Answer:

@@ -15,9 +15,11 @@ from index.records import Document
 
 SUM = re.compile(r"合计|一共|加起来|总共|共计|之和|总和")
 RATIO = re.compile(r"占(?P<b>[^，,。？?]{2,20}?)的?(比例|比重|百分之|几成)")
-DIFF = re.compile(r"比(?P<b>[^，,。？?]{2,12}?)(超收|多收|少收|超支|多出|多了|少了|增加了|减少了|多|少)")
+DIFF = re.compile(r"比(?P<b>[^，,。？?]{2,12}?)(超收|多收|少收|超支|多出|多了|少了|增加了|减少了|多(?!少)|(?<!多)少)")
 PRODUCT = re.compile(r"按(?P<p>[^，,。？?]{2,12}?)(推算|计算|估算)")
 STATED_CHANGE = re.compile(r"(超收|多收|少收|超支|短收)了?\s*\d")
+# "比2022年多了多少", "比上年少了多少": the other operand is a period, not a figure the question names
+PERIOD_ONLY = re.compile(r"^\s*((19|20)\d\d\s*年度?|上年度?|去年|前年|上一年|同期|上年同期)\s*$")
 JOINERS = re.compile(r"和|与|及|以及|、|跟|加上")
 _FIGURE = re.compile(
     r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(亿元|万元|元|%|米|m|km|公里|人|名|个|座|张|宗|项|吨|亩|户)(?![\d年])"
@@ -132,6 +134,8 @@ def compute(question: str, spans: list[tuple[Document, int, int]]) -> Computatio
     if not planned or not all(n.strip() for n in planned[1]):
         return None
     op, names = planned
+    if op == "difference" and PERIOD_ONLY.match(names[1]):
+        return None  # a change on an earlier year: the report states it (增加…万元), or it is not given
     if op == "difference" and any(STATED_CHANGE.search(doc.folded[start:end]) for doc, start, end in spans):
         return None  # the report states the difference itself: quote it, do not recompute
     for doc, start, end in spans:

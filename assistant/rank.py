@@ -26,6 +26,8 @@ from .sentences import bigrams, coverage, has_number, match_score
 MODEL = Path(__file__).parent / "data" / "ranker.json"
 SOURCES = ("metric", "computed", "count", "section", "comparison", "sentence", "sentences", "grid", "fact")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_CHANGE_FIGURE = re.compile(r"(增加|减少|增长|下降|上升|降低|增幅|降幅|多|少)了?(约|为)?\s*\d")
+_YEAR = re.compile(r"(19|20)\d\d\s*年度?")
 _PERCENT = re.compile(r"\d\s*%|百分之")
 _ENUMERATOR = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分|表[一二三四五六七八九十]+")
 
@@ -90,6 +92,13 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
         "enumerators": min(len(_ENUMERATOR.findall(text)) / max(len(text), 1) * 100, 5) / 5,
         "digit_share": sum(ch.isdigit() for ch in text) / max(len(text), 1),
     })
+    # figures written as a change on an earlier year ("增加342万元"): what a change question wants, and
+    # what a question for a level ("收支总计多少") does not
+    changes = len(_CHANGE_FIGURE.findall(text))
+    amounts = len(_NUMBER.findall(_YEAR.sub("", text)))
+    f["change_asked"] = float(q.asks_change and changes > 0)
+    f["change_unasked"] = float(not q.asks_change and amounts > 0 and changes >= amounts)
+    f["change_missing"] = float(q.asks_change and q.wants_number and not changes)
     # a figure whose own label (the words just before it) is what the question asks about
     f["label_near"] = max((coverage(want, text[max(0, m.start() - 14) : m.start()]) for m in _NUMBER.finditer(text)),
                           default=0.0)
@@ -122,7 +131,7 @@ class Ranker:
     threshold_alone: float  # for one the ranker picks alone
 
     def accepts(self, c: Candidate) -> bool:
-        return c.score >= (self.threshold if c.rule_first or c.source == "per_report" else self.threshold_alone)
+        return c.score >= (self.threshold if c.rule_first or c.source in ("per_report", "parts") else self.threshold_alone)
 
     def score(self, f: dict[str, float]) -> float:
         z = self.intercept

@@ -52,7 +52,7 @@ def collect() -> list[dict]:
             answer = assistant.ask(q["question"], history=q.get("history") or None, explain=True)
             candidates = []
             for c in answer.candidates:
-                if c.source == "per_report":
+                if c.source in ("per_report", "parts"):
                     continue  # scored by its parts, not by the model
                 result = c.answer.to_dict()
                 candidates.append({"features": c.features, "label": scoring.is_correct(q, result)})

@@ -41,6 +41,32 @@ def test_comparison_gives_each_body_and_a_verdict(seed_assistant):
     assert "花都区委员会老干部局2023年的项目支出更高" in a.answer
 
 
+def test_a_question_of_two_clauses_answers_each_clause_with_its_citation(seed_assistant):
+    a = seed_assistant.ask("荔湾区基本支出多少？占比呢？")
+    assert a.found and a.kind == "parts"
+    assert "990.92" in a.answer and "70.12%" in a.answer and "÷" in a.answer
+    assert any("基本支出 990.92 万元" in c.quote for c in a.citations)
+    assert any("执行数 1413.15 万元" in c.quote for c in a.citations)
+
+
+def test_a_clause_the_report_cannot_answer_refuses_the_question_and_shows_the_rest(seed_assistant):
+    a = seed_assistant.ask("荔湾区项目支出是多少？比上年增加了多少？")
+    assert not a.found and "比上年增加了多少" in a.answer
+    assert "422.23" in a.answer  # the clause it could answer, labelled as only a part
+    assert a.citations and all(c.note for c in a.citations)
+
+
+def test_clauses_borrow_the_first_clauses_subject_only_when_they_have_none():
+    from assistant.clauses import split_clauses
+
+    assert [c.question for c in split_clauses("海淀区住建委22年公用经费多少？占比呢？", ["海淀区住建委"])] == [
+        "海淀区住建委22年公用经费多少？", "海淀区住建委22年公用经费占比呢？"]
+    asked = split_clauses("昌都市宗教局这份评价报告的文号是什么？评价工作是在哪段时间做的？", ["昌都市宗教局"])
+    assert asked[1].question == "昌都市宗教局评价工作是在哪段时间做的？"
+    assert asked[1].written == "评价工作是在哪段时间做的？"
+    assert len(split_clauses("荔湾区预算执行率是多少？", ["荔湾区"])) == 1
+
+
 def test_a_figure_the_report_lacks_is_refused_with_related_figures(seed_assistant):
     a = seed_assistant.ask("花都区预算执行率是多少")
     assert not a.found and "未找到" in a.answer

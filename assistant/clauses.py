@@ -1,0 +1,45 @@
+"""A question of several clauses ("收支总计多少？比上年涨了多少？", "公用经费多少？
+占比呢？") read as standalone questions, each answered and cited on its own.
+
+A later clause that says little of its own (a few characters of content once
+question words are dropped) is about the first clause's subject: the first
+clause without its asking words ("…收支总计") is put before it. A later clause
+with a subject of its own ("评价工作是在哪段时间做的？") gets only the names of
+bodies and places the first clause wrote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .question import cues
+from .sentences import question_content
+
+_CLAUSE_END = re.compile(r"(?<=[？?])")
+BARE = 4  # a clause with at most this many characters of content has no subject of its own
+
+
+@dataclass
+class Clause:
+    question: str  # the clause as a standalone question
+    written: str  # the clause as the user wrote it: what an answer to it must speak of
+
+
+def split_clauses(question: str, names: list[str]) -> list[Clause]:
+    """The question's clauses as standalone questions; one clause → one Clause.
+    `names`: the bodies and places the question writes."""
+    pieces = [p.strip() for p in _CLAUSE_END.split(question.strip()) if p.strip()]
+    whole = [Clause(question, question)]
+    if len(pieces) < 2:
+        return whole
+    first = pieces[0]
+    subject = cues()["asking_tail"].sub("", first).strip()
+    if not subject or subject == first:
+        return whole  # the first clause does not ask for a figure or a thing of a subject
+    named = "".join(n for n in names if n in first)
+    out = [Clause(first, first)]
+    for p in pieces[1:]:
+        own = question_content(p, names).replace(" ", "")
+        out.append(Clause((subject if len(own) <= BARE else named) + p, p))
+    return out
