@@ -359,15 +359,16 @@ class Answerer:
         if len(route.groups) > 1:  # a question about several reports is not answered from one of them
             candidates = [c for c in candidates if c.source == "comparison"  # says itself when one report lacks the figure
                           or all(any(x.doc_id in group for x in c.answer.citations) for group in route.groups)]
+        ranked = None
         if len(route.groups) <= 1 and len(split_clauses(question, self.entity_names_for(question))) > 1:
             # a question of several clauses is answered clause by clause, or not at all: one clause's
             # answer is not an answer to the question
             parts, partial = self.clause_parts(question, route, doc_ids, route.status == "unnamed")
-            candidates, fallback = ([parts] if parts is not None else []), partial or fallback
+            ranked, candidates, fallback = candidates, ([parts] if parts is not None else []), partial or fallback
         answer = self.choose(q, candidates, fallback, passages)
         answer.routed = [self.index.documents[d].name for d in doc_ids]
-        if explain:
-            answer.candidates = candidates
+        if explain:  # the whole question's candidates, also when its clauses were answered one by one
+            answer.candidates = candidates if ranked is None else candidates + ranked
         if route.period == "上年" and answer.found and not self._states_year(answer, route.years):
             doc = self.index.documents[doc_ids[0]]
             asked = "、".join(f"{y}年" for y in route.years)

@@ -4,7 +4,7 @@ text, the words it asks about, and the kind of answer it wants."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -40,6 +40,7 @@ class Question:
     asks_change: bool  # a change on an earlier year ("跟上年比涨了还是跌了")
     asks_verdict: bool  # a verdict across reports ("谁多？多多少？")
     asks: int  # how many figures it asks for (多少, 几 …)
+    items: list[str] = field(default_factory=list)  # the things asked for when several are ("全年预算、执行数和得分")
     previous_year: bool = False  # about the year before the report's own (stated there as 上年)
 
 
@@ -57,5 +58,23 @@ def understand(question: str, names: list[str]) -> Question:
         parts=1 + len(cues()["parts"].findall(folded)),
         asks_change=bool(cues()["changes"].search(folded)),
         asks_verdict=bool(cues()["verdict"].search(folded)),
-        asks=len(re.findall(r"多少|几|多大|多长|多深|多高|百分之|比例|比重", folded)),
+        asks=len(re.findall(ASKING, folded)),
+        items=asked_items(folded, names),
     )
+
+
+ASKING = re.compile(r"多少|几|多大|多长|多深|多高|百分之|比例|比重")
+_ITEM_SEPARATOR = re.compile(r"、|和|与|以及|及")
+_EACH = re.compile(r"(分别|各自|各)(是|为|有)?$")
+
+
+def asked_items(folded: str, names: list[str]) -> list[str]:
+    """The things a clause asks for together ("全年预算、执行数、执行率、得分分别是多少"
+    → 全年预算, 执行数, 执行率, 得分): the asking clause split at its separators;
+    fewer than two → []."""
+    clauses = [c for c in re.split(r"[，,；;？?。]", folded) if ASKING.search(c)]
+    if not clauses:
+        return []
+    pieces = [_EACH.sub("", question_content(p, names).replace(" ", "")) for p in _ITEM_SEPARATOR.split(clauses[-1])]
+    items = [p for p in pieces if len(p) >= 2]
+    return items if len(items) >= 2 else []

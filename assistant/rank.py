@@ -99,6 +99,10 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
     f["change_asked"] = float(q.asks_change and changes > 0)
     f["change_unasked"] = float(not q.asks_change and amounts > 0 and changes >= amounts)
     f["change_missing"] = float(q.asks_change and q.wants_number and not changes)
+    # several things asked together: the share of them the candidate gives a figure for, right after its name
+    valued = [bool(re.search(re.escape(item) + r"[^\d|。；;]{0,8}\d", text)) for item in q.items]
+    f["items_valued"] = sum(valued) / len(valued) if valued else 0.0
+    f["items_unvalued"] = float(bool(valued) and not all(valued))
     # a figure whose own label (the words just before it) is what the question asks about
     f["label_near"] = max((coverage(want, text[max(0, m.start() - 14) : m.start()]) for m in _NUMBER.finditer(text)),
                           default=0.0)
