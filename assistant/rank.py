@@ -113,6 +113,10 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
         f["idf_cover"] = sum(idf.of(t) for t in asked if t in have) / total if total else 0.0
     else:
         f["idf_cover"] = f["words"]
+    if c.source in ("sentence", "sentences", "section") and want:
+        section = fold(c.answer.citations[0].section) if c.answer.citations else ""
+        f["silent"] = float(f["match"] == 0 and f["idf_cover"] == 0 and f["words"] == 0
+                            and coverage(want, section) == 0)
     text_question = 1.0 - f["wants_number"]
     f["text_x_sentence"] = text_question * (f["src_sentence"] + f["src_sentences"])
     f["text_x_section"] = text_question * f["src_section"]
@@ -122,6 +126,13 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
     f["match_x_number"] = f["match"] * f["wants_number"]
     f["match_x_sentence"] = f["match"] * (f["src_sentence"] + f["src_sentences"])
     return f
+
+
+def silent_on_question(f: dict[str, float]) -> bool:
+    """A passage that shares not one word or character pair with what the question
+    asks about, in itself or in its section's headings ("核定编制多少人" → "3.加强培训和
+    指导。"), answers something else, however the other features score it: never given."""
+    return f.get("silent", 0.0) == 1.0
 
 
 @dataclass
@@ -135,6 +146,8 @@ class Ranker:
     threshold_alone: float  # for one the ranker picks alone
 
     def accepts(self, c: Candidate) -> bool:
+        if silent_on_question(c.features):
+            return False
         return c.score >= (self.threshold if c.rule_first or c.source in ("per_report", "parts") else self.threshold_alone)
 
     def score(self, f: dict[str, float]) -> float:
