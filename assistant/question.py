@@ -54,7 +54,7 @@ def understand(question: str, names: list[str]) -> Question:
         wants_percent=bool(PERCENT_QUESTION.search(folded)),
         unit=asked_unit_pattern(question),
         counted=asks_counted(question),
-        computes=bool(cues()["computes"].search(folded)),
+        computes=bool(cues()["computes"].search(folded)) and not cues()["period_change"].search(folded),
         parts=1 + len(cues()["parts"].findall(folded)),
         asks_change=bool(cues()["changes"].search(folded)),
         asks_verdict=bool(cues()["verdict"].search(folded)),
@@ -72,9 +72,12 @@ def asked_items(folded: str, names: list[str]) -> list[str]:
     """The things a clause asks for together ("全年预算、执行数、执行率、得分分别是多少"
     → 全年预算, 执行数, 执行率, 得分): the asking clause split at its separators;
     fewer than two → []."""
+    for name in sorted(names, key=len, reverse=True):  # "人力资源和社会保障局" is one name, not two items
+        if len(name) >= 2:
+            folded = folded.replace(name, " ")
     clauses = [c for c in re.split(r"[，,；;？?。]", folded) if ASKING.search(c)]
     if not clauses:
         return []
-    pieces = [_EACH.sub("", question_content(p, names).replace(" ", "")) for p in _ITEM_SEPARATOR.split(clauses[-1])]
+    pieces = [_EACH.sub("", question_content(p, []).replace(" ", "")) for p in _ITEM_SEPARATOR.split(clauses[-1])]
     items = [p for p in pieces if len(p) >= 2]
     return items if len(items) >= 2 else []

@@ -35,7 +35,7 @@ FLOORS = {"seeds": 0.97, "dev": 0.90}
 GENERATED_WEIGHT = 0.3
 C = 0.5  # inverse strength of the logistic regression's L2 penalty
 RULES = {"silent"}  # features that decide by rule (rank.silent_on_question), not weighed by the model
-WRONG_CEILING = 0.085  # the tests hold 0.09 on the real sets (per-report answers are not simulated here)
+WRONG_CEILING = 0.08  # the tests hold 0.08 on the real sets (per-report and per-clause answers are not simulated here)
 
 
 def collect() -> list[dict]:

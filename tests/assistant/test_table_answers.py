@@ -60,3 +60,10 @@ def test_assistant_show_renders_the_cited_page_with_the_row_marked(table_assista
     assert max(rows) - min(rows) < 40  # one row of the table, not the page
     assert main(["show", c.doc, "--page", "9", "--index-dir", index_dir]) == 2
     assert "没有第 9 页" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("question", ["人社局机关运行经费跟上年比是涨了还是跌了", "人社局机关运行经费比上年增加了多少"])
+def test_a_change_on_the_year_before_is_answered_from_the_stated_change(table_assistant, question):
+    a = table_assistant.ask(question)
+    assert a.found and "3.05" in a.answer and a.kind != "computed"
+    assert "比上年增加3.05万元" in a.citations[0].quote
