@@ -28,6 +28,21 @@ MAX_UPLOAD_MB = float(os.environ.get("ASSISTANT_MAX_UPLOAD_MB", "50"))
 UPLOAD_SUFFIXES = {".pdf", ".docx", ".xlsx", ".txt", ".md"}
 CONCURRENCY = int(os.environ.get("ASSISTANT_UI_CONCURRENCY", "2"))
 
+# Gradio words its own controls ("Drop File Here") in the browser's language; our users read Chinese
+# whatever their browser says. Once the page has loaded, Gradio's own locale switch (changeLocale, the
+# one its settings panel uses) is called from the module the page already loaded.
+LOCALE_JS = """() => {
+  const core = performance.getEntriesByType('resource').map(e => e.name)
+    .find(name => /\\/assets\\/core-[^/]*\\.js$/.test(name));
+  if (core) import(core).then(m => m.changeLocale && m.changeLocale('zh-CN'));
+}"""
+# After an answer arrives the chat shows it, also when the chat was scrolled or hidden behind the
+# 报告 tab meanwhile.
+SCROLL_TO_NEWEST = """() => { setTimeout(() => {
+  const bots = document.querySelectorAll('#chat .bot');
+  if (bots.length) bots[bots.length - 1].scrollIntoView({block: 'nearest'});
+}, 50); }"""
+
 CSS = """
 .sources mark { background: #ffe58a; padding: 0 1px; }
 .source { border: 1px solid #e5e7eb; border-radius: 8px; padding: 8px 10px; margin-bottom: 8px; }
@@ -218,6 +233,19 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         to_docx([Answer.from_dict(a) for a in answers], out)
         return gr.update(value=str(out), visible=True), f"已导出 {len(answers)} 条问答及其出处。"
 
+    def export_one(answer):
+        """The answer shown in the sources panel, with its citations, as a Word document."""
+        if not answer:
+            return gr.update(value=None, visible=False)
+        from assistant.export import to_docx
+
+        one = Answer.from_dict(answer)
+        name = re.sub(r"[\\/:*?\"<>|\s]+", "", one.question)[:24] or "回答"
+        out = assistant.index_dir / "exports" / hashlib.sha256(repr(answer).encode()).hexdigest()[:12] / f"{name}.docx"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        to_docx([one], out)
+        return gr.update(value=str(out), visible=True)
+
     def ask_api(question: str, history: list[str] | None = None) -> dict:
         """Ask one question; returns the same JSON as `assistant ask --json`."""
         return assistant.ask(question, history=history or None).to_dict()
@@ -247,6 +275,9 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                     gr.Markdown("### 出处")
                     sources = gr.HTML(render_sources(assistant, None), elem_id="sources")
                     raw = gr.JSON(label="JSON", visible=False)  # the answer whose sources are shown
+                    with gr.Row():
+                        export_one_button = gr.Button("下载此回答（Word，含出处）", size="sm", elem_id="export-one")
+                        exported_one = gr.File(label="此回答", visible=False, interactive=False, elem_id="exported-one")
                     pick = gr.Radio(choices=[], label="查看原文：点选出处编号，打开报告原页（PDF）或原文上下文",
                                     elem_id="original-pick")
                     page_image = gr.Image(label="原文页面（黄色为引用处）", type="filepath", visible=False,
@@ -265,10 +296,13 @@ def build_app(assistant: Assistant) -> gr.Blocks:
 
         outputs = [question, chatbot, history, answers, sources, raw, pick]
         inputs = [question, chatbot, history, answers, selected]
-        send.click(on_question, inputs, outputs, api_visibility="private")
-        question.submit(on_question, inputs, outputs, api_visibility="private")
+        send.click(on_question, inputs, outputs, api_visibility="private").then(None, js=SCROLL_TO_NEWEST)
+        question.submit(on_question, inputs, outputs, api_visibility="private").then(None, js=SCROLL_TO_NEWEST)
         for chip in chips:
-            chip.click(lambda q: q, chip, question, api_visibility="private").then(on_question, inputs, outputs, api_visibility="private")
+            chip.click(lambda q: q, chip, question, api_visibility="private").then(
+                on_question, inputs, outputs, api_visibility="private").then(None, js=SCROLL_TO_NEWEST)
+        raw.change(lambda _: gr.update(value=None, visible=False), raw, exported_one, api_visibility="private")
+        export_one_button.click(export_one, raw, exported_one, api_visibility="private")
         chatbot.select(select_message, answers, [sources, raw, pick], api_visibility="private")
         reset.click(clear, None, [chatbot, history, answers, sources, raw, pick], api_visibility="private")
         export_button.click(export, answers, [exported, export_status], api_visibility="private")
@@ -301,7 +335,8 @@ def serve(index_dir: str | None = None, host: str = "127.0.0.1", port: int = 786
     app = FastAPI(title="预算报告问答助手")
     add_routes(app, assistant)  # /v1/chat/completions, before Gradio takes the root path
     app = gr.mount_gradio_app(app, demo, path="", server_name=host, server_port=port, css=CSS, ssr_mode=False,
-                              show_error=True, max_file_size=f"{int(MAX_UPLOAD_MB)}mb", footer_links=["api"])
+                              show_error=True, max_file_size=f"{int(MAX_UPLOAD_MB)}mb", footer_links=["api"],
+                              js=LOCALE_JS)
     url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '') else host}:{port}"
     announce(assistant.index_dir, url)  # `assistant ask` on this index asks here
     print(f"Serving on http://{host}:{port}", flush=True)

@@ -79,8 +79,8 @@ def page(server):
     SHOTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        # the users' browsers are Chinese: Gradio's own words (the upload box's) follow the browser's language
-        page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+        # an English browser: the page still words Gradio's own controls (the upload box's) in Chinese
+        page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="en-US")
         page.goto(server)
         page.wait_for_selector("#question textarea")
         yield page
@@ -193,6 +193,39 @@ def test_a_citation_opens_the_original(page, tmp_path):
     page.screenshot(path=str(SHOTS / "8-removed.png"), full_page=True)
     page.get_by_role("tab", name="问答").click()
     assert "864.49" not in ask(page, "人社局行政运行基本支出多少")
+
+
+NEWEST_IN_VIEW = """() => {
+  const bot = [...document.querySelectorAll('#chat .bot')].pop();
+  let box = bot.parentElement;
+  while (box && !(box.scrollHeight > box.clientHeight + 2 && getComputedStyle(box).overflowY !== 'visible')) box = box.parentElement;
+  const r = bot.getBoundingClientRect(), c = (box || document.documentElement).getBoundingClientRect();
+  return r.top < c.bottom - 10 && r.bottom > c.top + 10;
+}"""
+
+
+def test_the_newest_answer_is_in_view_and_downloads_alone(page, tmp_path):
+    for question in ["荔湾区存在的主要问题是什么", "花都区存在的主要问题是什么", "荔湾区下一步改进措施是什么",
+                     "花都区基本支出是多少"]:
+        ask(page, question)
+    page.get_by_role("tab", name="报告").click()
+    page.get_by_role("tab", name="问答").click()
+    assert "990.92" in ask(page, "荔湾区的基本支出是多少？")
+    page.wait_for_function(NEWEST_IN_VIEW, timeout=5_000)
+    page.screenshot(path=str(SHOTS / "9-newest-in-view.png"), full_page=True)
+
+    page.click("#export-one")
+    page.wait_for_selector("#exported-one a")
+    with page.expect_download() as download:
+        page.click("#exported-one a")
+    saved = tmp_path / "one.docx"
+    download.value.save_as(saved)
+    import docx
+
+    paper = docx.Document(str(saved))
+    text = "\n".join([p.text for p in paper.paragraphs] + [c.text for t in paper.tables for row in t.rows for c in row.cells])
+    assert "荔湾区的基本支出是多少" in text and "990.92" in text
+    assert "花都区基本支出是多少" not in text  # this answer only, not the conversation
 
 
 def test_gradio_client_ask_endpoint(server):
