@@ -49,8 +49,11 @@ CSS = """
 .source .where { color: #555; font-size: 0.85em; margin-bottom: 4px; }
 .source.nearest { border-style: dashed; opacity: 0.85; }
 .source .near { border-bottom: 1px dashed #888; }
-#documents table { table-layout: fixed; }
-#documents td, #documents th { white-space: normal; word-break: break-all; }
+table.documents { table-layout: fixed; width: 100%; border-collapse: collapse; font-size: 0.9em; }
+table.documents th, table.documents td { white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
+  padding: 4px 6px; border-bottom: 1px solid #e5e7eb; text-align: left; }
+table.documents th:nth-child(1), table.documents td:nth-child(1) { width: 28%; }
+table.documents th:nth-child(2), table.documents td:nth-child(2) { width: 24%; }
 .source .passage { white-space: pre-wrap; line-height: 1.6; }
 #original-text { white-space: pre-wrap; line-height: 1.6; max-height: 420px; overflow-y: auto; }
 #original-text mark { background: #ffe58a; }
@@ -143,6 +146,16 @@ def documents_table(assistant: Assistant) -> list[list]:
     return rows
 
 
+def documents_html(assistant: Assistant) -> str:
+    """The reports as a table whose long names end in an ellipsis, shown whole on hover,
+    so every column stays on screen."""
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in DOCUMENT_COLUMNS)
+    body = "".join("<tr>" + "".join(f"<td title='{html.escape(str(v), quote=True)}'>{html.escape(str(v))}</td>" for v in row)
+                   + "</tr>" for row in documents_table(assistant))
+    empty = "" if body else f"<tr><td colspan='{len(DOCUMENT_COLUMNS)}'>还没有报告，请在下方上传。</td></tr>"
+    return f"<table class='documents'><thead><tr>{head}</tr></thead><tbody>{body or empty}</tbody></table>"
+
+
 def build_app(assistant: Assistant) -> gr.Blocks:
     uploads = assistant.index_dir / "uploads"
 
@@ -171,7 +184,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
 
     def upload(files, progress=gr.Progress()):
         if not files:
-            return "请选择要上传的 PDF、DOCX、XLSX 或 TXT 文件。", documents_table(assistant), gr.update(), None
+            return "请选择要上传的 PDF、DOCX、XLSX 或 TXT 文件。", documents_html(assistant), gr.update(), None
         uploads.mkdir(parents=True, exist_ok=True)
         messages, accepted = [], []
         for f in files:
@@ -210,15 +223,15 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             for path, same in report.duplicates:
                 messages.append(f"【重复】{Path(path).name}：与已索引的 {same} 内容相同，只保留一份")
             messages.append(f"共 {report.documents} 份报告，{report.chunks} 个段落；本次嵌入 {report.embedded} 个段落，用时 {report.seconds:.1f} 秒。")
-        return "\n\n".join(messages), documents_table(assistant), gr.update(choices=doc_choices()), None
+        return "\n\n".join(messages), documents_html(assistant), gr.update(choices=doc_choices()), None
 
     def remove(doc_ids):
         if not doc_ids:
-            return "请先选择要移除的报告。", documents_table(assistant), gr.update(), gr.update()
+            return "请先选择要移除的报告。", documents_html(assistant), gr.update(), gr.update()
         report = assistant.add_files([], remove=list(doc_ids))
         message = "\n\n".join(f"【已移除】{name}：不再参与问答" for name in report.removed)
         choices = doc_choices()
-        return message, documents_table(assistant), gr.update(choices=choices, value=[]), gr.update(choices=choices, value=[])
+        return message, documents_html(assistant), gr.update(choices=choices, value=[]), gr.update(choices=choices, value=[])
 
     def export(answers):
         """The conversation's answers with their citations, as a Word document to download."""
@@ -283,9 +296,8 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                     page_image = gr.Image(label="原文页面（黄色为引用处）", type="filepath", visible=False,
                                           interactive=False, elem_id="original-page")
                     page_text = gr.HTML(visible=False, elem_id="original-text")
-        with gr.Tab("报告", elem_id="reports-tab"):
-            table = gr.Dataframe(value=documents_table(assistant), headers=DOCUMENT_COLUMNS,
-                                 interactive=False, wrap=True, elem_id="documents")
+        with gr.Tab("报告", elem_id="reports-tab") as reports_tab:
+            table = gr.HTML(documents_html(assistant), elem_id="documents")
             with gr.Row():
                 to_remove = gr.Dropdown(choices=doc_choices(), multiselect=True, label="选择要移除的报告",
                                         elem_id="remove-pick", scale=4)
@@ -303,6 +315,12 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                 on_question, inputs, outputs, api_visibility="private").then(None, js=SCROLL_TO_NEWEST)
         raw.change(lambda _: gr.update(value=None, visible=False), raw, exported_one, api_visibility="private")
         export_one_button.click(export_one, raw, exported_one, api_visibility="private")
+        def show_reports():
+            assistant.refresh()  # reports added with `assistant index` while this server runs
+            choices = doc_choices()
+            return documents_html(assistant), gr.update(choices=choices), gr.update(choices=choices)
+
+        reports_tab.select(show_reports, None, [table, to_remove, selected], api_visibility="private")
         chatbot.select(select_message, answers, [sources, raw, pick], api_visibility="private")
         reset.click(clear, None, [chatbot, history, answers, sources, raw, pick], api_visibility="private")
         export_button.click(export, answers, [exported, export_status], api_visibility="private")

@@ -212,7 +212,7 @@ def test_the_newest_answer_is_in_view_and_downloads_alone(page, tmp_path):
     page.get_by_role("tab", name="问答").click()
     assert "990.92" in ask(page, "荔湾区的基本支出是多少？")
     page.wait_for_function(NEWEST_IN_VIEW, timeout=5_000)
-    page.screenshot(path=str(SHOTS / "9-newest-in-view.png"), full_page=True)
+    page.screenshot(path=str(SHOTS / "10-newest-in-view.png"), full_page=True)
 
     page.click("#export-one")
     page.wait_for_selector("#exported-one a")
@@ -295,6 +295,10 @@ def test_two_reports_with_one_name_are_both_kept(page, tmp_path):
     page.wait_for_function("document.querySelector('#upload-status').innerText.split('【已加入】').length - 1 == 2",
                            timeout=120_000)
     assert page.inner_text("#documents").count(name) == 2
+    # long names end in an ellipsis, whole on hover; the table stays within the page
+    assert page.locator(f"#documents td[title='{name}']").count() == 2
+    assert page.evaluate("(() => { const t = document.querySelector('#documents table');"
+                         " return t.scrollWidth <= t.parentElement.clientWidth + 1; })()")
     page.screenshot(path=str(SHOTS / "9-same-name.png"), full_page=True)
     page.get_by_role("tab", name="问答").click()
     assert "91.00" in ask(page, "乙镇农业服务中心执行数是多少")
