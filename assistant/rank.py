@@ -107,8 +107,8 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
     f["label_near"] = max((coverage(want, text[max(0, m.start() - 14) : m.start()]) for m in _NUMBER.finditer(text)),
                           default=0.0)
     if idf is not None and idf.weights:
-        asked = set(terms(q.content))
-        have = set(terms(text))
+        asked = term_set(q.content)
+        have = term_set(text)
         total = sum(idf.of(t) for t in asked)
         f["idf_cover"] = sum(idf.of(t) for t in asked if t in have) / total if total else 0.0
     else:
@@ -161,6 +161,12 @@ class Ranker:
         data = json.loads(path.read_text(encoding="utf-8"))
         return cls(data["features"], data["mean"], data["scale"], data["coef"], data["intercept"], data["threshold"],
                    data.get("threshold_alone", data["threshold"]))
+
+
+@lru_cache(maxsize=16384)
+def term_set(text: str) -> frozenset[str]:
+    """The BM25 terms of a text, cached for the reason `sentences.bigrams` is."""
+    return frozenset(terms(text))
 
 
 @dataclass(frozen=True)

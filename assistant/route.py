@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from index.identify import PINYIN_GLOSS
@@ -95,6 +95,8 @@ class Router:
         self.place_of: dict[str, set[str]] = defaultdict(set)  # place form → doc ids having it in their chain
         self.level_exact: dict[str, set[str]] = defaultdict(set)  # 省残联: only at a word boundary
         self.by_first: dict[str, list[tuple[str, str]]] = defaultdict(list)  # first character → (doc, name)
+        self._mentions_of: dict[str, list[Mention]] = {}
+        _pinyin_forms("地名")  # the pinyin tables load now (0.16 s), not in the first question naming an unindexed place
         for doc_id, doc in documents.items():
             # the body's names only: a 主管部门 written in a 自评表 is another body
             forms: set[str] = set()
@@ -124,6 +126,16 @@ class Router:
     # --- finding names in the question -------------------------------------------------
 
     def _mentions(self, q: str) -> list[Mention]:
+        """The names of bodies and places the (folded) question writes. A question is read
+        several times while it is answered (routing, its content, its clauses): the names
+        found are kept for the last few questions, as fresh copies each time."""
+        if q not in self._mentions_of:
+            if len(self._mentions_of) >= 256:
+                self._mentions_of.pop(next(iter(self._mentions_of)))
+            self._mentions_of[q] = self._find_mentions(q)
+        return [replace(m, doc_ids=set(m.doc_ids)) for m in self._mentions_of[q]]
+
+    def _find_mentions(self, q: str) -> list[Mention]:
         found: list[Mention] = []
         for i in range(len(q)):
             for j in range(min(len(q), i + MAX_NAME), i + 1, -1):

@@ -39,9 +39,12 @@ def split_sentences(chunk: Chunk, rank: int) -> list[Sentence]:
     return out
 
 
-def bigrams(text: str) -> set[str]:
+@lru_cache(maxsize=16384)
+def bigrams(text: str) -> frozenset[str]:
+    """Character pairs of the folded text. Cached: ranking measures the same sentences
+    against a question's words many times (alone, in pairs, once per clause)."""
     s = _PUNCT.sub("", clean_for_terms(text))
-    return {s[i : i + 2] for i in range(len(s) - 1)} if len(s) > 1 else ({s} if s else set())
+    return frozenset(s[i : i + 2] for i in range(len(s) - 1)) if len(s) > 1 else frozenset({s} if s else ())
 
 
 _ASKING = re.compile(r"^(有|占|是|为)?(多少|多大|多长|多深|多高|多远|几|百分之几|什么|哪些|哪个)\w{0,2}$")

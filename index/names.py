@@ -147,12 +147,14 @@ def split_places(name: str) -> tuple[list[str], str]:
     return places, rest
 
 
+@lru_cache(maxsize=65536)
 def org_kind(name: str) -> str:
     """The suffix that says what kind of body it is (局, 委员会, 中心 …)."""
     return next((s for s in org_suffixes() if name.endswith(s)), "")
 
 
-def _suffix_chars(name: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _suffix_chars(name: str) -> frozenset[str]:
     """Characters a short name may end on: 委员会 → 委/会, 办公室 → 办, 联合会 → 联/会."""
     kind = org_kind(name)
     chars = {name[-1]} if name else set()
@@ -162,7 +164,7 @@ def _suffix_chars(name: str) -> set[str]:
         chars |= set(kind[:1]) | set(kind[-1:])
     if name.endswith("委员会"):
         chars.add("委")
-    return chars
+    return frozenset(chars)
 
 
 def is_subsequence(short: str, full: str) -> bool:
