@@ -72,9 +72,16 @@ COMPUTABLE = {
 
 
 
-def _quotes_a_row(quote: Citation, rows: list[Citation]) -> bool:
-    """Whether a quoted span contains the start of one of these table rows."""
-    return any(row.doc_id == quote.doc_id and quote.start <= row.start < quote.end for row in rows)
+def _quoted_span(c: "Candidate") -> tuple[str, int, int] | None:
+    """The span a sentence candidate quotes: its sentence, or its two."""
+    quoted = c.answer.citations[: 1 if c.source == "sentence" else 2]
+    return (quoted[0].doc_id, min(x.start for x in quoted), max(x.end for x in quoted)) if quoted else None
+
+
+def _quotes_a_row(c: "Candidate", rows: list[Citation]) -> bool:
+    """Whether a sentence candidate's quote contains the start of one of these table rows."""
+    span = _quoted_span(c)
+    return span is not None and any(row.doc_id == span[0] and span[1] <= row.start < span[2] for row in rows)
 
 
 def unique(citations: list[Citation]) -> list[Citation]:
@@ -112,6 +119,7 @@ class Answerer:
         self.ranker = ranker or default_ranker()
         self.idf = term_idf(index.bm25) if index.chunks else None
         self.grids: dict[str, list[GridRow]] = {}  # read on first use, per report
+        self.table_spans: dict[str, list[tuple[int, int]]] = {}  # per report, on first use
         self.facts_by_doc: dict[str, list[MetricFact]] = {d: extract_metrics(doc) for d, doc in index.documents.items()}
         self.router = Router(index.documents)
 
@@ -455,8 +463,9 @@ class Answerer:
         cells = self.fact_candidates(q, reports, passages)
         # a table row read whole gives several figures; its cell, read with its column, gives one
         rows = [c.answer.citations[0] for c in cells]
-        sentences = [c for c in sentences if not ("|" in c.text and c.answer.citations
-                                                  and _quotes_a_row(c.answer.citations[0], rows))]
+        sentences = [c for c in sentences if not ("|" in c.text and _quotes_a_row(c, rows))]
+        if q.wants_number:  # "| 二、外交支出 | 33 |": a row the table reader found no figure in (33 is its 行次)
+            sentences = [c for c in sentences if not self._figureless_row(c)]
         out += cells
         if q.previous_year or re.search(r"(?<![比较])(上年|去年|上一年)", q.folded):
             out += self.previous_year_candidates(q, passages)
@@ -468,6 +477,27 @@ class Answerer:
             c.score = self.ranker.score(c.features) if self.ranker else 0.0
         out.sort(key=lambda c: -c.score)
         return out, fallback, passages
+
+    def _table_spans(self, doc_id: str) -> list[tuple[int, int]]:
+        """Where the tables the index read lie in a report: from each table's first row to its last."""
+        if doc_id not in self.table_spans:
+            spans: dict[str, tuple[int, int]] = {}
+            for f in self.index.facts.get(doc_id, []):
+                if f.source == "table":
+                    a, b = spans.get(f.table, (f.context_start, f.context_end))
+                    spans[f.table] = (min(a, f.context_start), max(b, f.context_end))
+            self.table_spans[doc_id] = list(spans.values())
+        return self.table_spans[doc_id]
+
+    def _figureless_row(self, c: Candidate) -> bool:
+        """A quoted table row, inside a table the index read, holding none of its figures."""
+        span = _quoted_span(c)
+        if "|" not in c.text or span is None:
+            return False
+        doc_id, start, end = span
+        if not any(a <= start < b for a, b in self._table_spans(doc_id)):
+            return False
+        return not any(start <= f.start < end for f in self.index.facts.get(doc_id, []) if f.source == "table")
 
     def _grids(self, doc_id: str) -> list[GridRow]:
         if doc_id not in self.grids:

@@ -129,6 +129,12 @@ class Tables:
                  ("总计", _written(round(total + carry_in, 2)), "总计", _written(round(total + carry_in, 2)))]
         title = "收入支出决算总表" if self.body.kind == "决算" else "收支预算总表"
         header = [("收入", "", "支出", ""), ("项目", year_word, "项目", year_word)]
+        if self.body.kind == "决算" and self.body.number % 2:
+            # the national 决算 template numbers its rows (行次) and columns (栏次): numbers that are no figures
+            header = [("收入", "", "", "支出", "", ""), ("项目", "行次", year_word, "项目", "行次", year_word),
+                      ("栏次", "", "1", "栏次", "", "2")]
+            rows = [(l, str(n) if l else "", lv, r, str(n + 30) if r else "", rv)
+                    for n, (l, lv, r, rv) in enumerate(rows, 1)]
         self.pages.append((title, unit, header, rows))
         for label in rng.sample(list(income), 2):
             self.ask(label.split("、", 1)[1], income[label], unit)
@@ -270,7 +276,8 @@ def write_pdf(path: Path, tables: Tables) -> None:
         c.drawString(40, h - 75, f"编制单位：{body.name}")
         c.drawRightString(w - 40, h - 75, f"单位：{unit}")
         n = len(header[0])
-        widths = {5: [40, 120, 400, 520, 640, 760], 4: [40, 260, 360, 600, 700, w - 40], 3: [40, 400, 560, 720]}[n]
+        widths = {6: [40, 250, 300, 400, 610, 660, w - 40], 5: [40, 120, 400, 520, 640, 760],
+                  4: [40, 260, 360, 600, 700, w - 40], 3: [40, 400, 560, 720]}[n]
         y = h - 95
         for cells in header + rows:
             draw_row(c, y, widths, cells)

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from .names import read_data_lines
 from .records import Document
-from .tables import Table, is_blank, is_code, is_figure, read_tables
+from .tables import Table, is_blank, is_code, is_figure, is_numbering, read_tables
 
 FACTS_VERSION = 1
 TO_WAN = {"元": 1e-4, "千元": 0.1, "万元": 1.0, "亿元": 1e4}
@@ -145,6 +145,8 @@ def table_facts(doc: Document, table: Table) -> list[Fact]:
             if not label:
                 continue
             column = table.columns[k] if k < len(table.columns) else ""
+            if is_numbering(column):
+                continue  # 行次 1, 2, 3: the row's number, not a figure
             path = [labels_by_code[code[:n]] for n in (3, 5) if code and len(code) > n and code[:n] in labels_by_code]
             facts.append(_fact(doc, table, " › ".join(path + [label]), column, code, text, cell.start, cell.end,
                                row.start, row.end))

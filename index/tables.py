@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .names import read_data_lines
 from .records import Document
 
 _NUMBER = re.compile(r"^[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?$|^[-−]?\d+(?:\.\d+)?%?$")
@@ -28,7 +29,7 @@ _UNIT = re.compile(r"(?:单位|金额单位)\s*[:：]\s*(万元|千元|亿元|�
 _ROW_LABEL = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{3}(\d{2}){0,2}$)")
 # What numbers a row before its name: 一、 （二） 3. 其中：
 ROW_ENUMERATOR = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、])\s*|^其中[:：]?")
-_COLUMN_NUMBERS = ("栏次", "行次")  # a row numbering the columns 1, 2, 3 …
+_COLUMN_NUMBERS = tuple(read_data_lines("numbering_columns.txt"))  # 栏次 | 1 | 2 numbers columns, 行次 rows
 _UNIT_LINE = re.compile(r"单位\s*[:：]")  # `编制单位：… | 单位：元` stands above a table, it is no header
 _TITLE_WORDS = re.compile(r"表|明细|情况")
 _NOT_TITLE = re.compile(r"[。；;]|^(注|说明|备注)[:：]")
@@ -150,11 +151,30 @@ def _read_block(doc: Document, lines: list[tuple[int, str]], i: int, j: int, bef
             break
     unit = unit or unit_of(" ".join(head_lines))
     title = _title(head_lines)
-    columns = _columns(header, width)
+    columns = _header_over_figures(_columns(header, width), rows[body_from:])
     continued = False
     if not header and before is not None and len(before.columns) == width and not title:
         columns, title, unit, continued = before.columns, before.title, unit or before.unit, True
     return Table(title, unit, rows[0].start, rows[-1].end, columns, rows[body_from:], continued)
+
+
+def is_numbering(column: str) -> bool:
+    """A column that numbers the rows (行次, 序号): its cells are no figures of the report."""
+    return column.rsplit(" › ", 1)[-1] in _COLUMN_NUMBERS
+
+
+def _header_over_figures(columns: list[str], body: list[TableRow]) -> list[str]:
+    """A header written apart from its figures (centred or left over a column whose numbers
+    are right-aligned far from it, `金额` beside the band of `1,234.56`) names the column of
+    figures to its right that has no name of its own below their common parent."""
+    columns = list(columns)
+    for k in range(len(columns) - 1):
+        name, right = columns[k], columns[k + 1]
+        if not name or (right and not name.startswith(right + " › ")):
+            continue
+        if all(is_blank(r.cells[k].text) for r in body) and any(is_figure(r.cells[k + 1].text) for r in body):
+            columns[k + 1], columns[k] = name, ""
+    return columns
 
 
 def row_name(label_path: str) -> str:

@@ -194,6 +194,32 @@ def wrapped_names_pdf(path: Path, centred: bool = True) -> Path:
     return path
 
 
+def numbered_rows_pdf(path: Path) -> Path:
+    """The 收入支出决算总表 as the national template draws it: 项目 | 行次 | 金额 twice, a 栏次 row
+    under the header, the 金额 heading at its column's left and the figures right-aligned far
+    from it, empty rows that still carry their 行次."""
+    c, (w, h) = pdf_canvas(path)
+    c.setFont(FONT, 16)
+    c.drawCentredString(w / 2, h - 50, "收入支出决算总表")
+    c.setFont(FONT, 9)
+    c.drawString(40, h - 75, f"编制单位：{BODY}")
+    c.drawRightString(w - 40, h - 75, "单位：万元")
+    cols = [40, 250, 300, 400, 610, 660, w - 40]
+    y = h - 95
+    for cells in [("收入", "", "", "支出", "", ""), ("项目", "行次", "金额", "项目", "行次", "金额"),
+                  ("栏次", "", "1", "栏次", "", "2"),
+                  ("一、一般公共预算财政拨款收入", "1", "1,234.56", "一、一般公共服务支出", "32", "987.65"),
+                  ("二、政府性基金预算财政拨款收入", "2", "", "二、外交支出", "33", ""),
+                  ("三、事业收入", "3", "45.10", "三、社会保障和就业支出", "34", "250.01"),
+                  ("本年收入合计", "7", "1,279.66", "本年支出合计", "59", "1,237.66"),
+                  ("年初结转和结余", "8", "10.00", "年末结转和结余", "60", "52.00")]:
+        draw_row(c, y, cols, cells)
+        y -= 18
+    c.showPage()
+    c.save()
+    return path
+
+
 def self_evaluation_docx(path: Path) -> Path:
     """A 项目支出绩效自评表 as a Word table, with merged cells as the template has them."""
     import docx

@@ -67,3 +67,12 @@ def test_a_change_on_the_year_before_is_answered_from_the_stated_change(table_as
     a = table_assistant.ask(question)
     assert a.found and "3.05" in a.answer and a.kind != "computed"
     assert "比上年增加3.05万元" in a.citations[0].quote
+
+
+def test_an_empty_row_is_not_answered_with_its_row_number(tmp_path, embedder):
+    pdf = reports.numbered_rows_pdf(tmp_path / "人社局2023年部门决算.pdf")
+    build_index([pdf], tmp_path / "index", embedder=embedder)
+    assistant = Assistant.load(tmp_path / "index")
+    assert "1,234.56" in assistant.ask("人社局2023年一般公共预算财政拨款收入是多少").answer
+    empty = assistant.ask("人社局2023年外交支出是多少")  # its row holds only 行次 33
+    assert not empty.found or not any(n in empty.answer for n in ("33", "2 万元"))

@@ -124,3 +124,11 @@ def test_wrapped_names_an_empty_row_and_an_empty_column(tmp_path, centred):
     assert _cell(facts, "行政事业单位养老支出 › 机关事业单位职业年金缴费支出", "合计").raw == "38.37"
     assert read_tables(doc)[0].columns == ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]
     assert len(read_tables(doc)) == 1  # the empty row 七、节能环保支出 does not cut the table
+
+
+def test_row_numbers_are_no_figures_and_a_heading_apart_from_its_figures_names_them(tmp_path):
+    facts = extract_facts(load_document(reports.numbered_rows_pdf(tmp_path / "总表.pdf")))
+    assert _cell(facts, "一、一般公共预算财政拨款收入", "金额").raw == "1,234.56"
+    assert _cell(facts, "年末结转和结余", "金额").raw == "52.00"
+    assert not [f for f in facts if "行次" in f.column or f.raw in ("1", "2", "32", "33", "59", "60")]
+    assert not [f for f in facts if f.label in ("二、政府性基金预算财政拨款收入", "二、外交支出")]  # empty rows
