@@ -129,6 +129,9 @@ def table_facts(doc: Document, table: Table) -> list[Fact]:
     labels_by_code: dict[str, str] = {}
     for row in table.rows:
         label, code, code_parts = "", "", []
+        if not any(t and not is_figure(t) and not is_code(t) for t in row.texts()) and all(
+                k < len(table.columns) and table.columns[k] for k, t in enumerate(row.texts()) if is_figure(t) and not is_blank(t)):
+            label = table_subject(table.title)  # a row of figures, each under its heading: what the table is about
         for k, cell in enumerate(row.cells):
             text = cell.text
             if is_blank(text):

@@ -75,7 +75,7 @@ def is_code(text: str) -> bool:
     return bool(_CODE.match(text))
 
 
-MAX_HEADER_ROWS = 4  # a three-level header with one wrapped line
+MAX_HEADER_ROWS = 6  # a three-level header whose lower levels each wrap onto a second line
 
 
 def read_tables(doc: Document) -> list[Table]:
@@ -123,18 +123,19 @@ def _read_block(doc: Document, lines: list[tuple[int, str]], i: int, j: int, bef
     for r in rows:  # rows of a grid that lost its empty cells are padded on the right
         r.cells += [TableCell("", r.end, r.end)] * (width - len(r.cells))
     head_lines = [line for _, line in lines[max(0, i - 3):i]]
-    body_from = next((n for n, r in enumerate(rows) if r.texts()[0] not in _COLUMN_NUMBERS
+    body_from = next((n for n, r in enumerate(rows) if not _numbers_columns(r.texts())
                       and any(is_figure(t) and not is_code(t) for t in r.texts())), None)
     if body_from is None:
         return None
     while body_from > 0 and _ROW_LABEL.match(next((t for t in rows[body_from - 1].texts() if t), "")):
         body_from -= 1  # rows without figures (`七、节能环保支出 |  |`) above the first figure
+    rows, width = _join_split_columns(rows, body_from)
     before_body = rows[:body_from]
     unit = next(filter(None, (unit_of(" ".join(r.texts())) for r in before_body)), "")
     candidates: list[tuple[list[str], bool]] = []  # the rows right above the body, top to bottom; under the one above?
     for r in reversed(before_body):
         texts = r.texts()
-        if _UNIT_LINE.search(" ".join(texts)) or texts[0] in _COLUMN_NUMBERS:
+        if _UNIT_LINE.search(" ".join(texts)) or _numbers_columns(texts):
             continue
         if len(candidates) == MAX_HEADER_ROWS or not any(texts):
             break
@@ -147,6 +148,8 @@ def _read_block(doc: Document, lines: list[tuple[int, str]], i: int, j: int, bef
             header.insert(0, candidates.pop()[0])
         elif len(candidates) > 1 and candidates[-1][1] and _names_most([candidates[-2][0]], width):
             header[:0] = [candidates.pop(-2)[0], candidates.pop()[0]]  # 工资福利支出 | 对个人和家庭的补助 under 人员经费
+        elif header and _parents(candidates[-1][0], header[0]):
+            header.insert(0, candidates.pop()[0])  # 预算数 | 决算数 over the headings of their halves
         else:
             break
     unit = unit or unit_of(" ".join(head_lines))
@@ -156,6 +159,46 @@ def _read_block(doc: Document, lines: list[tuple[int, str]], i: int, j: int, bef
     if not header and before is not None and len(before.columns) == width and not title:
         columns, title, unit, continued = before.columns, before.title, unit or before.unit, True
     return Table(title, unit, rows[0].start, rows[-1].end, columns, rows[body_from:], continued)
+
+
+def _parents(texts: list[str], below: list[str]) -> bool:
+    """A row of a few headings over a header row, each over a run of its columns
+    (`预算数 | 决算数`, centred over their halves): two or more words, none over the
+    row-label column (a word there makes a row of the body or a `主管部门 | …` line), no
+    figure, no `名称：值`, at most half as many as the headings below them."""
+    filled = [t for t in texts if t]
+    return (not texts[0] and 2 <= len(filled) <= sum(1 for t in below if t) / 2
+            and not any(is_figure(t) or ":" in t or "：" in t for t in filled))
+
+
+def _numbers_columns(texts: list[str]) -> bool:
+    """A row numbering the columns: `栏次 | | 1 | 2`, or bare `1 | 2 | 3 | … | 12`."""
+    filled = [t for t in texts if t]
+    if filled and filled[0] in _COLUMN_NUMBERS:
+        return True
+    return len(filled) >= 3 and all(t.isdigit() for t in filled) and [int(t) for t in filled] == list(
+        range(int(filled[0]), int(filled[0]) + len(filled)))
+
+
+def _join_split_columns(rows: list[TableRow], body_from: int) -> tuple[list[TableRow], int]:
+    """One column that the page's layout split in two: its heading (and 栏次 number) centred
+    or left in one band, its right-aligned figures in the next. Where a column has no figure
+    in the body (it is empty there) and the next has no heading above it, the two are one column."""
+    width = len(rows[0].cells)
+    body, head = rows[body_from:], rows[:body_from]
+    k = 0
+    while k < width - 1:
+        empty_here = all(is_blank(r.cells[k].text) for r in body)
+        figures_next = any(is_figure(r.cells[k + 1].text) and not is_blank(r.cells[k + 1].text) for r in body)
+        heading_next = any(r.cells[k + 1].text for r in head if not _UNIT_LINE.search(" ".join(r.texts())))
+        labels_next = any(r.cells[k + 1].text and not is_figure(r.cells[k + 1].text) for r in body)
+        if empty_here and figures_next and not heading_next and not labels_next and any(r.cells[k].text for r in head):
+            for r in rows:
+                here, there = r.cells[k], r.cells[k + 1]
+                r.cells[k:k + 2] = [there if there.text and not here.text else here]
+            width -= 1
+        k += 1
+    return rows, width
 
 
 def is_numbering(column: str) -> bool:
@@ -240,6 +283,9 @@ def _columns(header: list[list[str]], width: int) -> list[str]:
             labels = [m for m in run if texts[m]]
             if len(labels) == 1:
                 filled[run.start : run.stop] = [texts[labels[0]]] * len(run)
+            elif labels and labels[0] > run.start:  # centred headings (none over the run's first column): the nearest
+                for m in run:
+                    filled[m] = texts[min(labels, key=lambda at: abs(at - m))]
             else:
                 last = ""
                 for m in run:

@@ -220,6 +220,52 @@ def numbered_rows_pdf(path: Path) -> Path:
     return path
 
 
+def _heading(c, cols: list[float], text: str, a: int, b: int, y: float, size: float = 9) -> int:
+    """A heading centred over columns a … b-1 and wrapped to their width, as a spreadsheet
+    prints it; returns its number of lines."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    lines, line = [], ""
+    for ch in text:
+        if line and stringWidth(line + ch, FONT, size) > cols[b] - cols[a] - 6:
+            lines.append(line)
+            line = ch
+        else:
+            line += ch
+    lines.append(line)
+    for k, part in enumerate(lines):
+        c.drawCentredString((cols[a] + cols[b]) / 2, y - 11 * k, part)
+    return len(lines)
+
+
+def horizontal_sangong_pdf(path: Path) -> Path:
+    """The “三公”经费 table of the national 决算 template: no row labels, one row of twelve
+    figures under 预算数 | 决算数, each over 合计, 因公出国（境）费, 公务用车购置及运行费 (over
+    小计, 购置费, 运行费) and 公务接待费; headings centred and wrapped, a row numbering the
+    columns 1 … 12, the figures right-aligned."""
+    c, (w, h) = pdf_canvas(path)
+    c.setFont(FONT, 16)
+    c.drawCentredString(w / 2, h - 50, "一般公共预算财政拨款“三公”经费支出决算表")
+    c.setFont(FONT, 9)
+    c.drawString(40, h - 75, f"编制单位：{BODY}")
+    c.drawRightString(w - 40, h - 75, "单位：万元")
+    cols = [40 + k * (w - 80) / 12 for k in range(13)]
+    items = [("合计", 0, 1), ("因公出国（境）费", 1, 2), ("公务用车购置及运行费", 2, 5), ("公务接待费", 5, 6)]
+    under = [("小计", 2, 3), ("公务用车购置费", 3, 4), ("公务用车运行费", 4, 5)]
+    y = h - 100
+    for spans in ([("预算数", 0, 6), ("决算数", 6, 12)],
+                  [(t, half + a, half + b) for half in (0, 6) for t, a, b in items],
+                  [(t, half + a, half + b) for half in (0, 6) for t, a, b in under],
+                  [(str(k + 1), k, k + 1) for k in range(12)]):
+        y -= 7 + 11 * max(_heading(c, cols, t, a, b, y) for t, a, b in spans)
+    for k, value in enumerate(["12.00", "0.00", "8.00", "0.00", "8.00", "4.00", "10.50", "0.00", "7.20", "0.00",
+                               "7.20", "3.30"]):
+        c.drawRightString(cols[k + 1] - 4, y, value)
+    c.showPage()
+    c.save()
+    return path
+
+
 def self_evaluation_docx(path: Path) -> Path:
     """A 项目支出绩效自评表 as a Word table, with merged cells as the template has them."""
     import docx

@@ -132,3 +132,13 @@ def test_row_numbers_are_no_figures_and_a_heading_apart_from_its_figures_names_t
     assert _cell(facts, "年末结转和结余", "金额").raw == "52.00"
     assert not [f for f in facts if "行次" in f.column or f.raw in ("1", "2", "32", "33", "59", "60")]
     assert not [f for f in facts if f.label in ("二、政府性基金预算财政拨款收入", "二、外交支出")]  # empty rows
+
+
+def test_a_row_of_figures_under_spanning_headings_with_no_row_label(tmp_path):
+    facts = extract_facts(load_document(reports.horizontal_sangong_pdf(tmp_path / "三公.pdf")))
+    got = {f.column: (f.raw, f.period) for f in facts}
+    assert all(f.label == "“三公”经费" and f.page == 1 for f in facts)
+    assert got["预算数 › 合计"] == ("12.00", "预算") and got["决算数 › 合计"] == ("10.50", "决算")
+    assert got["决算数 › 公务接待费"] == ("3.30", "决算") and got["预算数 › 公务接待费"] == ("4.00", "预算")
+    assert got["决算数 › 公务用车运行费"] == ("7.20", "决算")
+    assert not [f for f in facts if f.raw in ("1", "2", "11", "12")]  # the row numbering the columns
