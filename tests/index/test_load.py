@@ -104,3 +104,27 @@ def test_bad_files_are_named_and_the_batch_goes_on(tmp_path: Path):
     batch = load_documents([good, corrupt, empty, sheet, other])
     assert [d.name for d in batch.documents] == ["good.txt"]
     assert sorted(Path(e.path).name for e in batch.skipped) == ["corrupt.pdf", "empty.txt", "old.xls", "sheet.xlsx"]
+
+
+def test_the_index_command_exits_non_zero_naming_the_files_it_skipped(tmp_path: Path):
+    import subprocess
+    import sys
+
+    good = tmp_path / "good.txt"
+    good.write_text(REPORT, encoding="utf-8")
+    corrupt = tmp_path / "corrupt.pdf"
+    corrupt.write_bytes(b"%PDF-1.7\nthis is not really a pdf")
+    index_dir = tmp_path / "index"
+
+    def index(*paths: Path) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "assistant.cli", "index", *map(str, paths), "--index-dir",
+                               str(index_dir)], capture_output=True, text=True)
+
+    mixed = index(good, corrupt)
+    assert mixed.returncode == 1 and "corrupt.pdf" in mixed.stdout + mixed.stderr
+    assert (index_dir / "CURRENT").exists()  # what could be read was indexed
+    assert index(corrupt).returncode == 1
+    assert index(good).returncode == 0
+    missing = subprocess.run([sys.executable, "-m", "assistant.cli", "index", "--index-dir", str(index_dir)],
+                             capture_output=True, text=True)
+    assert missing.returncode == 2 and "give the files" in missing.stderr
