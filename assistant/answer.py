@@ -40,6 +40,7 @@ from .sentences import (
 NEAREST_NOTE = "最接近的段落（不含答案）"
 RELATED_NOTE = "相关但不同的数字"
 PART_NOTE = "只回答了问题的一部分"
+_QUOTES = re.compile(r"[“”\"‘’'「」]")  # “三公”经费 is what 三公经费 asks
 MIN_COVERAGE = 0.45  # share of the question's content bigrams a sentence must contain
 MIN_TEXT_COVERAGE = 0.4  # the same for questions that ask for words, not a figure
 MAX_QUESTION_CHARS = 500
@@ -569,17 +570,22 @@ class Answerer:
                 if q.unit is not None and fact.kind == "count" and not q.unit.search(fact.raw):
                     continue
                 label = row_name(fact.label)
-                if label in TOTAL_ROWS:
-                    label = table_subject(fact.table)  # a table's 合计 row is the total of what the table is about
                 column = fact.column.split(" › ")[-1]
+                subject = table_subject(fact.table)
+                if label == subject:  # a row of figures under their headings: each column names its item
+                    label, column = (subject, "") if column in TOTAL_ROWS else (column, "")
+                elif label in TOTAL_ROWS:
+                    label = subject  # a table's 合计 row is the total of what the table is about
                 named = coverage(bigrams(label + column), f"{q.folded} {q.content}")  # as asked, or as reports write it
                 asked = coverage(want, fold(fact.path()))
                 measured = {"fact_label_named": named, "fact_asked": asked,
-                            "fact_label_whole": float(fold(label) in q.folded),
+                            "fact_label_whole": float(_QUOTES.sub("", fold(label)) in _QUOTES.sub("", q.folded)),
                             "fact_column_named": float(bool(column) and fold(column) in q.folded),
                             "fact_period_match": float(asked_period is not None and asked_period == fact.period),
                             "fact_period_conflict": float(periods_conflict(asked_period, fact.period)),
-                            "fact_report_period": float(fact.period == own_period[doc_id])}
+                            # the report's own period; a report of no known kind: its table's (…决算表 reports 决算)
+                            "fact_report_period": float(fact.period == (own_period[doc_id] if own_period[doc_id] not in ("", "本年")
+                                                                        else period_of("", fact.table)))}
                 scored.append((0.5 * named + 0.5 * asked, measured, fact))
         scored.sort(key=lambda x: -x[0])
         out = []

@@ -76,3 +76,15 @@ def test_an_empty_row_is_not_answered_with_its_row_number(tmp_path, embedder):
     assert "1,234.56" in assistant.ask("人社局2023年一般公共预算财政拨款收入是多少").answer
     empty = assistant.ask("人社局2023年外交支出是多少")  # its row holds only 行次 33
     assert not empty.found or not any(n in empty.answer for n in ("33", "2 万元"))
+
+
+def test_a_row_of_figures_under_headings_answers_from_the_right_half(tmp_path, embedder):
+    """The “三公”经费 table with 预算数 and 决算数 side by side and no row labels: a 决算表's
+    own figures are its 决算数; a 预算数 is given only when asked for."""
+    pdf = reports.horizontal_sangong_pdf(tmp_path / "人社局2023年三公经费.pdf")
+    build_index([pdf], tmp_path / "index", embedder=embedder)
+    assistant = Assistant.load(tmp_path / "index")
+    total = assistant.ask("人社局2023年“三公”经费支出多少")
+    assert total.found and "10.50" in total.answer and "12.00" not in total.answer
+    assert "3.30" in assistant.ask("人社局公务接待费决算多少").answer
+    assert "8.00" in assistant.ask("人社局公务用车运行费预算数多少").answer
