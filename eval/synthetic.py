@@ -35,10 +35,12 @@ def _section_pool(sources: list[Path]) -> dict[str, list[str]]:
 
 
 def _names(rng: random.Random, n: int) -> list[str]:
+    """n distinct place names: two syllables while most of them are free (41 × 40 of them),
+    then three, so that 10,000 names exist."""
     names: list[str] = []
     seen = set()
     while len(names) < n:
-        core = rng.choice(SYLLABLES) + rng.choice(SYLLABLES)
+        core = "".join(rng.choice(SYLLABLES) for _ in range(2 if len(names) < 1200 else 3))
         if core[0] == core[1] or core in AVOID or core in seen:
             continue
         seen.add(core)
