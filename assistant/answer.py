@@ -21,7 +21,7 @@ from index.store import Index
 from index.tables import row_name
 
 from .clauses import Clause, split_clauses
-from .compute import compute, count_items
+from .compute import TO_WAN_UNITS, Operand, compute, count_items, figure_after
 from .facts import (
     DISPLAY, METRICS, MONEY_UNITS, MetricFact, amount_before, extract_metrics, format_value, metric_in_question, metric_remainder,
     parse_number,
@@ -363,8 +363,11 @@ class Answerer:
         q = self.understand(question, route, doc_ids)
         q.previous_year = route.period == "上年"
         candidates, fallback, passages = self.candidates(q, doc_ids, unnamed=route.status == "unnamed")
-        if len(route.groups) > 1 and not any(c.source == "comparison" for c in candidates) and not q.asks_verdict:
-            candidates = self.per_report(q, route.groups)  # one cited answer per report named, each cited
+        if len(route.groups) > 1 and not any(c.source == "comparison" for c in candidates):
+            if q.asks_verdict:  # "昌吉市和鄂州市…谁多？多多少？": each report's figure, then the verdict
+                candidates = self.verdict_across(q, route.groups)
+            else:
+                candidates = self.per_report(q, route.groups)  # one cited answer per report named, each cited
         if len(route.groups) > 1:  # a question about several reports is not answered from one of them
             candidates = [c for c in candidates if c.source == "comparison"  # says itself when one report lacks the figure
                           or all(any(x.doc_id in group for x in c.answer.citations) for group in route.groups)]
@@ -387,8 +390,9 @@ class Answerer:
         return answer
 
     def _states_year(self, answer: Answer, years: list[int]) -> bool:
-        """An answer about a year before the report's own must quote that year or 上年."""
-        quotes = "".join(fold(c.quote) for c in answer.citations)
+        """An answer about a year before the report's own must quote that year or 上年, in the
+        quote or in the headings of its section ("一、2022年财政收入预算执行情况")."""
+        quotes = "".join(fold(c.quote) + fold(c.section) for c in answer.citations)
         return any(str(y) in quotes for y in years) or bool(re.search(r"上年|上一年|去年|上年度", quotes))
 
     def dominant(self, question: str, only: list[str] | None) -> list[str] | None:
@@ -668,6 +672,50 @@ class Answerer:
         combined = Candidate(answer, "per_report", "".join(c.text for _, c in parts))
         combined.features = {"parts_min": min(c.score for _, c in parts)}
         combined.score = min(c.score for _, c in parts)
+        return [combined]
+
+    def verdict_across(self, q: Question, groups: list[list[str]]) -> list[Candidate]:
+        """Which of the reports named states the larger figure, and by how much: each
+        report's best candidate (given only if it would be given alone), the figure it
+        states for what is asked (a table cell's value, or the first amount after the
+        asked words in the quoted sentence), compared in one unit with the formula shown."""
+        asked = " ".join(run for run in q.content.split() if len(run) >= 2)  # without the verdict's 多/少
+        if not (q.wants_number and asked):
+            return []
+        q = replace(q, content=asked)
+        parts: list[tuple[Document, Candidate, Operand]] = []
+        for group in groups:
+            if len(group) != 1:
+                return []
+            doc = self.index.documents[group[0]]
+            found, _, _ = self.candidates(q, group)
+            if not found or not (self.ranker and self.ranker.accepts(found[0])) or not found[0].answer.citations:
+                return []
+            best = found[0]
+            quote = best.answer.citations[0]
+            figure = figure_after(q.content.split()[-1], doc, quote.start, quote.end)
+            if best.answer.facts and best.answer.facts[0].get("unit") == "万元":
+                fact = best.answer.facts[0]
+                figure = Operand(q.content, fact["value"], "万元", fact["raw"], doc.doc_id, quote.start, quote.end)
+            if figure is None or figure.unit not in TO_WAN_UNITS:
+                return []
+            parts.append((doc, best, figure))
+        in_wan = [p[2].value * TO_WAN_UNITS[p[2].unit] for p in parts]
+        order = sorted(range(len(parts)), key=lambda i: -in_wan[i])
+        top, low = order[0], order[-1]
+        lines = [f"{self._names(doc)}：{figure.raw}" for doc, _, figure in parts]
+        if in_wan[top] == in_wan[low]:
+            verdict = "两者相同"
+        else:
+            gap = in_wan[top] - in_wan[low]
+            verdict = (f"{self._names(parts[top][0])}多，多 {format_value(round(gap, 2), '万元')}"
+                       f"（计算：{format_value(in_wan[top], '万元')} − {format_value(in_wan[low], '万元')}）")
+        citations = unique([c for _, best, _ in parts for c in best.answer.citations[:1]])
+        answer = Answer("", "；".join(lines) + "。" + verdict + "。", True, citations, [], "comparison")
+        combined = Candidate(answer, "comparison", "".join(best.text for _, best, _ in parts))
+        combined.features = {"parts_min": min(best.score for _, best, _ in parts)}
+        combined.score = min(best.score for _, best, _ in parts)
+        combined.rule_first = True  # each part cleared the threshold on its own
         return [combined]
 
     def clause_parts(self, question: str, route: Route, doc_ids: list[str], unnamed: bool

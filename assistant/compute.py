@@ -24,7 +24,7 @@ JOINERS = re.compile(r"和|与|及|以及|、|跟|加上")
 _FIGURE = re.compile(
     r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(亿元|万元|元|%|米|m|km|公里|人|名|个|座|张|宗|项|吨|亩|户)(?![\d年])"
 )
-_TO_WAN = {"元": 1e-4, "万元": 1.0, "亿元": 1e4}
+TO_WAN_UNITS = {"元": 1e-4, "万元": 1.0, "亿元": 1e4}  # money units, as multiples of 万元
 _STOP_GAP = re.compile(r"[。；;？?]")
 MAX_GAP = 22
 
@@ -93,8 +93,8 @@ def _clause(question: str, pattern: re.Pattern) -> str:
 def _combine(a: Operand, b: Operand) -> tuple[float, float, str] | None:
     if a.unit == b.unit:
         return a.value, b.value, a.unit
-    if a.unit in _TO_WAN and b.unit in _TO_WAN:
-        return a.value * _TO_WAN[a.unit], b.value * _TO_WAN[b.unit], "万元"
+    if a.unit in TO_WAN_UNITS and b.unit in TO_WAN_UNITS:
+        return a.value * TO_WAN_UNITS[a.unit], b.value * TO_WAN_UNITS[b.unit], "万元"
     if {a.unit, b.unit} <= {"米", "m"}:
         return a.value, b.value, "米"
     return None

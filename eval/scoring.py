@@ -1,7 +1,7 @@
 """How an answer is scored against a question with a verified answer.
 
 - number / percent: every number in the gold answer before its first
-  parenthesis appears in the answer (0.5% relative tolerance; 元, 万元 and 亿元
+  parenthesis (one holding a digit, when nothing before it does) appears in the answer (0.5% relative tolerance; 元, 万元 and 亿元
   are converted into one another), and the answer is not a refusal;
 - text / list: the evidence is covered, ≥ 70% of its character bigrams (after
   folding traditional to simplified and dropping punctuation and spaces), by
@@ -37,6 +37,8 @@ def numbers_with_units(text: str) -> list[tuple[float, str]]:
 
 def gold_numbers(answer: str) -> list[tuple[float, str]]:
     head = re.split(r"[（(]", answer, maxsplit=1)[0]
+    if not numbers_with_units(head):  # "鄂州市（全市）73.84亿元…": a parenthesis naming who, not explaining a figure
+        head = re.split(r"[（(]", re.sub(r"[（(][^（）()\d]*[)）]", "", answer), maxsplit=1)[0]
     return numbers_with_units(head)
 
 

@@ -41,6 +41,13 @@ def test_comparison_gives_each_body_and_a_verdict(seed_assistant):
     assert "花都区委员会老干部局2023年的项目支出更高" in a.answer
 
 
+def test_who_has_more_and_by_how_much_across_two_reports(seed_assistant):
+    a = seed_assistant.ask("荔湾区和花都区的项目支出谁多？多多少？")
+    assert a.found and a.kind == "comparison"
+    assert "422.23" in a.answer and "572.02" in a.answer and "149.79" in a.answer and "−" in a.answer
+    assert {c.doc for c in a.citations} == {LIWAN, HUADU}
+
+
 def test_a_question_of_two_clauses_answers_each_clause_with_its_citation(seed_assistant):
     a = seed_assistant.ask("荔湾区基本支出多少？占比呢？")
     assert a.found and a.kind == "parts"
