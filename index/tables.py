@@ -154,7 +154,7 @@ def _read_block(doc: Document, lines: list[tuple[int, str]], i: int, j: int, bef
             break
     unit = unit or unit_of(" ".join(head_lines))
     title = _title(head_lines)
-    columns = _header_over_figures(_columns(header, width), rows[body_from:])
+    columns = _columns(header, width)
     continued = False
     if not header and before is not None and len(before.columns) == width and not title:
         columns, title, unit, continued = before.columns, before.title, unit or before.unit, True
@@ -181,8 +181,8 @@ def _numbers_columns(texts: list[str]) -> bool:
 
 
 def _join_split_columns(rows: list[TableRow], body_from: int) -> tuple[list[TableRow], int]:
-    """One column that the page's layout split in two: its heading (and 栏次 number) centred
-    or left in one band, its right-aligned figures in the next. Where a column has no figure
+    """One column that the page's layout split in two: its heading (`金额`, and its 栏次 number)
+    centred or left in one band, its right-aligned figures (`1,234.56`) in the next. Where a column has no figure
     in the body (it is empty there) and the next has no heading above it, the two are one column."""
     width = len(rows[0].cells)
     body, head = rows[body_from:], rows[:body_from]
@@ -204,20 +204,6 @@ def _join_split_columns(rows: list[TableRow], body_from: int) -> tuple[list[Tabl
 def is_numbering(column: str) -> bool:
     """A column that numbers the rows (行次, 序号): its cells are no figures of the report."""
     return column.rsplit(" › ", 1)[-1] in _COLUMN_NUMBERS
-
-
-def _header_over_figures(columns: list[str], body: list[TableRow]) -> list[str]:
-    """A header written apart from its figures (centred or left over a column whose numbers
-    are right-aligned far from it, `金额` beside the band of `1,234.56`) names the column of
-    figures to its right that has no name of its own below their common parent."""
-    columns = list(columns)
-    for k in range(len(columns) - 1):
-        name, right = columns[k], columns[k + 1]
-        if not name or (right and not name.startswith(right + " › ")):
-            continue
-        if all(is_blank(r.cells[k].text) for r in body) and any(is_figure(r.cells[k + 1].text) for r in body):
-            columns[k + 1], columns[k] = name, ""
-    return columns
 
 
 def row_name(label_path: str) -> str:
