@@ -372,10 +372,11 @@ class Answerer:
             candidates = [c for c in candidates if c.source == "comparison"  # says itself when one report lacks the figure
                           or all(any(x.doc_id in group for x in c.answer.citations) for group in route.groups)]
         ranked = None
-        if len(route.groups) <= 1 and len(split_clauses(question, self.entity_names_for(question))) > 1:
+        clauses = split_clauses(question, self.entity_names_for(question)) if len(route.groups) <= 1 else []
+        if len(clauses) > 1:
             # a question of several clauses is answered clause by clause, or not at all: one clause's
             # answer is not an answer to the question
-            parts, partial = self.clause_parts(question, route, doc_ids, route.status == "unnamed")
+            parts, partial = self.clause_parts(question, clauses, route, doc_ids, route.status == "unnamed")
             ranked, candidates, fallback = candidates, ([parts] if parts is not None else []), partial or fallback
         answer = self.choose(q, candidates, fallback, passages)
         answer.routed = [self.index.documents[d].name for d in doc_ids]
@@ -660,19 +661,15 @@ class Answerer:
         parts: list[tuple[Document, Candidate]] = []
         for group in groups:
             for doc_id in group:
-                found, _, _ = self.candidates(q, [doc_id])
-                if not found or (self.ranker and not self.ranker.accepts(found[0])):
+                best = self._given_alone(q, [doc_id])
+                if best is None:
                     return []
-                parts.append((self.index.documents[doc_id], found[0]))
+                parts.append((self.index.documents[doc_id], best))
         lines = [f"{self._names(doc)}：{c.answer.answer}" for doc, c in parts]
-        firsts = [c.answer.citations[0] for _, c in parts if c.answer.citations]
-        rest = [x for _, c in parts for x in c.answer.citations[1:]]
-        answer = Answer("", "；".join(lines), True, unique(firsts + rest), [f for _, c in parts for f in c.answer.facts],
+        chosen = [c for _, c in parts]
+        answer = Answer("", "；".join(lines), True, self._citations_of(chosen), [f for c in chosen for f in c.answer.facts],
                         "per_report")
-        combined = Candidate(answer, "per_report", "".join(c.text for _, c in parts))
-        combined.features = {"parts_min": min(c.score for _, c in parts)}
-        combined.score = min(c.score for _, c in parts)
-        return [combined]
+        return [self._joined(answer, "per_report", chosen)]
 
     def verdict_across(self, q: Question, groups: list[list[str]]) -> list[Candidate]:
         """Which of the reports named states the larger figure, and by how much: each
@@ -688,15 +685,15 @@ class Answerer:
             if len(group) != 1:
                 return []
             doc = self.index.documents[group[0]]
-            found, _, _ = self.candidates(q, group)
-            if not found or not (self.ranker and self.ranker.accepts(found[0])) or not found[0].answer.citations:
+            best = self._given_alone(q, group)
+            if best is None or not best.answer.citations:
                 return []
-            best = found[0]
             quote = best.answer.citations[0]
-            figure = figure_after(q.content.split()[-1], doc, quote.start, quote.end)
             if best.answer.facts and best.answer.facts[0].get("unit") == "万元":
                 fact = best.answer.facts[0]
                 figure = Operand(q.content, fact["value"], "万元", fact["raw"], doc.doc_id, quote.start, quote.end)
+            else:
+                figure = figure_after(q.content.split()[-1], doc, quote.start, quote.end)
             if figure is None or figure.unit not in TO_WAN_UNITS:
                 return []
             parts.append((doc, best, figure))
@@ -712,13 +709,11 @@ class Answerer:
                        f"（计算：{format_value(in_wan[top], '万元')} − {format_value(in_wan[low], '万元')}）")
         citations = unique([c for _, best, _ in parts for c in best.answer.citations[:1]])
         answer = Answer("", "；".join(lines) + "。" + verdict + "。", True, citations, [], "comparison")
-        combined = Candidate(answer, "comparison", "".join(best.text for _, best, _ in parts))
-        combined.features = {"parts_min": min(best.score for _, best, _ in parts)}
-        combined.score = min(best.score for _, best, _ in parts)
+        combined = self._joined(answer, "comparison", [best for _, best, _ in parts])
         combined.rule_first = True  # each part cleared the threshold on its own
         return [combined]
 
-    def clause_parts(self, question: str, route: Route, doc_ids: list[str], unnamed: bool
+    def clause_parts(self, question: str, clauses: list[Clause], route: Route, doc_ids: list[str], unnamed: bool
                      ) -> tuple[Candidate | None, Answer | None]:
         """A question of several clauses ("收支总计多少？比上年涨了多少？"): each clause
         answered on its own, combined into one answer that cites each; it scores as its
@@ -726,7 +721,7 @@ class Answerer:
         which clause was not found and what was found for the others."""
         chosen: list[Candidate] = []
         missing: list[str] = []
-        for clause in split_clauses(question, self.entity_names_for(question)):
+        for clause in clauses:
             best = self._clause_answer(clause, route, doc_ids, unnamed)
             if best is None:
                 missing.append(clause.written)
@@ -741,29 +736,46 @@ class Answerer:
             if lead and texts and texts[0].startswith(lead.group(0)):
                 text = text[lead.end():]  # the same report named once
             texts.append(text.rstrip("。；"))
-        firsts = [c.answer.citations[0] for c in chosen if c.answer.citations]
-        citations = unique(firsts + [x for c in chosen for x in c.answer.citations[1:]])
+        citations = self._citations_of(chosen)
         if missing:
             asked = "”“".join(m.rstrip("？?") for m in missing)
             text = f"报告中未找到“{asked}”的答案，因此不作整体回答。问题其余部分找到的是：{'；'.join(texts)}。"
             return None, Answer(question, text, False, [replace(c, note=PART_NOTE) for c in citations], [], "refusal")
         answer = Answer("", "；".join(texts) + "。", True, citations, [f for c in chosen for f in c.answer.facts], "parts")
-        combined = Candidate(answer, "parts", "".join(c.text for c in chosen))
-        combined.features = {"parts_min": min(c.score for c in chosen)}
-        combined.score = min(c.score for c in chosen)
-        return combined, None
+        return self._joined(answer, "parts", chosen), None
 
     def _clause_answer(self, clause: Clause, route: Route, doc_ids: list[str], unnamed: bool) -> Candidate | None:
         """A clause's best candidate when it would be given on its own, else None."""
         q = self.understand(clause.question, route, doc_ids)
         q.previous_year = route.period == "上年"
-        found, _, _ = self.candidates(q, doc_ids, unnamed=unnamed)
-        if not found or not (self.ranker and self.ranker.accepts(found[0])):
+        best = self._given_alone(q, doc_ids, unnamed)
+        if best is None:
             return None
         own = bigrams(question_content(clause.written, self.entity_names_for(clause.written)))
-        if own and not coverage(own, fold(found[0].text)):
+        if own and not coverage(own, fold(best.text)):
             return None  # found by the subject put before it, but silent on what the clause asks
-        return found[0]
+        return best
+
+    def _given_alone(self, q: Question, doc_ids: list[str], unnamed: bool = False) -> Candidate | None:
+        """The best candidate from these reports when the ranker would give it as an answer
+        on its own: every part of a combined answer must be."""
+        found, _, _ = self.candidates(q, doc_ids, unnamed=unnamed)
+        return found[0] if found and self.ranker and self.ranker.accepts(found[0]) else None
+
+    @staticmethod
+    def _joined(answer: Answer, source: str, parts: list[Candidate]) -> Candidate:
+        """One answer made of several candidates' answers; it scores as its weakest part."""
+        weakest = min(c.score for c in parts)
+        combined = Candidate(answer, source, "".join(c.text for c in parts))
+        combined.features = {"parts_min": weakest}
+        combined.score = weakest
+        return combined
+
+    @staticmethod
+    def _citations_of(parts: list[Candidate]) -> list[Citation]:
+        """The parts' citations, each part's first before the others, each span once."""
+        return unique([c.answer.citations[0] for c in parts if c.answer.citations]
+                      + [x for c in parts for x in c.answer.citations[1:]])
 
     def choose(self, q: Question, candidates: list[Candidate], fallback: Answer | None,
                passages: list[Passage]) -> Answer:
