@@ -290,9 +290,9 @@ class Answerer:
         return Answer(question, text, True, citations,
                       [{"formula": formula, "value": count.value, "unit": count.unit, "computed": True}], "computed")
 
-    def answer_computed(self, question: str, passages: list[Passage]) -> Answer | None:
+    def answer_computed(self, question: str, passages: list[Passage], names: list[str] = ()) -> Answer | None:
         spans = [(self.index.documents[p.chunk.doc_id], p.chunk.start, p.chunk.end) for p in passages]
-        result = compute(question, spans)
+        result = compute(question, spans, names)
         if result is None:
             return None
         doc = self.index.documents[result.operands[0].doc_id]
@@ -454,7 +454,7 @@ class Answerer:
                 fallback = answer
             else:
                 produced.append(("metric", answer))
-        produced += [("computed", self.answer_computed(question, passages)),
+        produced += [("computed", self.answer_computed(question, passages, q.names)),
                      ("count", self.answer_count(question, doc_ids, passages)),
                      ("section", self.answer_section(question, doc_ids, content, passages))]
         out = [Candidate(a, source, a.answer) for source, a in produced if a is not None and a.found]

@@ -127,10 +127,24 @@ def plan(question: str) -> tuple[str, list[str]] | None:
     return None
 
 
-def compute(question: str, spans: list[tuple[Document, int, int]]) -> Computation | None:
+_OWN_YEAR = re.compile(r"(?<![比较于与和跟])(19|20)\d\d\s*年度?的?")
+
+
+def without_names(question: str, names: list[str]) -> str:
+    """The question without the bodies' names and the report's year: they pick the
+    report, not the figure ("昌吉市2022年税收占…" asks for 税收; a year after 比 stays,
+    it is the other operand)."""
+    for name in sorted(names, key=len, reverse=True):
+        if len(name) >= 2:
+            question = question.replace(name, "")
+    return _OWN_YEAR.sub("", question)
+
+
+def compute(question: str, spans: list[tuple[Document, int, int]], names: list[str] = ()) -> Computation | None:
     """`spans`: retrieved passages as (document, start, end), best first. Both
     operands must come from the same passage, so they describe the same thing."""
-    planned = plan(question)
+    # names can be the operands themselves ("百色市和河池市合计"): then the question as written
+    planned = plan(without_names(question, list(names))) or plan(question)
     if not planned or not all(n.strip() for n in planned[1]):
         return None
     op, names = planned

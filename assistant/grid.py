@@ -8,6 +8,11 @@ vanish, so the values are put back in their columns by what they are: the rate
 is the one with a %, the 分值 is the number just before it (or just after, when
 the header puts it there), the 得分 the one after, and the amounts fill the
 money columns from the right (an empty 年初预算数 is the usual gap). The column names are data: data/self_eval_grid.tsv.
+
+Some PDFs lose the gaps between cells too ("202010100.00%10" for 20 | 20 | 10 |
+100.00% | 10). Such a run is split back only where one split alone agrees with
+the row itself: the rate is the execution over the budget, the 分值 a whole
+number up to 100; a run that splits more than one way gives no values.
 """
 
 from __future__ import annotations
@@ -23,7 +28,8 @@ from index.tables import unit_of
 
 DATA = Path(__file__).parent / "data" / "self_eval_grid.tsv"
 MONEY = ("年初预算数", "全年预算数", "全年执行数")
-_TOKEN = re.compile(r"—|－|-{1,2}(?=\s|\||$)|\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|\d+(?:\.\d+)?\s*%?")
+_GLUED = re.compile(r"\d[\d.]*\.\d*\.[\d.]*\d%|\d{5,}(?:\.\d+)?%")  # cells with no gaps between them, up to the rate
+_TOKEN = re.compile(_GLUED.pattern + r"|—|－|-{1,2}(?=\s|\||$)|\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|\d+(?:\.\d+)?\s*%?")
 _ROW_LABEL = re.compile(r"资金总额|(?<=\|)\s*总额")
 _FILLER = re.compile(r"^[\s|:：,，万元()（）A-Za-z/]*$")
 
@@ -115,6 +121,13 @@ def _tokens(text: str, start: int, limit: int) -> list[tuple[str, int, int]]:
 def _align(order: list[str], tokens: list[str]) -> dict[str, str]:
     """Values back into their columns (see the module docstring)."""
     rate = next((i for i, t in enumerate(tokens) if t.endswith("%")), None)
+    if rate == 0 and _GLUED.fullmatch(tokens[0]):
+        before = order[: order.index("执行率")]
+        cells = _unglue(tokens[0].rstrip("%"), before, tokens[1] if len(tokens) > 1 else None)
+        if not cells:
+            return {}
+        tokens = cells[:-1] + [cells[-1] + "%"] + tokens[1:]
+        rate = len(cells) - 1
     money_cols = [c for c in order if c in MONEY]
     row: dict[str, str] = {}
     if rate is not None:
@@ -140,6 +153,43 @@ def _align(order: list[str], tokens: list[str]) -> dict[str, str]:
     for col, value in zip(money_cols[len(money_cols) - len(money):], money):
         row[col] = value
     return row
+
+
+def _unglue(run: str, before: list[str], score: str | None) -> list[str]:
+    """The one way to cut a glued run of digits into the cells `before` the rate and
+    the rate, such that the cells agree with each other and with the `score` after
+    them; [] when none or several do."""
+    fits = [cells for cells in _cuts(run, len(before) + 1) if _agrees(dict(zip(before, cells)), cells[-1], score)]
+    return fits[0] if len(fits) == 1 else []
+
+
+def _cuts(run: str, parts: int) -> list[list[str]]:
+    """Every way to cut `run` into `parts` well-formed numbers (no leading zero)."""
+    if parts == 1:
+        return [[run]] if re.fullmatch(r"(?:0|[1-9]\d*)(?:\.\d+)?", run) else []
+    out = []
+    for i in range(1, len(run)):
+        head = run[:i]
+        if re.fullmatch(r"(?:0|[1-9]\d*)(?:\.\d+)?", head):
+            out += [[head, *rest] for rest in _cuts(run[i:], parts - 1)]
+    return out
+
+
+def _agrees(cells: dict[str, str], rate: str, score: str | None) -> bool:
+    """The rate is 全年执行数 ÷ 全年预算数 to the rate's last digit; a 分值 is a whole
+    number up to 100, and the 得分 that follows it is the 分值 scaled by the rate
+    (within a quarter of the 分值: provinces score in tiers)."""
+    if "分值" in cells:
+        if not (cells["分值"].isdigit() and 0 < int(cells["分值"]) <= 100):
+            return False
+        full = int(cells["分值"])
+        if score and abs(number(score) - full * min(number(rate), 100) / 100) > full / 4:
+            return False
+    if not ("全年预算数" in cells and "全年执行数" in cells) or number(cells["全年预算数"]) == 0:
+        return False
+    decimals = len(rate.split(".")[1]) if "." in rate else 0
+    computed = number(cells["全年执行数"]) / number(cells["全年预算数"]) * 100
+    return abs(computed - number(rate)) < 10 ** -decimals  # rounded or cut off, as clerks do
 
 
 def asked_columns(question: str) -> list[str]:

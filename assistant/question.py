@@ -42,6 +42,7 @@ class Question:
     asks: int  # how many figures it asks for (多少, 几 …)
     items: list[str] = field(default_factory=list)  # the things asked for when several are ("全年预算、执行数和得分")
     previous_year: bool = False  # about the year before the report's own (stated there as 上年)
+    names: list[str] = field(default_factory=list)  # the bodies and places it names
 
 
 def understand(question: str, names: list[str]) -> Question:
@@ -60,6 +61,7 @@ def understand(question: str, names: list[str]) -> Question:
         asks_verdict=bool(cues()["verdict"].search(folded)),
         asks=len(re.findall(ASKING, folded)),
         items=asked_items(folded, names),
+        names=list(names),
     )
 
 

@@ -12,6 +12,8 @@ from index.records import Chunk
 from index.terms import clean_for_terms
 
 _SENTENCE = re.compile(r"[^。！？；;\n]+[。！？；;]?")
+_CLAUSE = re.compile(r"[^，,：:、\s]+[，,：:、\s]*")
+LONG = 150  # characters: a "sentence" longer than this is a flattened table or a page without stops
 _PUNCT = re.compile(r"[\s\W_]+")
 NUMBER_IN_TEXT = re.compile(r"\d+(?:[.,]\d+)*")
 QUANTITY_QUESTION = re.compile(r"多少|几|比例|比重|占比|百分|率|金额|多长|多深|多大|多高|增长|增加|减少|超收|哪天|日期|哪一年|何时|时间")
@@ -30,12 +32,29 @@ class Sentence:
 def split_sentences(chunk: Chunk, rank: int) -> list[Sentence]:
     out = []
     for m in _SENTENCE.finditer(chunk.text):
-        raw = m.group(0)
-        lead = len(raw) - len(raw.lstrip())
-        body = raw.strip()
-        if len(body) >= 2:
-            start = chunk.start + m.start() + lead
-            out.append(Sentence(chunk.doc_id, start, start + len(body), body, rank, chunk))
+        for at, raw in _pieces(m.start(), m.group(0)):
+            lead = len(raw) - len(raw.lstrip())
+            body = raw.strip()
+            if len(body) >= 2:
+                start = chunk.start + at + lead
+                out.append(Sentence(chunk.doc_id, start, start + len(body), body, rank, chunk))
+    return out
+
+
+def _pieces(at: int, sentence: str) -> list[tuple[int, str]]:
+    """A sentence, or a long one cut at its commas, colons and spaces into pieces of at
+    most LONG characters: text without stops (a flattened 自评表, a page of a PDF's text
+    layer) would otherwise be quoted whole as the answer to a question about one cell."""
+    if len(sentence) <= LONG:
+        return [(at, sentence)]
+    out: list[tuple[int, str]] = []
+    start, length = at, 0
+    for m in _CLAUSE.finditer(sentence):
+        if length and length + len(m.group(0)) > LONG:
+            out.append((start, sentence[start - at : start - at + length]))
+            start, length = at + m.start(), 0
+        length += len(m.group(0))
+    out.append((start, sentence[start - at : start - at + length]))
     return out
 
 

@@ -169,3 +169,30 @@ def test_chat_keeps_the_model_and_the_history_for_a_session(seed_index_dir, tmp_
     assert run.returncode == 0, run.stderr
     assert "95.06%" in run.stdout and "理解为：花都区预算执行率是多少" in run.stdout
     assert "## 2. 那花都区呢？" in out.read_text(encoding="utf-8")
+
+
+def test_a_computed_share_reads_its_operands_without_the_body_and_year(tmp_path):
+    """"昌吉市2022年税收占…的比重": 昌吉市 and 2022年 pick the report; the operands are 税收 and the whole."""
+    from assistant.compute import compute
+    from index.document import load_document
+
+    report = tmp_path / "昌吉市2022年财政预算执行情况.txt"
+    report.write_text("2022年,地方一般公共预算收入完成404633万元,同比下降0.29%(税收收入199744万元、政府非税收入204889万元);",
+                      encoding="utf-8")
+    doc = load_document(report)
+    result = compute("昌吉市2022年税收占地方一般公共预算收入的比重？", [(doc, 0, len(doc.text))], ["昌吉市"])
+    assert result is not None and result.formula == "199744万元 ÷ 404633万元 = 49.36%"
+
+
+def test_a_page_without_stops_is_quoted_by_the_piece_not_whole():
+    """A flattened 自评表 has no 。 for hundreds of characters: a sentence candidate is a piece of it
+    cut at its commas, colons or spaces, so no answer is a 500-character paste."""
+    from assistant.sentences import LONG, split_sentences
+    from index.records import Chunk
+
+    text = "，".join(f"指标{i}:年度指标值{i}0台套,实际完成值{i}0台套" for i in range(1, 30)) + "。"
+    chunk = Chunk("d#0", "d", "d.txt", "t", "b", "r", 2022, "s", 1, 1, 100, 100 + len(text), text, text)
+    pieces = split_sentences(chunk, 0)
+    assert len(pieces) > 1 and all(len(p.text) <= LONG for p in pieces)
+    assert all(text[p.start - 100 : p.end - 100] == p.text for p in pieces)
+    assert "指标7:年度指标值70台套" in "".join(p.text for p in pieces)

@@ -11,6 +11,8 @@ from ..conftest import DEV2_DOCS
 GRIDS = {
     "01": ("元", {"全年预算数": "387664.62", "全年执行数": "387664.62", "分值": "10", "执行率": "100%", "得分": "10"}),
     # a `|` table whose columns are 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分, 得分 left empty
+    # a PDF's text with no gaps between cells: 20 | 20 | 10 | 100.00% | 10 written "202010100.00%10"
+    "02": ("万元", {"全年预算数": "20", "全年执行数": "20", "分值": "10", "执行率": "100.00%", "得分": "10"}),
     "03": ("万元", {"年初预算数": "5.00", "全年预算数": "5.00", "全年执行数": "5.00", "执行率": "100.00%", "分值": "10"}),
     "04": ("万元", {"全年预算数": "32.4", "全年执行数": "31.69", "分值": "10", "执行率": "97.80%", "得分": "9"}),
     # the source writes 分值 100 in this row
@@ -33,3 +35,18 @@ def test_every_funds_grid_in_dev2_reads_cell_by_cell():
             found[path.name[:2]] = (rows[0].unit, rows[0].values)
             assert doc.text[rows[0].start:rows[0].end].strip(), path.name
     assert found == GRIDS
+
+
+HEADER = "资金情况(万元)全年预算数(A)全年执行数(B)分值执行率(B/A)得分年度资金总额:"
+
+
+@pytest.mark.parametrize("row, values", [
+    # cut where the rate is 执行数 ÷ 预算数 and the 得分 is the 分值 scaled by it
+    ("32.431.691097.80%9", {"全年预算数": "32.4", "全年执行数": "31.69", "分值": "10", "执行率": "97.80%", "得分": "9"}),
+    ("505010100%10", {"全年预算数": "50", "全年执行数": "50", "分值": "10", "执行率": "100%", "得分": "10"}),
+    # without a 得分, 50 | 50 | 10 | 100% and 5050 | 10 | 10 | 0% both agree: no values rather than a guess
+    ("505010100%", {}),
+])
+def test_glued_cells_are_cut_only_where_one_cut_agrees_with_the_row(row, values):
+    rows = read_grids("x", HEADER + row + "其中:本年财政拨款")
+    assert (rows[0].values if rows else {}) == values
