@@ -9,6 +9,7 @@ formula written out.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 
@@ -29,7 +30,7 @@ from .facts import (
 from .records import Answer, Citation
 from .retrieve import Passage, Retriever
 from .grid import MONEY, GridRow, asked_columns, columns, read_grids
-from .question import Question, understand
+from .question import Question, cues, understand
 from .rank import Candidate, Ranker, default_ranker, features, term_idf
 from .route import Route, Router
 from .sentences import (
@@ -52,6 +53,8 @@ DOMINANCE, DOMINANCE_TOP = 0.75, 4
 _CHANGE = re.compile(r"(?:比|较)(?:上年|上一年|去年|20\d\d\s*年)[^。；;\d]{0,10}?(?P<dir>增加|增长|减少|下降|增|减|多|少|上升)了?\s*"
                      r"(?P<value>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>亿元|万元|元)")
 PLURAL = re.compile(r"两个|两家|几个|这几|各自|分别|各是|哪个|哪家|谁的|谁更|对比|比较")
+SUPERLATIVE = re.compile(r"最多|最少|最高|最低|最大|最小")
+LOWEST = re.compile(r"最少|最低|最小|更少|更低|更小|少于|低于")
 COMPARISON = re.compile(r"哪个|哪一个|哪家|谁的|更高|更低|更多|更少|对比|比较|相比|高于|低于|分别|两个|两区|各区|差多少")
 SECTION_INTENTS: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("存在的主要问题", re.compile(r"问题|不足|短板|差距"), re.compile(r"问题|不足")),
@@ -83,6 +86,20 @@ def _quotes_a_row(c: "Candidate", rows: list[Citation]) -> bool:
     """Whether a sentence candidate's quote contains the start of one of these table rows."""
     span = _quoted_span(c)
     return span is not None and any(row.doc_id == span[0] and span[1] <= row.start < span[2] for row in rows)
+
+
+def _as_written(raw: str, wan: float) -> str:
+    """A table cell's figure with the unit its table states (元 or 万元), and in 万元 when
+    it was converted: the cell itself carries no unit."""
+    if re.search(r"[元亿]", raw):
+        return raw
+    try:
+        figure = float(raw.replace(",", ""))
+    except ValueError:
+        return format_value(wan, "万元")
+    if abs(figure - wan * 1e4) <= 0.01:
+        return f"{raw} 元（{format_value(wan, '万元')}）"
+    return f"{raw} 万元" if abs(figure - wan) <= 0.005 else format_value(wan, "万元")
 
 
 def unique(citations: list[Citation]) -> list[Citation]:
@@ -263,10 +280,15 @@ class Answerer:
         if len(with_value) >= 2:
             ordered = sorted(with_value, key=lambda x: -x[1].value)
             top, bottom = ordered[0], ordered[-1]
+            degree = "更" if len(with_value) == 2 else "最"
             if top[1].value == bottom[1].value:
-                verdict = f"两者{display}相同。"
+                verdict = f"{'两者' if len(with_value) == 2 else '各家'}{display}相同。"
+            elif LOWEST.search(question):  # "哪家最少": the bottom one is named
+                verdict = (f"{self._names(bottom[0])}的{display}{degree}低（{format_value(bottom[1].value, bottom[1].unit)}；"
+                           f"最高为 {format_value(top[1].value, top[1].unit)}）。")
             else:
-                verdict = f"{self._names(top[0])}的{display}更高（{format_value(top[1].value, top[1].unit)} > {format_value(bottom[1].value, bottom[1].unit)}）。"
+                verdict = (f"{self._names(top[0])}的{display}{degree}高（{format_value(top[1].value, top[1].unit)}；"
+                           f"最低为 {format_value(bottom[1].value, bottom[1].unit)}）。")
             return Answer(question, "；".join(lines) + "。" + verdict, True, unique(citations), facts, "comparison")
         if not with_value:
             return None
@@ -672,14 +694,15 @@ class Answerer:
         return [self._joined(answer, "per_report", chosen)]
 
     def verdict_across(self, q: Question, groups: list[list[str]]) -> list[Candidate]:
-        """Which of the reports named states the larger figure, and by how much: each
+        """Which of the reports named states the larger (the largest and smallest) figure, and by how much: each
         report's best candidate (given only if it would be given alone), the figure it
         states for what is asked (a table cell's value, or the first amount after the
         asked words in the quoted sentence), compared in one unit with the formula shown."""
-        asked = " ".join(run for run in q.content.split() if len(run) >= 2)  # without the verdict's 多/少
-        if not (q.wants_number and asked):
-            return []
-        q = replace(q, content=asked)
+        # what is compared, without the verdict's words (多, 最多, 更高 …)
+        asked = " ".join(run for run in cues()["verdict"].sub(" ", q.content).split() if len(run) >= 2)
+        if not (asked and (q.wants_number or SUPERLATIVE.search(q.folded))):
+            return []  # "谁更规范" is no comparison of figures; "谁最多" is one
+        q = replace(q, content=asked, wants_number=True, figure_only=True)
         parts: list[tuple[Document, Candidate, Operand]] = []
         for group in groups:
             if len(group) != 1:
@@ -689,11 +712,15 @@ class Answerer:
             if best is None or not best.answer.citations:
                 return []
             quote = best.answer.citations[0]
+            head = q.content.split()[-1]  # the head of what is compared ("本年支出", "三公 经费预算" → 经费预算)
             if best.answer.facts and best.answer.facts[0].get("unit") == "万元":
                 fact = best.answer.facts[0]
-                figure = Operand(q.content, fact["value"], "万元", fact["raw"], doc.doc_id, quote.start, quote.end)
+                if head not in fold(fact.get("label", "")):
+                    return []  # a cell of another line: not the figure compared
+                written = _as_written(fact["raw"], fact["value"])
+                figure = Operand(q.content, fact["value"], "万元", written, doc.doc_id, quote.start, quote.end)
             else:
-                figure = figure_after(q.content.split()[-1], doc, quote.start, quote.end)
+                figure = figure_after(head, doc, quote.start, quote.end)
             if figure is None or figure.unit not in TO_WAN_UNITS:
                 return []
             parts.append((doc, best, figure))
@@ -701,12 +728,17 @@ class Answerer:
         order = sorted(range(len(parts)), key=lambda i: -in_wan[i])
         top, low = order[0], order[-1]
         lines = [f"{self._names(doc)}：{figure.raw}" for doc, _, figure in parts]
+        gap = (f"{format_value(round(in_wan[top] - in_wan[low], 2), '万元')}"
+               f"（计算：{format_value(in_wan[top], '万元')} − {format_value(in_wan[low], '万元')}）")
         if in_wan[top] == in_wan[low]:
-            verdict = "两者相同"
+            verdict = "两者相同" if len(parts) == 2 else "各家相同"
+        elif len(parts) == 2:
+            verdict = f"{self._names(parts[top][0])}多，多 {gap}"
+        elif in_wan[order[0]] == in_wan[order[1]] or in_wan[order[-1]] == in_wan[order[-2]]:
+            return []  # a tie at the top or the bottom: no one body to name
         else:
-            gap = in_wan[top] - in_wan[low]
-            verdict = (f"{self._names(parts[top][0])}多，多 {format_value(round(gap, 2), '万元')}"
-                       f"（计算：{format_value(in_wan[top], '万元')} − {format_value(in_wan[low], '万元')}）")
+            verdict = (f"{self._names(parts[top][0])}最多，{self._names(parts[low][0])}最少，"
+                       f"最多比最少多 {gap}")
         citations = unique([c for _, best, _ in parts for c in best.answer.citations[:1]])
         answer = Answer("", "；".join(lines) + "。" + verdict + "。", True, citations, [], "comparison")
         combined = self._joined(answer, "comparison", [best for _, best, _ in parts])
@@ -768,7 +800,7 @@ class Answerer:
         weakest = min(c.score for c in parts)
         combined = Candidate(answer, source, "".join(c.text for c in parts))
         combined.features = {"parts_min": weakest}
-        combined.score = weakest
+        combined.score = math.prod(c.score for c in parts)
         return combined
 
     @staticmethod

@@ -43,6 +43,7 @@ class Question:
     items: list[str] = field(default_factory=list)  # the things asked for when several are ("全年预算、执行数和得分")
     previous_year: bool = False  # about the year before the report's own (stated there as 上年)
     names: list[str] = field(default_factory=list)  # the bodies and places it names
+    figure_only: bool = False  # asks for a figure and nothing else: an answer without a digit is none
 
 
 def understand(question: str, names: list[str]) -> Question:
@@ -62,6 +63,8 @@ def understand(question: str, names: list[str]) -> Question:
         asks=len(re.findall(ASKING, folded)),
         items=asked_items(folded, names),
         names=list(names),
+        figure_only=bool(cues()["figure_only"].search(folded)) and not cues()["open"].search(folded)
+        and not asks_counted(question),
     )
 
 

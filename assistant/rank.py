@@ -117,6 +117,7 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
         section = fold(c.answer.citations[0].section) if c.answer.citations else ""
         f["silent"] = float(f["match"] == 0 and f["idf_cover"] == 0 and f["words"] == 0
                             and coverage(want, section) == 0)
+    f["figureless"] = float(q.figure_only and not re.search(r"\d", text))
     text_question = 1.0 - f["wants_number"]
     f["text_x_sentence"] = text_question * (f["src_sentence"] + f["src_sentences"])
     f["text_x_section"] = text_question * f["src_section"]
@@ -128,11 +129,16 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
     return f
 
 
-def silent_on_question(f: dict[str, float]) -> bool:
-    """A passage that shares not one word or character pair with what the question
-    asks about, in itself or in its section's headings ("核定编制多少人" → "3.加强培训和
-    指导。"), answers something else, however the other features score it: never given."""
-    return f.get("silent", 0.0) == 1.0
+RULES = ("silent", "figureless")  # features that decide by rule (see `ruled_out`), not weighed by the model
+
+
+def ruled_out(f: dict[str, float]) -> bool:
+    """Never given, however the other features score it: a passage that shares not one
+    word or character pair with what the question asks about, in itself or in its
+    section's headings ("核定编制多少人" → "3.加强培训和指导。"), answers something else;
+    a passage without a digit ("一般公共预算财政拨款支出决算表") is no answer to a question
+    that asks for a figure and nothing else."""
+    return any(f.get(name, 0.0) == 1.0 for name in RULES)
 
 
 @dataclass
@@ -146,7 +152,7 @@ class Ranker:
     threshold_alone: float  # for one the ranker picks alone
 
     def accepts(self, c: Candidate) -> bool:
-        if silent_on_question(c.features):
+        if ruled_out(c.features):
             return False
         return c.score >= (self.threshold if c.rule_first or c.source in ("per_report", "parts") else self.threshold_alone)
 

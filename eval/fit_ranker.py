@@ -24,6 +24,8 @@ from pathlib import Path
 
 import numpy as np
 
+from assistant.rank import RULES, ruled_out
+
 from . import scoring
 from .run import eval_index_dir, generated_sets, split_sets
 
@@ -34,7 +36,6 @@ MODEL = Path(__file__).resolve().parents[1] / "assistant" / "data" / "ranker.jso
 FLOORS = {"seeds": 0.97, "dev": 0.90}
 GENERATED_WEIGHT = 0.3
 C = 0.5  # inverse strength of the logistic regression's L2 penalty
-RULES = {"silent"}  # features that decide by rule (rank.silent_on_question), not weighed by the model
 WRONG_CEILING = 0.08  # the tests hold 0.08 on the real sets (per-report and per-clause answers are not simulated here)
 
 
@@ -98,7 +99,7 @@ def _outcomes(rows: list[dict], scores: list[list[float]], threshold: float,
             continue
         best = r["candidates"][int(np.argmax(s))] if s else None
         needed = threshold if best is None or best["features"].get("rule_first") or alone is None else alone
-        if best is not None and max(s) >= needed and not best["features"].get("silent"):  # rank.silent_on_question
+        if best is not None and max(s) >= needed and not ruled_out(best["features"]):
             right += best["label"]
             wrong += not best["label"]
         else:
@@ -107,7 +108,7 @@ def _outcomes(rows: list[dict], scores: list[list[float]], threshold: float,
 
 
 def fit(rows: list[dict], max_wrong: float, wrong_cost: float, folds: int = 5) -> dict:
-    names = sorted({n for r in rows for c in r["candidates"] for n in c["features"]} - RULES)
+    names = sorted({n for r in rows for c in r["candidates"] for n in c["features"]} - set(RULES))
     groups = sorted({r["group"] for r in rows})
     fold_of = {g: i % folds for i, g in enumerate(groups)}
     oof: list[list[float]] = [[] for _ in rows]

@@ -1,0 +1,38 @@
+"""Questions over several reports, and figure questions a passage without a figure
+cannot answer, on the generated template reports (eval/tables) through the real
+model and index."""
+
+import re
+
+import pytest
+
+BODIES = "丰桂县财政局、丰云区人社局、金兴区人社局2021年的本年支出合计"
+
+
+@pytest.mark.dev
+def test_who_has_the_most_of_three_names_the_top_and_the_bottom_with_each_figure(tables_assistant):
+    a = tables_assistant.ask(BODIES + "谁最多？")
+    assert a.found, a.answer
+    each, verdict = a.answer.rsplit("。", 2)[:2]
+    # each body's figure as its table writes it (元), and in 万元
+    assert "29,436,696.21 元（2,943.67 万元）" in each and "3,113.77 万元" in each and "26,665,963.31 元" in each
+    assert verdict.startswith("丰云区人力资源和社会保障局2021年最多，金兴区人力资源和社会保障局2021年最少")
+    assert "447.17 万元（计算：3,113.77 万元 − 2,666.60 万元）" in verdict
+    assert len({c.doc for c in a.citations}) == 3
+    for figure in ("29,436,696.21", "3,113.77", "26,665,963.31"):
+        assert any(figure in c.quote for c in a.citations)
+
+
+@pytest.mark.dev
+def test_who_has_the_least_names_the_bottom(tables_assistant):
+    a = tables_assistant.ask(BODIES + "哪家最少？")
+    assert a.found, a.answer
+    assert re.search(r"金兴区人力资源和社会保障局2021年[^。；]*最(少|低)", a.answer)
+
+
+@pytest.mark.dev
+def test_a_figure_question_is_not_answered_by_a_title_without_a_figure(tables_assistant):
+    """The generated 一般公共预算财政拨款支出决算表 has no 合计 row: its title matches every word
+    of the question and holds no figure."""
+    a = tables_assistant.ask("丰桂县财政局2021年的一般公共预算财政拨款支出是多少？")
+    assert not a.found or all(re.search(r"\d", c.quote) for c in a.citations[:1]), a.answer
