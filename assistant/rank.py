@@ -29,6 +29,9 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _CHANGE_FIGURE = re.compile(r"(增加|减少|增长|下降|上升|降低|增幅|降幅|多|少)了?(约|为)?\s*\d")
 _YEAR = re.compile(r"(19|20)\d\d\s*年度?")
 _PERCENT = re.compile(r"\d\s*%|百分之")
+# digits that are no figure a "多少" question asks for: years, dates, phone and document numbers
+_NOT_FIGURES = re.compile(r"(19|20)\d\d\s*年度?|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月|(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)0\d{2,3}-\d{7,8}|[〔\[(（]\s*(19|20)\d\d\s*[〕\])）]\s*\d+\s*号")
+OPPOSITES = Path(__file__).parent / "data" / "opposites.tsv"
 _ENUMERATOR = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分|表[一二三四五六七八九十]+")
 
 
@@ -117,7 +120,8 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
         section = fold(c.answer.citations[0].section) if c.answer.citations else ""
         f["silent"] = float(f["match"] == 0 and f["idf_cover"] == 0 and f["words"] == 0
                             and coverage(want, section) == 0)
-    f["figureless"] = float(q.figure_only and not re.search(r"\d", text))
+    f["figureless"] = float(q.figure_only and not re.search(r"\d", _NOT_FIGURES.sub("", text)))
+    f["opposite"] = float(names_the_opposite(q.folded, text))
     text_question = 1.0 - f["wants_number"]
     f["text_x_sentence"] = text_question * (f["src_sentence"] + f["src_sentences"])
     f["text_x_section"] = text_question * f["src_section"]
@@ -129,7 +133,23 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
     return f
 
 
-RULES = ("silent", "figureless")  # features that decide by rule (see `ruled_out`), not weighed by the model
+@lru_cache(maxsize=1)
+def opposites() -> list[tuple[str, str]]:
+    """Both directions of each pair in data/opposites.tsv."""
+    pairs = []
+    for line in OPPOSITES.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            a, b = line.split("\t")
+            pairs += [(a, b), (b, a)]
+    return pairs
+
+
+def names_the_opposite(question: str, text: str) -> bool:
+    """The question names one of a pair and not the other; the text the other and not the one."""
+    return any(a in question and b not in question and b in text and a not in text for a, b in opposites())
+
+
+RULES = ("silent", "figureless", "opposite")  # features that decide by rule (see `ruled_out`), not weighed by the model
 
 
 def ruled_out(f: dict[str, float]) -> bool:

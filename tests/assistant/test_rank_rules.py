@@ -1,0 +1,29 @@
+"""The rules beside the fitted ranker (assistant/rank.py `ruled_out`): candidates never given,
+whatever the model scores them."""
+
+import pytest
+
+from assistant.question import understand
+from assistant.rank import Candidate, features, ruled_out
+from assistant.records import Answer
+
+
+def _ruled_out(question: str, text: str) -> bool:
+    q = understand(question, [])
+    return ruled_out(features(q, Candidate(Answer("", text, True, [], [], "passage"), "sentence", text), False))
+
+
+@pytest.mark.parametrize("question, text, out", [
+    # a figure asked and nothing else: a passage whose only digits are years, dates, phones is none
+    ("年初预算数是多少？", "绩效目标自评表(2022年度)中江县水利局2022年12月30日,负责人电话13990260322", True),
+    ("年初预算数是多少？", "年初预算数 20 万元", False),
+    ("全年地方财政收入完成多少？", "2022年全年完成地方财政收入完成1408135万元", False),  # a 7-digit amount is a figure
+    ("有哪几个科室？", "设办公室、普及部、学会部三个科室", False),  # asked in words
+    # income asked, expenditure answered (and the other way round)
+    ("一般公共预算支出比上年增长了多少？", "一般公共预算地方收入完成82876万元,同比增长9.99%", True),
+    ("一般公共预算支出比上年增长了多少？", "一般公共预算支出完成90000万元,同比增长3.2%", False),
+    ("收入和支出各是多少？", "收入合计100万元", False),  # both asked
+    ("人员经费多少？", "公用经费12.5万元", True),
+])
+def test_rules(question, text, out):
+    assert _ruled_out(question, text) is out
