@@ -115,7 +115,8 @@ def eval_index_dir(docs: list[str]) -> Path:
     from index.document import expand_paths
 
     h = hashlib.sha256(repr(Settings.from_env()).encode())
-    for source in sorted((Path(__file__).parents[1] / "index").glob("*.py")):
+    code = Path(__file__).parents[1] / "index"
+    for source in sorted([*code.glob("*.py"), *code.glob("data/*")]):  # its data files read tables and names too
         h.update(source.read_bytes())
     for path in expand_paths(docs):
         h.update(path.name.encode() + path.read_bytes())

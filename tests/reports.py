@@ -220,6 +220,33 @@ def numbered_rows_pdf(path: Path) -> Path:
     return path
 
 
+def split_codes_pdf(path: Path) -> Path:
+    """一般公共预算财政拨款支出决算表 as 财决 templates draw it: the function code in three
+    columns under 科目编码 with a 类 | 款 | 项 row, a 栏次 row, a 合计 row above the body,
+    headings centred over their columns and figures right-aligned apart from them."""
+    c, (w, h) = pdf_canvas(path)
+    c.setFont(FONT, 16)
+    c.drawCentredString(w / 2, h - 50, "一般公共预算财政拨款支出决算表")
+    c.setFont(FONT, 9)
+    c.drawString(40, h - 75, f"编制单位：{BODY}")
+    c.drawRightString(w - 40, h - 75, "单位：万元")
+    cols = [40, 80, 120, 160, 420, 540, 660, w - 40]
+    y = h - 95
+    for cells in [("项目", "", "", "", "本年支出", "", ""), ("科目编码", "", "", "科目名称", "合计", "基本支出", "项目支出"),
+                  ("类", "款", "项", "", "", "", ""), ("栏次", "", "", "", "1", "2", "3"),
+                  ("合计", "", "", "", "1,180.40", "864.49", "315.91"),
+                  ("208", "", "", "社会保障和就业支出", "1,180.40", "864.49", "315.91"),
+                  ("208", "01", "", "人力资源和社会保障管理事务", "1,100.00", "864.49", "235.51"),
+                  ("208", "01", "01", "行政运行", "864.49", "864.49", ""),
+                  ("208", "01", "09", "社会保险经办机构", "235.51", "", "235.51"),
+                  ("208", "05", "", "行政事业单位养老支出", "80.40", "", "80.40")]:
+        draw_row(c, y, cols, cells)
+        y -= 18
+    c.showPage()
+    c.save()
+    return path
+
+
 def _heading(c, cols: list[float], text: str, a: int, b: int, y: float, size: float = 9) -> int:
     """A heading centred over columns a … b-1 and wrapped to their width, as a spreadsheet
     prints it; returns its number of lines."""

@@ -142,3 +142,14 @@ def test_a_row_of_figures_under_spanning_headings_with_no_row_label(tmp_path):
     assert got["决算数 › 公务接待费"] == ("3.30", "决算") and got["预算数 › 公务接待费"] == ("4.00", "预算")
     assert got["决算数 › 公务用车运行费"] == ("7.20", "决算")
     assert not [f for f in facts if f.raw in ("1", "2", "11", "12")]  # the row numbering the columns
+
+
+def test_codes_in_three_columns_under_a_row_of_their_parts(tmp_path):
+    """科目编码 split into 类 | 款 | 项 with a row naming the parts: that row is no header of the
+    figures, which keep their columns (合计, 基本支出, 项目支出); the parts give the row's path."""
+    facts = extract_facts(load_document(reports.split_codes_pdf(tmp_path / "支出决算表.pdf")))
+    assert _cell(facts, "合计", "合计").raw == "1,180.40"
+    assert _cell(facts, "社会保障和就业支出 › 人力资源和社会保障管理事务 › 行政运行", "基本支出").raw == "864.49"
+    assert _cell(facts, "社会保障和就业支出 › 人力资源和社会保障管理事务 › 社会保险经办机构",
+                 "项目支出").raw == "235.51"
+    assert not [f for f in facts if f.raw in ("1", "2", "3", "01", "09", "05", "208")]
