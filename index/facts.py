@@ -19,8 +19,9 @@ from functools import lru_cache
 
 from .names import read_data_lines
 from .records import Document
-from .tables import Table, is_blank, is_code, is_figure, is_numbering, read_tables
+from .tables import Table, is_blank, is_code, is_code_column, is_figure, is_numbering, read_tables
 
+_CODE_THEN_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s+(\D.*)$")
 FACTS_VERSION = 2  # raised when tables or facts are read differently: older indexes re-read their facts
 TO_WAN = {"元": 1e-4, "千元": 0.1, "万元": 1.0, "亿元": 1e4}
 _COUNT_UNITS = {"个": "个", "人": "人", "项": "项", "名": "人", "人次": "人次", "辆": "辆", "台": "台", "次": "次",
@@ -136,10 +137,15 @@ def table_facts(doc: Document, table: Table) -> list[Fact]:
             text = cell.text
             if is_blank(text):
                 continue
-            if is_code(text) and not label and (not code_parts or len(text) == 2):
+            column = table.columns[k] if k < len(table.columns) else ""
+            if is_code(text) and (is_code_column(column) or not label and (not code_parts or len(text) == 2)):
+                if label and not code_parts:  # `302 | 商品和服务支出 | 120.00` beside the first: a new row begins
+                    label = ""
                 code_parts.append(text)
                 continue
             if not is_figure(text):
+                if m := _CODE_THEN_NAME.match(text):  # `301 工资福利支出`: a layout that put both in one cell
+                    code_parts, text = [m.group(1)], m.group(2)
                 label, code = text, "".join(code_parts)
                 code_parts = []
                 if code:
@@ -147,7 +153,6 @@ def table_facts(doc: Document, table: Table) -> list[Fact]:
                 continue
             if not label:
                 continue
-            column = table.columns[k] if k < len(table.columns) else ""
             if is_numbering(column):
                 continue  # 行次 1, 2, 3: the row's number, not a figure
             path = [labels_by_code[code[:n]] for n in (3, 5) if code and len(code) > n and code[:n] in labels_by_code]

@@ -206,6 +206,12 @@ def is_numbering(column: str) -> bool:
     return column.rsplit(" › ", 1)[-1] in _COLUMN_NUMBERS
 
 
+def is_code_column(column: str) -> bool:
+    """A column of 科目编码 (功能分类 or 经济分类 codes): its cells name rows, they are no figures;
+    where several such tables stand side by side, each code begins the next one's row."""
+    return bool(re.search(r"编码|代码", column.rsplit(" › ", 1)[-1]))
+
+
 def row_name(label_path: str) -> str:
     """A row's own name: the last part of its label path, without its enumerator."""
     return ROW_ENUMERATOR.sub("", label_path.split(" › ")[-1])

@@ -247,6 +247,32 @@ def split_codes_pdf(path: Path) -> Path:
     return path
 
 
+def three_codes_side_by_side_pdf(path: Path) -> Path:
+    """一般公共预算财政拨款基本支出决算表 as 财决08 draws it: 人员经费 and 公用经费 as three
+    科目编码 | 科目名称 | 决算数 tables side by side, codes close to their names (the page's
+    layout reads `301 工资福利支出` as one cell), rows of different lengths, two totals."""
+    c, (w, h) = pdf_canvas(path)
+    c.setFont(FONT, 15)
+    c.drawCentredString(w / 2, h - 50, "一般公共预算财政拨款基本支出决算表")
+    c.setFont(FONT, 9)
+    c.drawString(40, h - 75, f"编制单位：{BODY}")
+    c.drawRightString(w - 40, h - 75, "单位：万元")
+    cols = [40, 90, 230, 300, 350, 490, 560, 610, 750, w - 40]
+    y = h - 95
+    for cells in [("人员经费", "", "", "公用经费", "", "", "", "", ""),
+                  ("科目编码", "科目名称", "决算数", "科目编码", "科目名称", "决算数", "科目编码", "科目名称", "决算数"),
+                  ("301", "工资福利支出", "800.00", "302", "商品和服务支出", "120.00", "310", "资本性支出", "5.00"),
+                  ("30101", "基本工资", "300.00", "30201", "办公费", "10.00", "31002", "办公设备购置", "5.00"),
+                  ("30102", "津贴补贴", "200.00", "30211", "差旅费", "8.50", "", "", ""),
+                  ("303", "对个人和家庭的补助", "64.49", "30217", "公务接待费", "3.20", "", "", ""),
+                  ("人员经费合计", "", "864.49", "公用经费合计", "", "", "", "", "125.00")]:
+        draw_row(c, y, cols, cells)
+        y -= 18
+    c.showPage()
+    c.save()
+    return path
+
+
 def _heading(c, cols: list[float], text: str, a: int, b: int, y: float, size: float = 9) -> int:
     """A heading centred over columns a … b-1 and wrapped to their width, as a spreadsheet
     prints it; returns its number of lines."""

@@ -153,3 +153,15 @@ def test_codes_in_three_columns_under_a_row_of_their_parts(tmp_path):
     assert _cell(facts, "社会保障和就业支出 › 人力资源和社会保障管理事务 › 社会保险经办机构",
                  "项目支出").raw == "235.51"
     assert not [f for f in facts if f.raw in ("1", "2", "3", "01", "09", "05", "208")]
+
+
+def test_three_code_tables_side_by_side_give_no_code_as_a_figure(tmp_path):
+    """科目编码 | 科目名称 | 决算数 three times across: each code begins a row of its own table and
+    gives the row's path (30201 办公费 under 302 商品和服务支出); no code is read as an amount."""
+    facts = extract_facts(load_document(reports.three_codes_side_by_side_pdf(tmp_path / "基本支出.pdf")))
+    assert _cell(facts, "商品和服务支出", "决算数").raw == "120.00"
+    assert _cell(facts, "商品和服务支出 › 办公费", "决算数").raw == "10.00"
+    assert _cell(facts, "资本性支出 › 办公设备购置", "决算数").raw == "5.00"
+    assert _cell(facts, "工资福利支出 › 津贴补贴", "决算数").raw == "200.00"
+    assert _cell(facts, "公用经费合计", "决算数").raw == "125.00"
+    assert not [f for f in facts if f.raw in ("301", "302", "310", "30101", "31002") or "科目编码" in f.column]
