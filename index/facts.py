@@ -79,25 +79,34 @@ def table_subject(title: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _periods() -> list[tuple[re.Pattern, str]]:
-    out = []
+def _periods() -> tuple[list[tuple[re.Pattern, str]], re.Pattern]:
+    """(pattern, period) in order of data/periods.tsv, and the words that state none."""
+    out, none = [], []
     for line in read_data_lines("periods.tsv"):
         pattern, period = line.split("\t")
-        out.append((re.compile(pattern), period))
-    return out
+        if period == "-":
+            none.append(pattern)
+        else:
+            out.append((re.compile(pattern), period))
+    return out, re.compile("|".join(none) or "(?!)")
+
+
+def _stated_period(text: str) -> str | None:
+    periods, none = _periods()
+    text = none.sub(" ", text)
+    return next((period for pattern, period in periods if pattern.search(text)), None)
 
 
 def period_of(*texts: str) -> str:
     for text in texts:
-        for pattern, period in _periods():
-            if text and pattern.search(text):
-                return period
+        if text and (period := _stated_period(text)):
+            return period
     return "本年"
 
 
 def asked_period_of(question: str) -> str | None:
     """The period a question names (决算, 预算, 上年 …), or None when it names none."""
-    return next((period for pattern, period in _periods() if pattern.search(question)), None)
+    return _stated_period(question)
 
 
 BUDGETS = {"预算", "全年预算", "年初预算"}

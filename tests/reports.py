@@ -273,6 +273,31 @@ def three_codes_side_by_side_pdf(path: Path) -> Path:
     return path
 
 
+def grants_summary_pdf(path: Path) -> Path:
+    """财政拨款收入支出决算总表 (财决01-1): income as 项目 | 行次 | 金额, expenditure as 项目 | 行次 |
+    合计 and one column per kind of budget (一般公共预算 / 财政拨款 wrapped onto two lines), a 栏次 row."""
+    c, (w, h) = pdf_canvas(path)
+    c.setFont(FONT, 15)
+    c.drawCentredString(w / 2, h - 50, "财政拨款收入支出决算总表")
+    c.setFont(FONT, 9)
+    c.drawString(40, h - 75, f"编制单位：{BODY}")
+    c.drawRightString(w - 40, h - 75, "单位：万元")
+    cols = [40, 200, 240, 310, 470, 510, 590, 670, 750, w - 40]
+    y = h - 95
+    for cells in [("收入", "", "", "支出", "", "", "", "", ""),
+                  ("项目", "行次", "金额", "项目", "行次", "合计", "一般公共预算", "政府性基金", "国有资本经营"),
+                  ("", "", "", "", "", "", "财政拨款", "预算财政拨款", "预算财政拨款"),
+                  ("栏次", "", "1", "栏次", "", "2", "3", "4", "5"),
+                  ("一、一般公共预算财政拨款", "1", "1,180.40", "一、一般公共服务支出", "30", "", "", "", ""),
+                  ("二、政府性基金预算财政拨款", "2", "", "二、社会保障和就业支出", "31", "1,180.40", "1,180.40", "", ""),
+                  ("本年收入合计", "4", "1,180.40", "本年支出合计", "33", "1,180.40", "1,180.40", "", "")]:
+        draw_row(c, y, cols, cells)
+        y -= 18
+    c.showPage()
+    c.save()
+    return path
+
+
 def _heading(c, cols: list[float], text: str, a: int, b: int, y: float, size: float = 9) -> int:
     """A heading centred over columns a … b-1 and wrapped to their width, as a spreadsheet
     prints it; returns its number of lines."""

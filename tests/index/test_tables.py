@@ -165,3 +165,12 @@ def test_three_code_tables_side_by_side_give_no_code_as_a_figure(tmp_path):
     assert _cell(facts, "工资福利支出 › 津贴补贴", "决算数").raw == "200.00"
     assert _cell(facts, "公用经费合计", "决算数").raw == "125.00"
     assert not [f for f in facts if f.raw in ("301", "302", "310", "30101", "31002") or "科目编码" in f.column]
+
+
+def test_a_kind_of_budget_in_a_column_name_is_no_period(tmp_path):
+    """一般公共预算财政拨款 names a kind of budget: in a 决算 table its cells are 决算 figures."""
+    facts = extract_facts(load_document(reports.grants_summary_pdf(tmp_path / "财拨总表.pdf")))
+    cell = _cell(facts, "本年支出合计", "一般公共预算财政拨款")
+    assert (cell.raw, cell.period) == ("1,180.40", "决算")
+    assert _cell(facts, "一、一般公共预算财政拨款", "金额").period == "决算"
+    assert not [f for f in facts if f.raw in ("30", "31", "33", "4")]  # 行次
