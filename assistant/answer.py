@@ -45,6 +45,9 @@ _QUOTES = re.compile(r"[“”\"‘’'「」]")  # “三公”经费 is what �
 MIN_COVERAGE = 0.45  # share of the question's content bigrams a sentence must contain
 MIN_TEXT_COVERAGE = 0.4  # the same for questions that ask for words, not a figure
 MAX_QUESTION_CHARS = 500
+# reports whose grids and table cells are read for one question: a body's 决算 may be published as a
+# PDF per table (nine or more), all of one year
+MAX_REPORTS_READ = 12
 # A question naming no report is answered from one report only when it holds this share of the
 # top passages (3 of 4); fitted on the development split's unnamed questions.
 DOMINANCE, DOMINANCE_TOP = 0.75, 4
@@ -539,7 +542,7 @@ class Answerer:
         wanted = asked_columns(q.text)
         if len(wanted) == len(columns()) and not re.search(r"钱|资金|经费|预算|执行", q.folded):
             return []  # the question is not about the funds
-        for doc_id in doc_ids[:3]:
+        for doc_id in doc_ids[:MAX_REPORTS_READ]:
             doc = self.index.documents[doc_id]
             for row in self._grids(doc_id):
                 cols = [c for c in wanted if c in row.values]
@@ -589,8 +592,8 @@ class Answerer:
         asked_period = asked_period_of(q.folded)
         want = bigrams(q.content)
         scored: list[tuple[float, dict[str, float], Fact]] = []
-        own_period = {d: period_of(self.index.documents[d].kind) for d in doc_ids[:3]}
-        for doc_id in doc_ids[:3]:
+        own_period = {d: period_of(self.index.documents[d].kind) for d in doc_ids[:MAX_REPORTS_READ]}
+        for doc_id in doc_ids[:MAX_REPORTS_READ]:
             for fact in self.index.facts.get(doc_id, []):
                 if fact.source != "table" or fact.kind.startswith("change") != q.asks_change or (fact.unit == "%") != q.wants_percent:
                     continue

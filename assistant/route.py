@@ -379,13 +379,12 @@ class Router:
     def _by_year(self, group: list[str], years: list[int], route: Route) -> list[str] | None:
         """The group's reports for the years asked: the same year, else the next
         year's report (it states the year asked as 上年); none → year_missing."""
-        if not years:
-            latest: dict[str, str] = {}
-            for d in group:  # one body, several years: its latest report
+        if not years:  # one body, several years: its reports of the latest year (a 决算 published table by table is several)
+            latest: dict[str, int] = {}
+            for d in group:
                 key = self._body_key(d)
-                if key not in latest or (self.documents[d].year or 0) > (self.documents[latest[key]].year or 0):
-                    latest[key] = d
-            return sorted(latest.values())
+                latest[key] = max(latest.get(key, 0), self.documents[d].year or 0)
+            return sorted(d for d in group if (self.documents[d].year or 0) == latest[self._body_key(d)])
         same = [d for d in group if self.documents[d].year in years]
         if same:
             return same

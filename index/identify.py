@@ -340,6 +340,10 @@ def identify(text: str, folded: str, file_name: str, url: str = "") -> Identity:
         if found:
             kind = _found_in(view, found, "标题行" if pos or source_text in dict(titles).values() else "开头", pos)
             break
+    else:  # a table published on its own (…部门决算-支出表.pdf) says its kind only in its file name
+        named = next((k for k in report_kinds() if len(k) >= 4 and k in Path(file_name).stem), None)
+        if named:
+            kind = Field(named, "file name")
     project = Field("", "")
     m = re.search(rf"项目名称\s*[:：|]?\s*[|]?\s*(?:[\dA-Z]{{8,}}-)?([{_CJK}\w()（）\-—“”]{{2,50}}?)(?=\s*[|\n]|主管部门|实施单位|项目资金|$)", head)
     if m:

@@ -88,3 +88,26 @@ def test_a_row_of_figures_under_headings_answers_from_the_right_half(tmp_path, e
     assert total.found and "10.50" in total.answer and "12.00" not in total.answer
     assert "3.30" in assistant.ask("人社局公务接待费决算多少").answer
     assert "8.00" in assistant.ask("人社局公务用车运行费预算数多少").answer
+
+
+@pytest.fixture(scope="module")
+def tables_apart(tmp_path_factory, embedder):
+    """A 部门决算 published table by table, one PDF each, the kind only in the file names."""
+    folder = tmp_path_factory.mktemp("apart")
+    stem = "某某区人力资源和社会保障局2023年部门决算-"
+    pdfs = [reports.split_codes_pdf(folder / f"{stem}支出表.pdf"),
+            reports.three_codes_side_by_side_pdf(folder / f"{stem}基本支出表.pdf"),
+            reports.grants_summary_pdf(folder / f"{stem}财拨总表.pdf")]
+    build_index(pdfs, folder / "index", embedder=embedder)
+    return Assistant.load(folder / "index")
+
+
+@pytest.mark.parametrize("question, figure, table", [
+    ("人社局办公费多少？", "10.00 万元", "一般公共预算财政拨款基本支出决算表"),
+    ("人社局行政运行基本支出多少？", "864.49 万元", "一般公共预算财政拨款支出决算表"),
+    ("人社局本年支出合计多少？", "1,180.40 万元", "财政拨款收入支出决算总表"),
+])
+def test_a_report_published_table_by_table_is_read_whole(tables_apart, question, figure, table):
+    assert {d.kind for d in tables_apart.index.documents.values()} == {"部门决算"}
+    a = tables_apart.ask(question)
+    assert a.found and figure in a.answer and table in a.answer, a.answer
