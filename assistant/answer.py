@@ -607,8 +607,11 @@ class Answerer:
                 elif label in TOTAL_ROWS:
                     label = subject  # a table's 合计 row is the total of what the table is about
                 named = coverage(bigrams(label + column), f"{q.folded} {q.content}")  # as asked, or as reports write it
+                # a row the question does not name, that is no total of the table: a neighbour's cell
+                own = bigrams(row_name(label)) - bigrams(column)  # 教育支出 under 基本支出: 教育, not 支出
+                row_named = label in TOTAL_ROWS or label == subject or not own or coverage(own, q.folded) > 0
                 asked = coverage(want, fold(fact.path()))
-                measured = {"fact_label_named": named, "fact_asked": asked,
+                measured = {"fact_label_named": named, "fact_asked": asked, "row_unnamed": float(not row_named),
                             "fact_label_whole": float(_QUOTES.sub("", fold(label)) in _QUOTES.sub("", q.folded)),
                             "fact_column_named": float(bool(column) and fold(column) in q.folded),
                             "fact_period_match": float(asked_period is not None and asked_period == fact.period),

@@ -44,6 +44,7 @@ class Question:
     previous_year: bool = False  # about the year before the report's own (stated there as 上年)
     names: list[str] = field(default_factory=list)  # the bodies and places it names
     figure_only: bool = False  # asks for a figure and nothing else: an answer without a digit is none
+    open: bool = False  # may be answered in words too (哪, 什么, 为什么, 原因, 是否 …)
 
 
 def understand(question: str, names: list[str]) -> Question:
@@ -65,6 +66,7 @@ def understand(question: str, names: list[str]) -> Question:
         names=list(names),
         figure_only=bool(cues()["figure_only"].search(folded)) and not cues()["open"].search(folded)
         and not asks_counted(question),
+        open=bool(cues()["open"].search(folded)),
     )
 
 

@@ -31,6 +31,7 @@ _YEAR = re.compile(r"(19|20)\d\d\s*年度?")
 _PERCENT = re.compile(r"\d\s*%|百分之")
 # digits that are no figure a "多少" question asks for: years, dates, phone and document numbers
 _NOT_FIGURES = re.compile(r"(19|20)\d\d\s*年度?|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月|(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)0\d{2,3}-\d{7,8}|[〔\[(（]\s*(19|20)\d\d\s*[〕\])）]\s*\d+\s*号")
+_CHANGE_WORD = re.compile(r"增|减|涨|跌|升|降|持平|不变|变化|变动|多|少|高|低")  # what a change on a year before is written with
 OPPOSITES = Path(__file__).parent / "data" / "opposites.tsv"
 _ENUMERATOR = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分|表[一二三四五六七八九十]+")
 
@@ -122,6 +123,7 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
                             and coverage(want, section) == 0)
     f["figureless"] = float(q.figure_only and not re.search(r"\d", _NOT_FIGURES.sub("", text)))
     f["opposite"] = float(names_the_opposite(q.folded, text))
+    f["changeless"] = float(q.asks_change and not q.open and not _CHANGE_WORD.search(text))
     text_question = 1.0 - f["wants_number"]
     f["text_x_sentence"] = text_question * (f["src_sentence"] + f["src_sentences"])
     f["text_x_section"] = text_question * f["src_section"]
@@ -149,7 +151,7 @@ def names_the_opposite(question: str, text: str) -> bool:
     return any(a in question and b not in question and b in text and a not in text for a, b in opposites())
 
 
-RULES = ("silent", "figureless", "opposite")  # features that decide by rule (see `ruled_out`), not weighed by the model
+RULES = ("silent", "figureless", "opposite", "changeless", "row_unnamed")  # features that decide by rule (see `ruled_out`), not weighed by the model
 
 
 def ruled_out(f: dict[str, float]) -> bool:
@@ -157,7 +159,10 @@ def ruled_out(f: dict[str, float]) -> bool:
     word or character pair with what the question asks about, in itself or in its
     section's headings ("核定编制多少人" → "3.加强培训和指导。"), answers something else;
     a passage without a digit ("一般公共预算财政拨款支出决算表") is no answer to a question
-    that asks for a figure and nothing else."""
+    that asks for a figure and nothing else; a passage of the opposite quantity (收入 for
+    支出) is none either; one that writes no change (增, 减, 涨 …) does not say whether a
+    figure rose or fell; a table cell of a row the question does not name, and that is no
+    total, is a neighbour's figure (教育支出's 基本支出 for "基本支出多少")."""
     return any(f.get(name, 0.0) == 1.0 for name in RULES)
 
 

@@ -36,3 +36,20 @@ def test_a_figure_question_is_not_answered_by_a_title_without_a_figure(tables_as
     of the question and holds no figure."""
     a = tables_assistant.ask("丰桂县财政局2021年的一般公共预算财政拨款支出是多少？")
     assert not a.found or all(re.search(r"\d", c.quote) for c in a.citations[:1]), a.answer
+
+
+@pytest.mark.dev
+def test_a_total_not_stated_is_not_answered_by_one_rows_cell(tables_assistant):
+    """The generated 支出决算表 has no 合计 row: 基本支出 in total is not stated, and 教育支出's
+    基本支出 cell is a neighbour's figure; the row asked for is given."""
+    a = tables_assistant.ask("丰桂县财政局2021年基本支出多少？")
+    assert not a.found or "318.18" not in a.answer, a.answer
+    a = tables_assistant.ask("丰桂县财政局2021年教育支出基本支出多少？")
+    assert a.found and "318.18 万元" in a.answer
+
+
+@pytest.mark.dev
+def test_whether_a_figure_rose_is_not_answered_by_a_heading(tables_assistant):
+    """The report states 机关运行经费 for its year and no change on the year before."""
+    a = tables_assistant.ask("丰桂县财政局机关运行经费跟上年比是涨了还是跌了？")
+    assert not a.found, a.answer

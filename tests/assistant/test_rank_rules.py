@@ -24,6 +24,10 @@ def _ruled_out(question: str, text: str) -> bool:
     ("一般公共预算支出比上年增长了多少？", "一般公共预算支出完成90000万元,同比增长3.2%", False),
     ("收入和支出各是多少？", "收入合计100万元", False),  # both asked
     ("人员经费多少？", "公用经费12.5万元", True),
+    # whether it rose or fell: a passage that writes no change does not say
+    ("机关运行经费跟上年比是涨了还是跌了？", "三、机关运行经费情况说明", True),
+    ("机关运行经费跟上年比是涨了还是跌了？", "机关运行经费60.21万元，比上年减少3.05万元", False),
+    ("收支为啥涨了？", "收支主要用于项目经费安排", False),  # a reason is asked, in words
 ])
 def test_rules(question, text, out):
     assert _ruled_out(question, text) is out
