@@ -48,6 +48,7 @@ MAX_QUESTION_CHARS = 500
 # reports whose grids and table cells are read for one question: a body's 决算 may be published as a
 # PDF per table (nine or more), all of one year
 MAX_REPORTS_READ = 12
+MAX_COMPARED = 8  # reports a question naming none of them ("这几个单位…") is answered across
 # A question naming no report is answered from one report only when it holds this share of the
 # top passages (3 of 4); fitted on the development split's unnamed questions.
 DOMINANCE, DOMINANCE_TOP = 0.75, 4
@@ -55,6 +56,7 @@ DOMINANCE, DOMINANCE_TOP = 0.75, 4
 # A stated change on the year before: 比2021年增加41.58万元, 较上年决算数减少23.40万元.
 _CHANGE = re.compile(r"(?:比|较)(?:上年|上一年|去年|20\d\d\s*年)[^。；;\d]{0,10}?(?P<dir>增加|增长|减少|下降|增|减|多|少|上升)了?\s*"
                      r"(?P<value>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>亿元|万元|元)")
+REFERRING = re.compile(r"(这|那|上述|以上)?([几两三四五六七八各]|哪)(个|家|所)?(单位|部门|街道|乡镇|区县|县区|区|县|镇|乡|局|学校|医院)")
 PLURAL = re.compile(r"两个|两家|几个|这几|各自|分别|各是|哪个|哪家|谁的|谁更|对比|比较")
 SUPERLATIVE = re.compile(r"最多|最少|最高|最低|最大|最小")
 LOWEST = re.compile(r"最少|最低|最小|更少|更低|更小|少于|低于")
@@ -375,11 +377,17 @@ class Answerer:
     def answer(self, question: str, only: list[str] | None = None, explain: bool = False) -> Answer:
         """`only`: restrict to these reports (the UI's report selector); `explain`:
         keep every ranked candidate on the answer (`assistant ask --explain`)."""
+        written = question
         route = self.router.route(question, only)
         if route.status == "ambiguous" and PLURAL.search(question) and len(route.doc_ids) <= 8:
             route.status, route.groups = "ok", [[d] for d in route.doc_ids]  # "两个区老干部局…分别": each of them
         if route.status in ("not_indexed", "year_missing", "ambiguous"):
             return self.unroutable(question, route)
+        if route.status == "unnamed" and PLURAL.search(question) and 2 <= len(self.router.bodies(only)) <= MAX_COMPARED:
+            # "这几个单位谁的…最多": each body in view (those chosen, else all), its latest year's reports
+            route.status, route.groups = "ok", self.router.bodies(only)
+            route.doc_ids = [d for g in route.groups for d in g]
+            question = REFERRING.sub("", question)  # "这几个单位" names the reports and asks nothing (not 几个)
         doc_ids = route.doc_ids
         if route.status == "unnamed":
             doc_ids = self.dominant(question, only)
@@ -388,7 +396,8 @@ class Answerer:
         q = self.understand(question, route, doc_ids)
         q.previous_year = route.period == "上年"
         candidates, fallback, passages = self.candidates(q, doc_ids, unnamed=route.status == "unnamed")
-        if len(route.groups) > 1 and not any(c.source == "comparison" for c in candidates):
+        if len(route.groups) > 1 and not any(c.source == "comparison" and self.ranker and self.ranker.accepts(c)
+                                             for c in candidates):
             if q.asks_verdict:  # "昌吉市和鄂州市…谁多？多多少？": each report's figure, then the verdict
                 candidates = self.verdict_across(q, route.groups)
             else:
@@ -396,6 +405,9 @@ class Answerer:
         if len(route.groups) > 1:  # a question about several reports is not answered from one of them
             candidates = [c for c in candidates if c.source == "comparison"  # says itself when one report lacks the figure
                           or all(any(x.doc_id in group for x in c.answer.citations) for group in route.groups)]
+            joined = next((c for c in candidates if c.source in ("per_report", "comparison") and c.features.get("parts_min")), None)
+            if joined is not None and self.ranker and not self.ranker.accepts(joined):
+                fallback = self._not_sure_together(question, joined, len(route.groups))
         ranked = None
         clauses = split_clauses(question, self.entity_names_for(question)) if len(route.groups) <= 1 else []
         if len(clauses) > 1:
@@ -404,6 +416,7 @@ class Answerer:
             parts, partial = self.clause_parts(question, clauses, route, doc_ids, route.status == "unnamed")
             ranked, candidates, fallback = candidates, ([parts] if parts is not None else []), partial or fallback
         answer = self.choose(q, candidates, fallback, passages)
+        answer.question = written
         answer.routed = [self.index.documents[d].name for d in doc_ids]
         if explain:  # the whole question's candidates, also when its clauses were answered one by one
             answer.candidates = candidates if ranked is None else candidates + ranked
@@ -799,6 +812,15 @@ class Answerer:
         on its own: every part of a combined answer must be."""
         found, _, _ = self.candidates(q, doc_ids, unnamed=unnamed)
         return found[0] if found and self.ranker and self.ranker.accepts(found[0]) else None
+
+    @staticmethod
+    def _not_sure_together(question: str, joined: Candidate, reports: int) -> Answer:
+        """Each report's answer was found, but not all of them surely enough together to give
+        them as one: shown as what was found, each report's first citation, not as the answer."""
+        text = ("每份报告都找到了相应内容，但合在一起的把握不足，因此不作为答案给出。各报告中找到的是："
+                + joined.answer.answer)
+        cited = [replace(c, note=PART_NOTE) for c in joined.answer.citations[:reports]]
+        return Answer(question, text, False, cited, [], "refusal")
 
     @staticmethod
     def _joined(answer: Answer, source: str, parts: list[Candidate]) -> Candidate:

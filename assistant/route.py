@@ -368,6 +368,13 @@ class Router:
         route.doc_ids = sorted({d for g in route.groups for d in g})
         return route
 
+    def bodies(self, only: list[str] | None = None) -> list[list[str]]:
+        """These reports (all when None) by body, each body's of its latest year."""
+        out: dict[str, list[str]] = {}
+        for d in self._by_year(list(only) if only is not None else list(self.documents), [], Route("unnamed")) or []:
+            out.setdefault(self._body_key(d), []).append(d)
+        return list(out.values())
+
     def _below(self, entity: list[Mention], only: list[str] | None) -> list[str]:
         docs = set.intersection(*(m.doc_ids for m in entity))
         return sorted(docs & set(only) if only is not None else docs)

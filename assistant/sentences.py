@@ -13,6 +13,7 @@ from index.terms import clean_for_terms
 
 _SENTENCE = re.compile(r"[^。！？；;\n]+[。！？；;]?")
 _CLAUSE = re.compile(r"[^，,：:、\s]+[，,：:、\s]*")
+_PAGE_NUMBER = re.compile(r"[-—–－\s]*\d{1,3}[-—–－\s]*|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?")  # a page's footer
 LONG = 150  # characters: a "sentence" longer than this is a flattened table or a page without stops
 _PUNCT = re.compile(r"[\s\W_]+")
 NUMBER_IN_TEXT = re.compile(r"\d+(?:[.,]\d+)*")
@@ -35,7 +36,7 @@ def split_sentences(chunk: Chunk, rank: int) -> list[Sentence]:
         for at, raw in _pieces(m.start(), m.group(0)):
             lead = len(raw) - len(raw.lstrip())
             body = raw.strip()
-            if len(body) >= 2:
+            if len(body) >= 2 and not _PAGE_NUMBER.fullmatch(body):
                 start = chunk.start + at + lead
                 out.append(Sentence(chunk.doc_id, start, start + len(body), body, rank, chunk))
     return out

@@ -53,3 +53,21 @@ def test_whether_a_figure_rose_is_not_answered_by_a_heading(tables_assistant):
     """The report states 机关运行经费 for its year and no change on the year before."""
     a = tables_assistant.ask("丰桂县财政局机关运行经费跟上年比是涨了还是跌了？")
     assert not a.found, a.answer
+
+
+def _chosen(assistant, *numbers: str) -> list[str]:
+    """The reports a user picked in the UI, by their file numbers."""
+    return [d.doc_id for d in assistant.index.documents.values() if d.name[:2] in numbers]
+
+
+@pytest.mark.dev
+def test_these_bodies_are_the_reports_in_view(tables_assistant):
+    """"这几个单位" names no report: the ones chosen are compared, each body once; 几个 asks no count."""
+    chosen = _chosen(tables_assistant, "01", "02", "04", "06")
+    a = tables_assistant.ask("这几个单位谁的机关运行经费最多？", doc_ids=chosen)
+    assert a.found and a.question == "这几个单位谁的机关运行经费最多？", a.answer
+    assert "银金区统计局2024年最多，福新区卫生健康局2020年最少" in a.answer
+    assert "170.88 万元 − 35.00 万元" in a.answer and len({c.doc for c in a.citations}) == 4
+    each = tables_assistant.ask("这几个单位的机关运行经费各是多少？", doc_ids=chosen)
+    assert all(f in each.answer for f in ("170.88万元", "60.21万元", "35.00万元", "111.48万元")), each.answer
+    assert len({c.doc for c in each.citations}) == 4

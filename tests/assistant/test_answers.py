@@ -196,3 +196,12 @@ def test_a_page_without_stops_is_quoted_by_the_piece_not_whole():
     assert len(pieces) > 1 and all(len(p.text) <= LONG for p in pieces)
     assert all(text[p.start - 100 : p.end - 100] == p.text for p in pieces)
     assert "指标7:年度指标值70台套" in "".join(p.text for p in pieces)
+
+
+def test_a_page_footer_is_no_sentence():
+    from assistant.sentences import split_sentences
+    from index.records import Chunk
+
+    text = "机关运行经费支出60.21万元，主要用于办公费等。\n- 1 -\n第 2 页\n收入总计1,234.57万元。"
+    chunk = Chunk("d#0", "d", "d.txt", "t", "b", "r", 2022, "s", 1, 1, 0, len(text), text, text)
+    assert [s.text for s in split_sentences(chunk, 0)] == ["机关运行经费支出60.21万元，主要用于办公费等。", "收入总计1,234.57万元。"]
