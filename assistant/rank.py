@@ -33,6 +33,8 @@ _PERCENT = re.compile(r"\d\s*%|百分之")
 _NOT_FIGURES = re.compile(r"(19|20)\d\d\s*年度?|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月|(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)0\d{2,3}-\d{7,8}|[〔\[(（]\s*(19|20)\d\d\s*[〕\])）]\s*\d+\s*号")
 _CHANGE_WORD = re.compile(r"增|减|涨|跌|升|降|持平|不变|变化|变动|多|少|高|低")  # what a change on a year before is written with
 OPPOSITES = Path(__file__).parent / "data" / "opposites.tsv"
+NAMED = Path(__file__).parent / "data" / "named_quantities.txt"
+_QUOTES = re.compile(r"[“”\"'‘’「」]")
 _ENUMERATOR = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分|表[一二三四五六七八九十]+")
 
 
@@ -123,6 +125,9 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
                             and coverage(want, section) == 0)
     f["figureless"] = float(q.figure_only and not re.search(r"\d", _NOT_FIGURES.sub("", text)))
     f["opposite"] = float(names_the_opposite(q.folded, text))
+    cited = c.answer.citations[0] if c.answer.citations else None  # where the words are the report's own
+    f["unnamed_quantity"] = float(misses_named_quantity(q.folded, " ".join(
+        [text] + ([fold(cited.section or ""), fold(cited.quote)] if cited else []))))
     f["changeless"] = float(q.asks_change and not q.open and not _CHANGE_WORD.search(text))
     text_question = 1.0 - f["wants_number"]
     f["text_x_sentence"] = text_question * (f["src_sentence"] + f["src_sentences"])
@@ -146,12 +151,24 @@ def opposites() -> list[tuple[str, str]]:
     return pairs
 
 
+@lru_cache(maxsize=1)
+def named_quantities() -> list[str]:
+    return [line.strip() for line in NAMED.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+def misses_named_quantity(question: str, text: str) -> bool:
+    """The question names a quantity of data/named_quantities.txt that the text does not."""
+    q, t = _QUOTES.sub("", question).replace("和", ""), _QUOTES.sub("", text).replace("和", "")  # 结转和结余 = 结转结余
+    return any(term in q and term not in t for term in (n.replace("和", "") for n in named_quantities()))
+
+
 def names_the_opposite(question: str, text: str) -> bool:
     """The question names one of a pair and not the other; the text the other and not the one."""
     return any(a in question and b not in question and b in text and a not in text for a, b in opposites())
 
 
-RULES = ("silent", "figureless", "opposite", "changeless", "row_unnamed")  # features that decide by rule (see `ruled_out`), not weighed by the model
+RULES = ("silent", "figureless", "opposite", "changeless", "row_unnamed", "unnamed_quantity")  # features that decide by rule (see `ruled_out`), not weighed by the model
 
 
 def ruled_out(f: dict[str, float]) -> bool:
@@ -162,7 +179,8 @@ def ruled_out(f: dict[str, float]) -> bool:
     that asks for a figure and nothing else; a passage of the opposite quantity (收入 for
     支出) is none either; one that writes no change (增, 减, 涨 …) does not say whether a
     figure rose or fell; a table cell of a row the question does not name, and that is no
-    total, is a neighbour's figure (教育支出's 基本支出 for "基本支出多少")."""
+    total, is a neighbour's figure (教育支出's 基本支出 for "基本支出多少"); a passage that does not
+    name the fixed-term quantity asked (三公经费, data/named_quantities.txt) is about another."""
     return any(f.get(name, 0.0) == 1.0 for name in RULES)
 
 

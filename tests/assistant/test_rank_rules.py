@@ -28,6 +28,10 @@ def _ruled_out(question: str, text: str) -> bool:
     ("机关运行经费跟上年比是涨了还是跌了？", "三、机关运行经费情况说明", True),
     ("机关运行经费跟上年比是涨了还是跌了？", "机关运行经费60.21万元，比上年减少3.05万元", False),
     ("收支为啥涨了？", "收支主要用于项目经费安排", False),  # a reason is asked, in words
+    # a quantity the genre names by a fixed term, asked and not named
+    ("“三公”经费预算多少？", "2022年度机关运行经费预算183.00万元", True),
+    ("“三公”经费预算多少？", "2022年度三公经费预算36.75万元", False),
+    ("年末结转和结余是多少？", "年末结转结余0.00万元", False),  # 结转和结余 written 结转结余
 ])
 def test_rules(question, text, out):
     assert _ruled_out(question, text) is out
