@@ -107,6 +107,21 @@ def _as_written(raw: str, wan: float) -> str:
     return f"{raw} 万元" if abs(figure - wan) <= 0.005 else format_value(wan, "万元")
 
 
+def _rate_verdict(computed: float, stated: str) -> str:
+    """How a rate worked out from a table's amounts compares with the rate the table states:
+    the same; apart by less than the stated rate's last digit (rounded or cut off); or not."""
+    m = re.fullmatch(r"\s*(\d+(?:\.(\d+))?)\s*%\s*", stated or "")
+    if not m:
+        return ""
+    gap = abs(computed - float(m.group(1)))
+    shown = max(round(gap, 2), 0.01)
+    if round(gap, 2) == 0:
+        return "，两者一致"
+    if gap < 10 ** -len(m.group(2) or ""):
+        return f"，相差约 {shown:g} 个百分点，是舍入差异"
+    return f"，相差约 {shown:g} 个百分点，表中填写的执行率与其金额不符"
+
+
 def unique(citations: list[Citation]) -> list[Citation]:
     """Citations in order, each span once (several figures often share one sentence)."""
     seen, out = set(), []
@@ -580,7 +595,7 @@ class Answerer:
                         value = round(row.computed_rate(), 2)
                         formula = f"全年执行数 {row.values['全年执行数']} ÷ 全年预算数 {row.values['全年预算数']} = {value:.2f}%"
                         stated = row.values.get("执行率", "")
-                        text = f"按表中数字计算：{formula}；表中填写的执行率为 {stated or '（空）'}。"
+                        text = f"按表中数字计算：{formula}；表中填写的执行率为 {stated or '（空）'}{_rate_verdict(row.computed_rate(), stated)}。"
                     else:
                         value = round(budget - spent, 4)
                         formula = (f"全年预算数 {row.values['全年预算数']} − 全年执行数 {row.values['全年执行数']} = "

@@ -205,3 +205,14 @@ def test_a_page_footer_is_no_sentence():
     text = "机关运行经费支出60.21万元，主要用于办公费等。\n- 1 -\n第 2 页\n收入总计1,234.57万元。"
     chunk = Chunk("d#0", "d", "d.txt", "t", "b", "r", 2022, "s", 1, 1, 0, len(text), text, text)
     assert [s.text for s in split_sentences(chunk, 0)] == ["机关运行经费支出60.21万元，主要用于办公费等。", "收入总计1,234.57万元。"]
+
+
+@pytest.mark.parametrize("computed, stated, verdict", [
+    (31.69 / 32.4 * 100, "97.80%", "，相差约 0.01 个百分点，是舍入差异"),  # 97.808… cut off to 97.80
+    (100.0, "100%", "，两者一致"),
+    (80.45, "100%", "，相差约 19.55 个百分点，表中填写的执行率与其金额不符"),
+])
+def test_a_stated_rate_is_checked_against_its_amounts(computed, stated, verdict):
+    from assistant.answer import _rate_verdict
+
+    assert _rate_verdict(computed, stated) == verdict
