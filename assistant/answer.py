@@ -13,30 +13,53 @@ import math
 import re
 from dataclasses import dataclass, replace
 
-from index.normalize import fold
-from index.records import Chunk, Document
+from index.facts import (
+    TOTAL_ROWS,
+    Fact,
+    asked_period_of,
+    number,
+    period_of,
+    periods_conflict,
+    table_subject,
+)
 from index.headings import SENTENCE_END
 from index.names import org_suffixes
-from index.facts import TOTAL_ROWS, Fact, asked_period_of, number, period_of, periods_conflict, table_subject
+from index.normalize import fold
+from index.records import Chunk, Document
 from index.store import Index
 from index.tables import row_name
 
 from .clauses import Clause, split_clauses
 from .compute import TO_WAN_UNITS, Operand, compute, count_items, figure_after
 from .facts import (
-    DISPLAY, METRICS, MONEY_UNITS, MetricFact, amount_before, extract_metrics, format_value, metric_in_question, metric_remainder,
+    DISPLAY,
+    METRICS,
+    MONEY_UNITS,
+    MetricFact,
+    amount_before,
+    extract_metrics,
+    format_value,
+    metric_in_question,
+    metric_remainder,
     parse_number,
 )
-from .records import Answer, Citation
-from .retrieve import Passage, Retriever
 from .grid import MONEY, GridRow, asked_columns, columns, read_grids
 from .question import Question, cues, understand
 from .rank import Candidate, Ranker, default_ranker, features, term_idf
+from .records import Answer, Citation
+from .retrieve import Passage, Retriever
 from .route import Route, Router
 from .sentences import (
-    Sentence, bigrams, coverage, fits_value_kind, has_number,
-    match_score, question_content, split_sentences,
+    Sentence,
+    bigrams,
+    coverage,
+    fits_value_kind,
+    has_number,
+    match_score,
+    question_content,
+    split_sentences,
 )
+from .verify import rate_checks, stated_rate
 
 NEAREST_NOTE = "最接近的段落（不含答案）"
 RELATED_NOTE = "相关但不同的数字"
@@ -346,6 +369,24 @@ class Answerer:
         facts.append({"formula": result.formula, "value": result.value, "unit": result.unit, "computed": True})
         return Answer(question, text, True, citations, facts, "computed")
 
+    def answer_check(self, q: Question, doc_ids: list[str]) -> Answer | None:
+        """A rate the question quotes to have it checked (增幅29.86%算对了吗): worked out again
+        from the amounts beside it where the report states it (assistant/verify.py)."""
+        asked = stated_rate(q.text)
+        if asked is None:
+            return None
+        found = [(d, c) for d in doc_ids[:MAX_REPORTS_READ] for c in rate_checks(self.index.documents[d], self.index.facts.get(d, []))
+                 if abs(float(c.stated.rstrip("%")) - asked) < 1e-9]
+        if len(found) != 1:
+            return None  # not stated, or stated more than once: which one is meant is not known
+        doc_id, c = found[0]
+        verdict = "算得对" if c.right else f"算得不对（{c.why}）"
+        text = f"{verdict}：按报告中的数字，{c.formula}；报告写的是 {c.stated}。"
+        spans = [(c.start, c.end)] + ([(c.amount_at, c.amount_at + 1)] if c.amount_at >= 0 else [])
+        citations = unique([self._citation(doc_id, *self._sentence_around(doc_id, a, b)) for a, b in sorted(spans)])
+        facts = [{"formula": c.formula, "value": round(c.computed, 2), "unit": "%", "computed": True}]
+        return Answer(q.text, text, True, citations, facts, "computed")
+
     # --- sections ---------------------------------------------------------------
 
     def answer_section(self, question: str, doc_ids: list[str], content: str, passages: list[Passage]) -> Answer | None:
@@ -507,7 +548,8 @@ class Answerer:
                 fallback = answer
             else:
                 produced.append(("metric", answer))
-        produced += [("computed", self.answer_computed(question, passages, q.names)),
+        produced += [("computed", self.answer_check(q, doc_ids or [p.chunk.doc_id for p in passages[:1]])),
+                     ("computed", self.answer_computed(question, passages, q.names)),
                      ("count", self.answer_count(question, doc_ids, passages)),
                      ("section", self.answer_section(question, doc_ids, content, passages))]
         out = [Candidate(a, source, a.answer) for source, a in produced if a is not None and a.found]

@@ -29,6 +29,7 @@ HIT_COVERAGE = 0.50
 _UNITS = {"元": 1.0, "万元": 1e4, "亿元": 1e8}
 _NUMBER = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(亿元|万元|元|%)?")
 _PUNCT = re.compile(r"[\s\W_]+")
+_YEAR = re.compile(r"(?<![\d.])(19|20)\d\d(?=\s*年)")
 
 
 def numbers_with_units(text: str) -> list[tuple[float, str]]:
@@ -36,10 +37,14 @@ def numbers_with_units(text: str) -> list[tuple[float, str]]:
 
 
 def gold_numbers(answer: str) -> list[tuple[float, str]]:
+    """The figures a gold answer states, before its first parenthesis (what follows explains
+    them). A year ("2022年为…") names when, it is no figure to match. A head with no figure is
+    read past parentheses that hold none ("鄂州市（全市）73.84亿元"), else whole ("对：(7-3)÷3≈133.3%")."""
+    answer = _YEAR.sub(" ", answer)
     head = re.split(r"[（(]", answer, maxsplit=1)[0]
     if not numbers_with_units(head):  # "鄂州市（全市）73.84亿元…": a parenthesis naming who, not explaining a figure
         head = re.split(r"[（(]", re.sub(r"[（(][^（）()\d]*[)）]", "", answer), maxsplit=1)[0]
-    return numbers_with_units(head)
+    return numbers_with_units(head) or numbers_with_units(answer)
 
 
 def _close(a: float, b: float) -> bool:

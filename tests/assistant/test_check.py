@@ -85,3 +85,18 @@ def test_check_says_where_the_text_and_its_table_disagree(tmp_path: Path):
     assert "合 1,123.46 万元" in found[0].explanation  # the 收入 line agrees once rounded: not a finding
     # the generated template reports state in their text what their tables hold
     assert not [f for path in sorted((OUT / "docs").iterdir()) for f in check(load_document(path)) if f.what == "正文与表格"]
+
+
+@pytest.mark.dev
+@pytest.mark.parametrize("question, verdict, figures", [
+    # a sentence: 收、支总计均为1,145.52万元 … 各增加342万元,增长29.86%
+    ("和平乡政府说收支增长29.86%，这个增幅算对了吗？", "算得不对（是用本年数作分母算出的）",
+     ("1145.52 − 342 = 803.52", "342 ÷ 803.52 = 42.56%", "29.86%")),
+    # a table row: 2.公务接待费 | 3 | 7 | 4 | 133%
+    ("卡斯镇公务接待费预算增幅133%算得对吗？", "算得对", ("（7 − 3）÷ 3", "133.33%", "133%")),
+])
+def test_a_stated_rate_asked_about_is_worked_out_again(dev2_assistant, question, verdict, figures):
+    a = dev2_assistant.ask(question)
+    assert a.found and a.kind == "computed" and a.answer.startswith(verdict + "："), a.answer
+    assert all(f in a.answer for f in figures)
+    assert any(f.rstrip("%") in c.quote for c in a.citations for f in figures[-1:])

@@ -64,3 +64,16 @@ def test_the_table_set_is_what_its_generator_writes_and_its_answers_are_in_the_r
     for q in questions:
         if q["answer_type"] != "not_in_corpus":
             assert q["evidence"] in load_document(OUT / "docs" / q["doc"]).text, q["id"]
+
+
+@pytest.mark.parametrize("gold, figures", [
+    ("95.06%", [(95.06, "%")]),
+    ("约86.66%（456269/526499）", [(86.66, "%")]),  # what follows the parenthesis explains it
+    ("鄂州市（全市）73.84亿元，多于昌吉市", [(73.84, "亿元")]),  # a parenthesis naming who
+    ("对：(7-3)÷3≈133.3%", [(7.0, ""), (3.0, ""), (3.0, ""), (133.3, "%")]),  # only a parenthesis holds figures
+    ("不对：2022年为1145.52-342=803.52万元", [(1145.52, ""), (342.0, ""), (803.52, "万元")]),  # a year is no figure
+])
+def test_the_figures_a_gold_answer_states(gold, figures):
+    from eval.scoring import gold_numbers
+
+    assert gold_numbers(gold) == figures
