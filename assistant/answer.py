@@ -29,6 +29,7 @@ from index.records import Chunk, Document
 from index.store import Index
 from index.tables import row_name
 
+from .check import rate_checks
 from .clauses import Clause, split_clauses
 from .compute import TO_WAN_UNITS, Operand, compute, count_items, figure_after
 from .facts import (
@@ -59,7 +60,7 @@ from .sentences import (
     question_content,
     split_sentences,
 )
-from .verify import rate_checks, stated_rate
+from .verify import stated_rate
 
 NEAREST_NOTE = "最接近的段落（不含答案）"
 RELATED_NOTE = "相关但不同的数字"

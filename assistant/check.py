@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 
 from index.facts import Fact, extract_facts, number
-from index.tables import row_name
 from index.normalize import fold
 from index.records import Document
+from index.tables import row_name
 
 from .facts import amount_before, parse_number
 from .grid import read_grids
@@ -45,7 +45,7 @@ class Finding:
 
 def check(doc: Document) -> list[Finding]:
     facts = extract_facts(doc)
-    return _grid_rates(doc) + _growth_rates(doc) + _table_sums(facts, doc) + _text_vs_table(facts, doc)
+    return _grid_rates(doc) + _growth_rates(doc, facts) + _table_sums(facts, doc) + _text_vs_table(facts, doc)
 
 
 PARTS_OF_TOTAL = ("基本支出", "项目支出")  # the national templates split every 合计 this way
@@ -147,27 +147,79 @@ def _half_unit(written: str) -> float:
     return 0.5 * 10 ** -len(decimals) if not decimals else 0.0
 
 
-def _growth_rates(doc: Document) -> list[Finding]:
-    """A stated growth rate against the change and the amount it grew to."""
+def _growth_rates(doc: Document, facts: list[Fact]) -> list[Finding]:
+    """Stated growth rates that their own change and amounts do not give."""
+    return [Finding(doc.name, "增长率", r.stated, f"{r.computed:.2f}%", f"{r.formula}（{r.why}）", r.start, r.end)
+            for r in rate_checks(doc, facts) if not r.right]
+
+
+@dataclass
+class RateCheck:
+    """A stated growth rate worked out again from the amounts beside it."""
+
+    stated: str  # the rate as the report writes it
+    computed: float
+    formula: str
+    right: bool  # equal to the stated rate's last digit
+    why: str  # when not right: what it was worked out from, if that can be told
+    start: int  # the stated rate's span in the document text
+    end: int
+    amount_at: int = -1  # where the amount it grew to is written, when apart from the rate
+
+
+def rate_checks(doc: Document, facts: list[Fact]) -> list[RateCheck]:
+    """Every growth rate a report states where its amounts can be read: in a sentence
+    ("收、支总计均为1,145.52万元 … 增加342万元,增长29.86%") or a table row
+    (`上年 | 本年 | 增减额 | 增减率`)."""
+    return _sentence_rates(doc) + _row_rates(facts)
+
+
+def _judge(change: float, base: float, now: float, stated: str) -> tuple[float, bool, str]:
+    """The rate worked out, whether the stated one is it (to its last digit: 133% for
+    133.33%), and if not, what it was worked out from."""
+    computed = change / base * 100
+    value, decimals = float(stated.rstrip("%")), stated.rstrip("%").partition(".")[2]
+    if abs(computed - value) <= max(TOLERANCE_PP, 0.5 * 10 ** -len(decimals)):
+        return computed, True, ""
+    on_current = bool(now) and abs(change / now * 100 - value) <= TOLERANCE_PP
+    return computed, False, "增幅以本年数为分母计算" if on_current else "与增减额不符"
+
+
+def _sentence_rates(doc: Document) -> list[RateCheck]:
     out = []
     folded = fold(doc.text)
     for m in _GROWTH.finditer(folded):
         found = amount_before(folded, m.start())
         if found is None:
             continue
-        now = parse_number(found[0].group(1))
-        change = parse_number(m.group("change"))
+        now, change = parse_number(found[0].group(1)), parse_number(m.group("change"))
         up = m.group("dir") in ("增加", "增长")
         base = now - change if up else now + change
         if base <= 0:
             continue
-        computed = change / base * 100
-        stated = float(m.group("rate"))
-        if abs(computed - stated) <= TOLERANCE_PP:
-            continue
-        on_current = abs(change / now * 100 - stated) <= TOLERANCE_PP
-        why = "增幅以本年数为分母计算" if on_current else "与增减额不符"
-        out.append(Finding(doc.name, "增长率", f"{stated:g}%", f"{computed:.2f}%",
-                           f"上年为 {now:g} {'−' if up else '+'} {change:g} = {base:g}，按 {change:g} ÷ {base:g} 计算为 "
-                           f"{computed:.2f}%（{why}）", m.start("rate"), m.end()))
+        stated = m.group("rate") + "%"
+        computed, right, why = _judge(change, base, now, stated)
+        formula = f"上年为 {now:g} {'−' if up else '+'} {change:g} = {base:g}，{change:g} ÷ {base:g} = {computed:.2f}%"
+        out.append(RateCheck(stated, computed, formula, right, why, m.start("rate"), m.end(), found[0].start()))
+    return out
+
+
+def _row_rates(facts: list[Fact]) -> list[RateCheck]:
+    """A table row `上年 | 本年 | 增减额 | 增减率`: the change is 本年 − 上年, the rate the change over 上年."""
+    rows: dict[tuple[str, int], list[Fact]] = {}
+    for f in facts:
+        if f.source == "table":
+            rows.setdefault((f.table, f.context_start), []).append(f)
+    out = []
+    for cells in rows.values():
+        cells.sort(key=lambda f: f.start)
+        for k in range(len(cells) - 3):
+            before, now, change, rate = cells[k : k + 4]
+            if rate.unit != "%" or "%" in (before.unit, now.unit, change.unit) or not before.value:
+                continue
+            if abs(now.value - before.value - change.value) > 0.01 * max(1.0, abs(change.value)):
+                continue  # not 本年 − 上年: some other row of figures
+            computed, right, why = _judge(change.value, before.value, now.value, rate.raw)
+            formula = f"（{now.raw} − {before.raw}）÷ {before.raw} = {change.raw} ÷ {before.raw} = {computed:.2f}%"
+            out.append(RateCheck(rate.raw, computed, formula, right, why, rate.start, rate.end))
     return out

@@ -90,7 +90,7 @@ def test_check_says_where_the_text_and_its_table_disagree(tmp_path: Path):
 @pytest.mark.dev
 @pytest.mark.parametrize("question, verdict, figures", [
     # a sentence: 收、支总计均为1,145.52万元 … 各增加342万元,增长29.86%
-    ("和平乡政府说收支增长29.86%，这个增幅算对了吗？", "算得不对（是用本年数作分母算出的）",
+    ("和平乡政府说收支增长29.86%，这个增幅算对了吗？", "算得不对（增幅以本年数为分母计算）",
      ("1145.52 − 342 = 803.52", "342 ÷ 803.52 = 42.56%", "29.86%")),
     # a table row: 2.公务接待费 | 3 | 7 | 4 | 133%
     ("卡斯镇公务接待费预算增幅133%算得对吗？", "算得对", ("（7 − 3）÷ 3", "133.33%", "133%")),
@@ -100,3 +100,16 @@ def test_a_stated_rate_asked_about_is_worked_out_again(dev2_assistant, question,
     assert a.found and a.kind == "computed" and a.answer.startswith(verdict + "："), a.answer
     assert all(f in a.answer for f in figures)
     assert any(f.rstrip("%") in c.quote for c in a.citations for f in figures[-1:])
+
+
+def test_a_table_rows_growth_rate_is_checked(tmp_path):
+    """`上年 | 本年 | 增减额 | 增减率` rows: a rate right to its last digit is no finding; one worked
+    out on the current year is."""
+    report = tmp_path / "某镇2024年“三公”经费预算.txt"
+    report.write_text("“三公”经费预算财政拨款情况统计表\n单位:万元\n"
+                      "| 项目 | 2023年预算数 | 2024年预算数 | 增减金额 | 增减幅度 |\n"
+                      "| 公务接待费 | 3 | 7 | 4 | 133% |\n"
+                      "| 公务用车运行费 | 15 | 20 | 5 | 25% |\n", encoding="utf-8")
+    found = check(load_document(report))
+    assert [(f.what, f.stated, f.computed) for f in found] == [("增长率", "25%", "33.33%")]
+    assert "本年数为分母" in found[0].explanation
