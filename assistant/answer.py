@@ -60,7 +60,6 @@ from .sentences import (
     question_content,
     split_sentences,
 )
-from .verify import stated_rate
 
 NEAREST_NOTE = "最接近的段落（不含答案）"
 RELATED_NOTE = "相关但不同的数字"
@@ -372,8 +371,8 @@ class Answerer:
 
     def answer_check(self, q: Question, doc_ids: list[str]) -> Answer | None:
         """A rate the question quotes to have it checked (增幅29.86%算对了吗): worked out again
-        from the amounts beside it where the report states it (assistant/verify.py)."""
-        asked = stated_rate(q.text)
+        from the amounts beside it where the report states it (assistant/check.py rate_checks)."""
+        asked = q.checked_rate
         if asked is None:
             return None
         found = [(d, c) for d in doc_ids[:MAX_REPORTS_READ] for c in rate_checks(self.index.documents[d], self.index.facts.get(d, []))

@@ -45,6 +45,7 @@ class Question:
     names: list[str] = field(default_factory=list)  # the bodies and places it names
     figure_only: bool = False  # asks for a figure and nothing else: an answer without a digit is none
     open: bool = False  # may be answered in words too (哪, 什么, 为什么, 原因, 是否 …)
+    checked_rate: float | None = None  # a rate quoted to have it checked ("增长29.86%…算对了吗")
 
 
 def understand(question: str, names: list[str]) -> Question:
@@ -67,9 +68,11 @@ def understand(question: str, names: list[str]) -> Question:
         figure_only=bool(cues()["figure_only"].search(folded)) and not cues()["open"].search(folded)
         and not asks_counted(question),
         open=bool(cues()["open"].search(folded)),
+        checked_rate=float(m.group(1)) if (m := _RATE.search(folded)) and cues()["checks"].search(folded) else None,
     )
 
 
+_RATE = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 ASKING = re.compile(r"多少|几|多大|多长|多深|多高|百分之|比例|比重")
 _ITEM_SEPARATOR = re.compile(r"、|和|与|以及|及")
 _EACH = re.compile(r"(分别|各自|各)(是|为|有)?$")
