@@ -1,7 +1,7 @@
 """Read report files into raw pages of text: TXT/MD (any common Chinese
-encoding), PDF (one string per page), DOCX (paragraphs and tables) and XLSX
-(one page per sheet). Table rows are written `| cell | cell |` whatever the
-format, so that index/tables.py reads them all alike."""
+encoding), PDF (one string per page), DOCX (paragraphs and tables), XLSX
+(one page per sheet) and saved web pages (HTML). Table rows are written
+`| cell | cell |` whatever the format, so that index/tables.py reads them all alike."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-SUPPORTED_SUFFIXES = {".txt", ".md", ".pdf", ".docx", ".xlsx"}
+SUPPORTED_SUFFIXES = {".txt", ".md", ".pdf", ".docx", ".xlsx", ".html", ".htm"}
 
 
 class LoadError(Exception):
@@ -36,7 +36,7 @@ def read_file(path: Path | str) -> RawDocument:
         raise LoadError(path, "文件不存在 (file not found)")
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        raise LoadError(path, f"不支持的文件类型 (unsupported file type '{suffix or '(none)'}'; use .txt, .md, .pdf, .docx or .xlsx; save .xls/.doc in the newer format)")
+        raise LoadError(path, f"不支持的文件类型 (unsupported file type '{suffix or '(none)'}'; use .txt, .md, .pdf, .docx, .xlsx or .html; save .xls/.doc in the newer format)")
     data = path.read_bytes()
     if not data.strip():
         raise LoadError(path, "文件为空 (the file is empty)")
@@ -47,6 +47,8 @@ def read_file(path: Path | str) -> RawDocument:
         pages = [_docx_text(path)]
     elif suffix == ".xlsx":
         pages = _xlsx_pages(path)
+    elif suffix in (".html", ".htm"):
+        pages = [_html_text(path, data)]
     else:
         pages = _decode_text(path, data).replace("\r\n", "\n").replace("\r", "\n").split("\f")
     source_url = ""
@@ -129,6 +131,95 @@ def _docx_text(path: Path) -> str:
                     cells.append("" if merged else re.sub(r"\s+", " ", cell.text).strip())
                     previous = cell
                 lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+_HTML_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w-]+)", re.I)
+_HTML_SKIP = ("script", "style", "noscript", "template", "iframe", "svg")
+_HTML_BLOCKS = {"p", "div", "section", "article", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
+                "title", "br", "tr", "table", "ul", "ol", "pre", "blockquote", "header", "footer", "caption"}
+
+
+def _html_text(path: Path, data: bytes) -> str:
+    """A saved web page: its title and text, a line per block (paragraph, heading, list
+    item), each table row `| cell | cell |` with a spanning cell written once and then
+    left empty, as in the DOCX reader. The page's own charset (often GBK) first."""
+    import lxml.html
+
+    declared = _HTML_CHARSET.search(data[:4096])
+    text = None
+    if declared:
+        try:
+            text = data.decode(declared.group(1).decode("ascii").lower().replace("gb2312", "gb18030"))
+        except (LookupError, UnicodeDecodeError):
+            text = None
+    if text is None:
+        text = _decode_text(path, data)
+    try:
+        root = lxml.html.document_fromstring(text)
+    except Exception as exc:  # lxml raises ParserError, ValueError for pages it cannot parse
+        raise LoadError(path, f"无法读取的网页 (not a readable HTML page: {type(exc).__name__}: {exc})") from exc
+    for element in root.iter(*_HTML_SKIP):
+        element.drop_tree()
+    lines: list[str] = []
+    spanned: dict[int, int] = {}  # column → rows a cell above still covers (rowspan), in the current table
+
+    def inline(element) -> str:
+        return re.sub(r"\s+", " ", element.text_content()).strip()
+
+    def span(cell, name: str) -> int:
+        digits = re.sub(r"\D", "", cell.get(name, "") or "")
+        return max(1, min(int(digits), 100)) if digits else 1
+
+    def row_cells(tr) -> list[str]:
+        """The row's cells in their grid columns: a cell spanning columns or rows is written
+        once, the columns and rows it covers left empty."""
+        cells: list[str] = []
+        for cell in (c for c in tr if c.tag in ("td", "th")):
+            while spanned.get(len(cells)):
+                spanned[len(cells)] -= 1
+                cells.append("")
+            for k in range(span(cell, "colspan")):
+                if span(cell, "rowspan") > 1:
+                    spanned[len(cells)] = span(cell, "rowspan") - 1
+                cells.append(inline(cell) if k == 0 else "")
+        while spanned.get(len(cells)):
+            spanned[len(cells)] -= 1
+            cells.append("")
+        return cells
+
+    def walk(element, current: list[str]) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag == "table":
+            spanned.clear()
+        if tag == "tr":
+            flush(current)
+            cells = row_cells(element)
+            if any(cells):
+                lines.append("| " + " | ".join(cells) + " |")
+            return
+        if tag in _HTML_BLOCKS:
+            flush(current)
+        if element.text and tag not in ("html", "head"):
+            current.append(element.text)
+        for child in element:
+            walk(child, current)
+            if child.tail:
+                current.append(child.tail)
+        if tag in _HTML_BLOCKS:
+            flush(current)
+
+    def flush(current: list[str]) -> None:
+        line = re.sub(r"[ \t\u3000\xa0]+", " ", "".join(current)).strip()
+        if line:
+            lines.append(line)
+        current.clear()
+
+    title = root.find(".//title")
+    if title is not None and inline(title):
+        lines.append(inline(title))
+    body = root.find("body")
+    walk(body if body is not None else root, [])
     return "\n".join(lines)
 
 

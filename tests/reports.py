@@ -344,6 +344,25 @@ def horizontal_sangong_pdf(path: Path) -> Path:
     return path
 
 
+def saved_web_page(path: Path) -> Path:
+    """A 部门决算 page saved from a government site in GBK (declared gb2312 in a meta tag):
+    navigation, a script, the 说明 as paragraphs, and the 支出决算表 as an HTML table whose
+    header cells span two rows (科目编码, 科目名称) and three columns (本年支出)."""
+    rows = "".join(f"<tr><td>{code}</td><td>{name}</td><td>{total}</td><td>{basic}</td><td>{project}</td></tr>"
+                   for code, name, total, basic, project in FUNCTION_ROWS)
+    page = f"""<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
+<title>{BODY}2023年度部门决算公开</title><script>var tracker = "首页统计";</script><style>td {{ border: 1px }}</style></head>
+<body><div class="nav"><a href="/">首页</a> &gt; <a href="/yjs">预决算公开</a></div>
+<h2>{BODY}2023年度部门决算</h2>
+<p>一、部门基本情况</p><p>2023年度机关运行经费支出96.12万元，比上年增加3.05万元，增长3.28%。</p>
+<p>一般公共预算财政拨款支出决算表</p><p style="text-align:right">单位：万元</p>
+<table border="1"><tr><th rowspan="2">科目编码</th><th rowspan="2">科目名称</th><th colspan="3">本年支出</th></tr>
+<tr><th>合计</th><th>基本支出</th><th>项目支出</th></tr>{rows}</table>
+<div class="footer">主办单位：{BODY}</div></body></html>"""
+    path.write_bytes(page.encode("gb18030"))
+    return path
+
+
 def self_evaluation_docx(path: Path) -> Path:
     """A 项目支出绩效自评表 as a Word table, with merged cells as the template has them."""
     import docx

@@ -174,3 +174,16 @@ def test_a_kind_of_budget_in_a_column_name_is_no_period(tmp_path):
     assert (cell.raw, cell.period) == ("1,180.40", "决算")
     assert _cell(facts, "一、一般公共预算财政拨款", "金额").period == "决算"
     assert not [f for f in facts if f.raw in ("30", "31", "33", "4")]  # 行次
+
+
+def test_a_saved_web_page_in_gbk_with_spanning_header_cells(tmp_path):
+    """A page saved from the web: its GBK text decoded, scripts and styles dropped, the title,
+    paragraphs as lines, and the table's header cells spanning rows and columns kept over the
+    columns they cover."""
+    doc = load_document(reports.saved_web_page(tmp_path / "某某区人社局2023年部门决算.html"))
+    assert (doc.year, doc.kind) == (2023, "部门决算") and "tracker" not in doc.text and "td {" not in doc.text
+    assert "2023年度机关运行经费支出96.12万元，比上年增加3.05万元，增长3.28%。" in doc.text.splitlines()
+    facts = extract_facts(doc)
+    assert _cell(facts, "社会保障和就业支出 › 人力资源和社会保障管理事务 › 社会保险经办机构", "本年支出 › 项目支出").raw == "235.51"
+    assert _cell(facts, "社会保障和就业支出", "本年支出 › 合计").raw == "1,180.40"
+    assert not [f for f in facts if f.source == "table" and f.column == "本年支出 › 项目支出" and f.label.endswith("行政运行")]
