@@ -1,6 +1,6 @@
 """Read report files into raw pages of text: TXT/MD (any common Chinese
 encoding), PDF (one string per page), DOCX (paragraphs and tables), XLSX
-(one page per sheet) and saved web pages (HTML). Table rows are written
+and XLS (one page per sheet) and saved web pages (HTML). Table rows are written
 `| cell | cell |` whatever the format, so that index/tables.py reads them all alike."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-SUPPORTED_SUFFIXES = {".txt", ".md", ".pdf", ".docx", ".xlsx", ".html", ".htm"}
+SUPPORTED_SUFFIXES = {".txt", ".md", ".pdf", ".docx", ".xlsx", ".xls", ".html", ".htm"}
 
 
 class LoadError(Exception):
@@ -36,7 +36,7 @@ def read_file(path: Path | str) -> RawDocument:
         raise LoadError(path, "文件不存在 (file not found)")
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        raise LoadError(path, f"不支持的文件类型 (unsupported file type '{suffix or '(none)'}'; use .txt, .md, .pdf, .docx, .xlsx or .html; save .xls/.doc in the newer format)")
+        raise LoadError(path, f"不支持的文件类型 (unsupported file type '{suffix or '(none)'}'; use .txt, .md, .pdf, .docx, .xlsx, .xls or .html; save .doc as .docx)")
     data = path.read_bytes()
     if not data.strip():
         raise LoadError(path, "文件为空 (the file is empty)")
@@ -47,6 +47,8 @@ def read_file(path: Path | str) -> RawDocument:
         pages = [_docx_text(path)]
     elif suffix == ".xlsx":
         pages = _xlsx_pages(path)
+    elif suffix == ".xls":
+        pages = _xls_pages(path, data)
     elif suffix in (".html", ".htm"):
         pages = [_html_text(path, data)]
     else:
@@ -228,27 +230,44 @@ def _xlsx_pages(path: Path) -> list[str]:
     cells hold their value in the first cell only, as in the DOCX reader."""
     import openpyxl
 
-    from .tables import is_figure
-
     try:
         book = openpyxl.load_workbook(path, data_only=True)
     except Exception as exc:  # openpyxl raises zipfile, KeyError and its own errors for a bad file
         raise LoadError(path, f"无法读取的 XLSX (not a readable XLSX: {type(exc).__name__}: {exc})") from exc
+    return [_sheet_page(sheet.title, [[_xlsx_cell(c) for c in row] for row in sheet.iter_rows()])
+            for sheet in book.worksheets]
+
+
+def _xls_pages(path: Path, data: bytes) -> list[str]:
+    """The older Excel format (.xls, as many finance bureaus still publish), read as the XLSX sheets are."""
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True)
+    except Exception as exc:  # xlrd raises XLRDError, CompDocError and struct errors for a bad file
+        raise LoadError(path, f"无法读取的 XLS (not a readable XLS: {type(exc).__name__}: {exc})") from exc
     pages = []
-    for sheet in book.worksheets:
-        rows = [[_xlsx_cell(c) for c in row] for row in sheet.iter_rows()]
-        rows = [r for r in rows if any(r)]
-        width = max((max(k for k, t in enumerate(r) if t) + 1 for r in rows), default=0)
-        lines, in_table = [sheet.title], False
-        for r in rows:
-            filled = [t for t in r[:width] if t]
-            if len(filled) == 1 and not in_table and not is_figure(filled[0]):
-                lines.append(filled[0])  # a title or unit line above the table
-            else:
-                lines.append("| " + " | ".join(r[:width]) + " |")
-                in_table = True
-        pages.append("\n".join(lines))
+    for sheet in book.sheets():
+        rows = [[_xls_cell(book, sheet.cell(r, c)) for c in range(sheet.ncols)] for r in range(sheet.nrows)]
+        pages.append(_sheet_page(sheet.name, rows))
     return pages
+
+
+def _sheet_page(title: str, rows: list[list[str]]) -> str:
+    """A sheet as text: its name, a title or unit line above the table as a line, the rest as table rows."""
+    from .tables import is_figure
+
+    rows = [r for r in rows if any(r)]
+    width = max((max(k for k, t in enumerate(r) if t) + 1 for r in rows), default=0)
+    lines, in_table = [title], False
+    for r in rows:
+        filled = [t for t in r[:width] if t]
+        if len(filled) == 1 and not in_table and not is_figure(filled[0]):
+            lines.append(filled[0])  # a title or unit line above the table
+        else:
+            lines.append("| " + " | ".join(r[:width]) + " |")
+            in_table = True
+    return "\n".join(lines)
 
 
 def _xlsx_cell(cell) -> str:
@@ -261,7 +280,24 @@ def _xlsx_cell(cell) -> str:
         if hasattr(value, "strftime"):
             return value.strftime("%Y-%m-%d")
         return re.sub(r"\s+", " ", str(value)).strip()
-    fmt = cell.number_format or "General"
+    return _as_formatted(value, cell.number_format or "General")
+
+
+def _xls_cell(book, cell) -> str:
+    import xlrd
+
+    if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR):
+        return ""
+    if cell.ctype == xlrd.XL_CELL_NUMBER:
+        xf = book.xf_list[cell.xf_index]
+        fmt = book.format_map[xf.format_key].format_str if xf.format_key in book.format_map else "General"
+        return _as_formatted(cell.value, fmt)
+    if cell.ctype == xlrd.XL_CELL_DATE:
+        return xlrd.xldate.xldate_as_datetime(cell.value, book.datemode).strftime("%Y-%m-%d")
+    return re.sub(r"\s+", " ", str(cell.value)).strip()
+
+
+def _as_formatted(value: float, fmt: str) -> str:
     decimals = len(m.group(1)) if (m := re.search(r"\.(0+)", fmt)) else None
     if "%" in fmt:
         return f"{value * 100:.{decimals or 0}f}%"

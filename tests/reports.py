@@ -385,6 +385,27 @@ def self_evaluation_docx(path: Path) -> Path:
     return path
 
 
+def budget_xls(path: Path) -> Path:
+    """The same 部门预算 sheet in the older .xls format, as many bureaus still publish it."""
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("一般公共预算支出表")
+    sheet.write_merge(0, 0, 0, 4, "一般公共预算支出预算表")
+    sheet.write(1, 4, "单位：万元")
+    for k, heading in enumerate(["科目编码", "科目名称", "合计", "基本支出", "项目支出"]):
+        sheet.write(2, k, heading)
+    money = xlwt.easyxf(num_format_str="#,##0.00")
+    for r, (code, name, *amounts) in enumerate(FUNCTION_ROWS, start=3):
+        sheet.write(r, 0, code)
+        sheet.write(r, 1, name)
+        for k, a in enumerate(amounts, start=2):
+            if a:
+                sheet.write(r, k, float(a.replace(",", "")), money)
+    book.save(str(path))
+    return path
+
+
 def budget_xlsx(path: Path) -> Path:
     """A 部门预算 sheet: a title and unit line over merged cells, codes, amounts formatted #,##0.00."""
     import openpyxl

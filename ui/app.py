@@ -25,7 +25,7 @@ EXAMPLES = [
     "那花都区呢？",
 ]
 MAX_UPLOAD_MB = float(os.environ.get("ASSISTANT_MAX_UPLOAD_MB", "50"))
-UPLOAD_SUFFIXES = {".pdf", ".docx", ".xlsx", ".txt", ".md", ".html", ".htm"}
+UPLOAD_SUFFIXES = {".pdf", ".docx", ".xlsx", ".xls", ".txt", ".md", ".html", ".htm"}
 CONCURRENCY = int(os.environ.get("ASSISTANT_UI_CONCURRENCY", "2"))
 
 # Gradio words its own controls ("Drop File Here") in the browser's language; our users read Chinese

@@ -84,8 +84,9 @@ def test_docx_self_evaluation_grid_cells(tmp_path: Path):
     assert row["执行率"].table == "2023年度项目支出绩效自评表"
 
 
-def test_xlsx_budget_sheet_cells(tmp_path: Path):
-    doc = load_document(reports.budget_xlsx(tmp_path / "预算.xlsx"))
+@pytest.mark.parametrize("write", [reports.budget_xlsx, reports.budget_xls])
+def test_xlsx_budget_sheet_cells(tmp_path: Path, write):
+    doc = load_document(write(tmp_path / f"预算.{write.__name__.rsplit('_', 1)[1]}"))
     facts = extract_facts(doc)
     total = _cell(facts, "社会保障和就业支出", "合计")
     assert (total.raw, total.value, total.unit, total.code, total.table) == ("1,180.40", 1180.4, "万元", "208", "一般公共预算支出预算表")
