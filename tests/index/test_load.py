@@ -94,16 +94,18 @@ def test_bad_files_are_named_and_the_batch_goes_on(tmp_path: Path):
     empty.write_bytes(b"")
     sheet = tmp_path / "sheet.xlsx"
     sheet.write_bytes(b"PK\x03\x04")
-    other = tmp_path / "old.xls"
+    old = tmp_path / "old.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0")
+    other = tmp_path / "old.doc"
     other.write_bytes(b"\xd0\xcf\x11\xe0")
     for path, reason in [(corrupt, "not a readable PDF"), (empty, "empty"), (sheet, "not a readable XLSX"),
-                         (other, "unsupported")]:
+                         (old, "not a readable XLS"), (other, "unsupported")]:
         with pytest.raises(LoadError) as err:
             read_file(path)
         assert path.name in str(err.value) and reason in str(err.value)
-    batch = load_documents([good, corrupt, empty, sheet, other])
+    batch = load_documents([good, corrupt, empty, sheet, old, other])
     assert [d.name for d in batch.documents] == ["good.txt"]
-    assert sorted(Path(e.path).name for e in batch.skipped) == ["corrupt.pdf", "empty.txt", "old.xls", "sheet.xlsx"]
+    assert sorted(Path(e.path).name for e in batch.skipped) == ["corrupt.pdf", "empty.txt", "old.doc", "old.xls", "sheet.xlsx"]
 
 
 def test_the_index_command_exits_non_zero_naming_the_files_it_skipped(tmp_path: Path):
