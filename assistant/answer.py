@@ -454,7 +454,10 @@ class Answerer:
         candidates, fallback, passages = self.candidates(q, doc_ids, unnamed=route.status == "unnamed")
         if len(route.groups) > 1 and not any(c.source == "comparison" and self.ranker and self.ranker.accepts(c)
                                              for c in candidates):
-            if q.asks_verdict:  # "昌吉市和鄂州市…谁多？多多少？": each report's figure, then the verdict
+            checked = self.checks_across(q, route.groups) if cues()["checks"].search(q.folded) else []  # 谁的增幅算错了
+            if checked:
+                candidates = checked
+            elif q.asks_verdict:  # "昌吉市和鄂州市…谁多？多多少？": each report's figure, then the verdict
                 candidates = self.verdict_across(q, route.groups)
             else:
                 candidates = self.per_report(q, route.groups)  # one cited answer per report named, each cited
@@ -820,6 +823,36 @@ class Answerer:
         combined = self._joined(answer, "comparison", [best for _, best, _ in parts])
         combined.rule_first = True  # each part cleared the threshold on its own
         return [combined]
+
+    def checks_across(self, q: Question, groups: list[list[str]]) -> list[Candidate]:
+        """Whose stated growth rate is wrong, of several reports: in each, the rate statement
+        about what is asked (the one whose sentence covers most of the question's words,
+        alone), worked out again from its own amounts (check.py rate_checks)."""
+        want = bigrams(cues()["checks"].sub(" ", q.content))
+        lines, wrong, citations = [], [], []
+        for group in groups:
+            scored = []
+            for doc_id in group:
+                for c in rate_checks(self.index.documents[doc_id], self.index.facts.get(doc_id, [])):
+                    start, end = self._sentence_around(doc_id, min(c.start, c.amount_at if c.amount_at >= 0 else c.start), c.end)
+                    scored.append((coverage(want, fold(self.index.documents[doc_id].text[start:end])), doc_id, c, start, end))
+            scored.sort(key=lambda x: -x[0])
+            if not scored or scored[0][0] == 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]
+                                                   and scored[1][2].right != scored[0][2].right):
+                return []  # not stated, or two statements that disagree fit the question alike
+            _, doc_id, c, start, end = scored[0]
+            name = self._names(self.index.documents[doc_id])
+            verdict = "算对了" if c.right else f"算错了（{c.why}）"
+            lines.append(f"{name}：报告写 {c.stated}；{c.formula}，{verdict}")
+            if not c.right:
+                wrong.append(name)
+            citations.append(self._citation(doc_id, start, end))
+        tail = f"算错的是：{'、'.join(wrong)}。" if wrong else "各家都算对了。"
+        answer = Answer(q.text, "；".join(lines) + "。" + tail, True, unique(citations), [], "comparison")
+        candidate = Candidate(answer, "comparison", answer.answer)
+        candidate.features = {"parts_min": 1.0}
+        candidate.score, candidate.rule_first = 1.0, True  # worked out from the reports' own figures, each cited
+        return [candidate]
 
     def clause_parts(self, question: str, clauses: list[Clause], route: Route, doc_ids: list[str], unnamed: bool
                      ) -> tuple[Candidate | None, Answer | None]:

@@ -113,3 +113,11 @@ def test_a_table_rows_growth_rate_is_checked(tmp_path):
     found = check(load_document(report))
     assert [(f.what, f.stated, f.computed) for f in found] == [("增长率", "25%", "33.33%")]
     assert "本年数为分母" in found[0].explanation
+
+
+@pytest.mark.dev
+def test_whose_growth_rate_is_wrong_across_reports(dev2_assistant):
+    a = dev2_assistant.ask("和平彝族乡、城口供销社、巫溪档案馆三家，收支总计同比增幅各多少？谁的增幅算错了？")
+    assert a.found and a.answer.endswith("算错的是：和平彝族乡人民政府2023年。"), a.answer
+    assert "报告写 29.86%" in a.answer and "42.56%" in a.answer and "报告写 199.4%" in a.answer and "报告写 66.7%" in a.answer
+    assert len({c.doc for c in a.citations}) == 3
