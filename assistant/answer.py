@@ -71,7 +71,8 @@ MAX_QUESTION_CHARS = 500
 # reports whose grids and table cells are read for one question: a body's 决算 may be published as a
 # PDF per table (nine or more), all of one year
 MAX_REPORTS_READ = 12
-MAX_COMPARED = 8  # reports a question naming none of them ("这几个单位…") is answered across
+MAX_COMPARED = 8
+HEAD_FOR_DATES = 3000  # characters: a web page's furniture (发布日期 …) stands above the report  # reports a question naming none of them ("这几个单位…") is answered across
 # A question naming no report is answered from one report only when it holds this share of the
 # top passages (3 of 4); fitted on the development split's unnamed questions.
 DOMINANCE, DOMINANCE_TOP = 0.75, 4
@@ -338,6 +339,22 @@ class Answerer:
         text = "；".join(lines) + f"。只有一份报告给出了{display}，无法比较。"
         return Answer(question, text, True, unique(citations), facts, "comparison")
 
+    def answer_published(self, q: Question, doc_ids: list[str]) -> Answer | None:
+        """When the report was published ("哪天挂出来的"): the date its page's furniture gives
+        beside a label of data/question_cues.tsv (发布日期, 日期 …), near the top, alone."""
+        if len(doc_ids) != 1 or not cues()["published"].search(q.folded):
+            return None
+        doc = self.index.documents[doc_ids[0]]
+        pattern = re.compile(rf"(?:{cues()['published_labels'].pattern})\s*[\]】]?\s*[:：|]?\s*\|?\s*"
+                             r"((?:19|20)\d\d\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}(?:\s*日)?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)")
+        dates = {m.group(1).strip(): m for m in pattern.finditer(doc.text[:HEAD_FOR_DATES])}
+        if len(dates) != 1:
+            return None  # none, or several dates (成文, 发布 …) without telling which is asked
+        date, m = next(iter(dates.items()))
+        citation = self._citation(doc.doc_id, *self._sentence_around(doc.doc_id, m.start(), m.end()))
+        return Answer(q.text, f"据《{doc.title}》页面所载，发布日期为 {date}（“{' '.join(m.group(0).split())}”）。", True,
+                      [citation], [], "passage")
+
     def answer_count(self, question: str, doc_ids: list[str], passages: list[Passage]) -> Answer | None:
         doc_ids = doc_ids or [p.chunk.doc_id for p in passages[:1]]
         if len(doc_ids) != 1:
@@ -556,6 +573,7 @@ class Answerer:
                      ("count", self.answer_count(question, doc_ids, passages)),
                      ("section", self.answer_section(question, doc_ids, content, passages))]
         out = [Candidate(a, source, a.answer) for source, a in produced if a is not None and a.found]
+
         sentences = self.sentence_candidates(q, passages)
         accepted = [c for c in sentences if c.rule_accepts]
         # what the hand-written order of attempts would answer: a feature the ranker weighs, not a decision
@@ -579,6 +597,9 @@ class Answerer:
         for c in out:
             c.features = features(q, c, unnamed, self.idf)
             c.score = self.ranker.score(c.features) if self.ranker else 0.0
+        published = self.answer_published(q, doc_ids)
+        if published is not None:  # read off the page itself by a rule of the genre, not weighed by the model
+            out.append(Candidate(published, "section", published.answer, rule_first=True, score=1.0))
         out.sort(key=lambda c: -c.score)
         return out, fallback, passages
 

@@ -216,3 +216,25 @@ def test_a_stated_rate_is_checked_against_its_amounts(computed, stated, verdict)
     from assistant.answer import _rate_verdict
 
     assert _rate_verdict(computed, stated) == verdict
+
+
+@pytest.mark.dev
+@pytest.mark.parametrize("question, date", [
+    ("天水市科协2023年决算是哪天挂出来的？", "2024-11-07 15:05:47"),  # 日期:2024-11-07 15:05:47 in the page's furniture
+    ("临河残联这份自评报告是哪天发的？", "2024-06-06 10:51"),
+])
+def test_when_a_page_was_published_is_read_off_its_furniture(dev2_assistant, question, date):
+    a = dev2_assistant.ask(question)
+    assert a.found and f"发布日期为 {date}" in a.answer and date in a.citations[0].quote
+
+
+def test_a_page_with_two_dates_does_not_say_which_is_the_publication(tmp_path, embedder):
+    from assistant import Assistant
+    from index.build import build_index
+
+    page = tmp_path / "某某区财政局2023年部门决算.txt"
+    page.write_text("成文日期:2024-08-30 | 发布日期:2024-09-02\n某某区财政局2023年部门决算\n一、部门职责\n负责全区财政工作。\n",
+                    encoding="utf-8")
+    build_index([page], tmp_path / "index", embedder=embedder)
+    a = Assistant.load(tmp_path / "index").ask("某某区财政局2023年决算是哪天发布的？")
+    assert "发布日期为" not in a.answer
