@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from index.identify import is_boilerplate
 from index.normalize import fold
 from index.terms import terms
 
@@ -30,7 +31,7 @@ _CHANGE_FIGURE = re.compile(r"(增加|减少|增长|下降|上升|降低|增幅|
 _YEAR = re.compile(r"(19|20)\d\d\s*年度?")
 _PERCENT = re.compile(r"\d\s*%|百分之")
 # digits that are no figure a "多少" question asks for: years, dates, phone and document numbers
-_NOT_FIGURES = re.compile(r"(19|20)\d\d\s*年度?|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月|(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)0\d{2,3}-\d{7,8}|[〔\[(（]\s*(19|20)\d\d\s*[〕\])）]\s*\d+\s*号")
+_NOT_FIGURES = re.compile(r"(19|20)\d\d\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|\d{1,2}:\d{2}(:\d{2})?|(19|20)\d\d\s*年度?|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月|(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)0\d{2,3}-\d{7,8}|[〔\[(（]\s*(19|20)\d\d\s*[〕\])）]\s*\d+\s*号")
 _CHANGE_WORD = re.compile(r"增|减|涨|跌|升|降|持平|不变|变化|变动|多|少|高|低")  # what a change on a year before is written with
 OPPOSITES = Path(__file__).parent / "data" / "opposites.tsv"
 NAMED = Path(__file__).parent / "data" / "named_quantities.txt"
@@ -125,6 +126,9 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
                             and coverage(want, section) == 0)
     f["figureless"] = float(q.figure_only and not re.search(r"\d", _NOT_FIGURES.sub("", text)))
     f["opposite"] = float(names_the_opposite(q.folded, text))
+    # a web page's furniture (索引号 | … | 公开目录 | 三公经费 | 发布日期 | 2025-06-06) holds no figure of the report
+    f["furniture"] = float(q.wants_number and c.source in ("sentence", "sentences")
+                           and is_boilerplate(text.lstrip("| ").replace(" |", "：", 1)))
     cited = c.answer.citations[0] if c.answer.citations else None  # where the words are the report's own
     f["unnamed_quantity"] = float(misses_named_quantity(q.folded, " ".join(
         [text] + ([fold(cited.section or ""), fold(cited.quote)] if cited else []))))
@@ -168,7 +172,7 @@ def names_the_opposite(question: str, text: str) -> bool:
     return any(a in question and b not in question and b in text and a not in text for a, b in opposites())
 
 
-RULES = ("silent", "figureless", "opposite", "changeless", "row_unnamed", "unnamed_quantity")  # features that decide by rule (see `ruled_out`), not weighed by the model
+RULES = ("silent", "figureless", "opposite", "changeless", "row_unnamed", "unnamed_quantity", "furniture")  # features that decide by rule (see `ruled_out`), not weighed by the model
 
 
 def ruled_out(f: dict[str, float]) -> bool:
@@ -180,7 +184,8 @@ def ruled_out(f: dict[str, float]) -> bool:
     支出) is none either; one that writes no change (增, 减, 涨 …) does not say whether a
     figure rose or fell; a table cell of a row the question does not name, and that is no
     total, is a neighbour's figure (教育支出's 基本支出 for "基本支出多少"); a passage that does not
-    name the fixed-term quantity asked (三公经费, data/named_quantities.txt) is about another."""
+    name the fixed-term quantity asked (三公经费, data/named_quantities.txt) is about another; a web
+    page's furniture (索引号, 公开目录, 发布日期 …, index/data/boilerplate.txt) states no figure asked."""
     return any(f.get(name, 0.0) == 1.0 for name in RULES)
 
 

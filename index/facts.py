@@ -21,6 +21,7 @@ from .names import read_data_lines
 from .records import Document
 from .tables import Table, is_blank, is_code, is_code_column, is_figure, is_numbering, read_tables
 
+_CHANGE_COLUMN = re.compile(r"增减|增、减|增幅|减幅|增长率|变动|比上年")
 _CODE_THEN_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s+(\D.*)$")
 FACTS_VERSION = 2  # raised when tables or facts are read differently: older indexes re-read their facts
 TO_WAN = {"元": 1e-4, "千元": 0.1, "万元": 1.0, "亿元": 1e4}
@@ -188,6 +189,13 @@ def _fact(doc: Document, table: Table, label: str, column: str, code: str, raw: 
         else:
             unit = ""
     period = period_of(column, table.title)
+    year = re.search(r"(?:19|20)\d\d", column)
+    if year and doc.year and int(year.group(0)) == doc.year - 1:
+        period = "上年"  # 2023年预算数 in a 2024 report: the year before's
+    elif year and doc.year and int(year.group(0)) == doc.year:
+        period = period_of(column.replace(year.group(0), ""), table.title)
+    if _CHANGE_COLUMN.search(column) and kind in ("amount", "rate"):
+        kind, period = f"change {kind}", "比上年"  # 比上年增、减情况 › 增、减金额: a change, not a level
     return Fact(doc.doc_id, label, column, table.title, value, unit, raw, raw_unit, kind, period, code,
                 doc.page_at(start), start, end, row_start, row_end, "table")
 

@@ -129,6 +129,8 @@ def _read_block(doc: Document, lines: list[tuple[int, str]], i: int, j: int, bef
         return None
     while body_from > 0 and _ROW_LABEL.match(next((t for t in rows[body_from - 1].texts() if t), "")):
         body_from -= 1  # rows without figures (`七、节能环保支出 |  |`) above the first figure
+    for n in range(1, body_from):
+        _under_its_span(rows[n], rows[n - 1], width)
     rows, width = _join_split_columns(rows, body_from)
     before_body = rows[:body_from]
     unit = next(filter(None, (unit_of(" ".join(r.texts())) for r in before_body)), "")
@@ -153,7 +155,7 @@ def _read_block(doc: Document, lines: list[tuple[int, str]], i: int, j: int, bef
         else:
             break
     unit = unit or unit_of(" ".join(head_lines))
-    title = _title(head_lines)
+    title = _title(head_lines) or _title([" ".join(r.texts()).strip() for r in before_body if sum(map(bool, r.texts())) == 1])
     columns = _columns(header, width)
     continued = False
     if not header and before is not None and len(before.columns) == width and not title:
@@ -178,6 +180,20 @@ def _numbers_columns(texts: list[str]) -> bool:
         return True
     return len(filled) >= 3 and all(t.isdigit() for t in filled) and [int(t) for t in filled] == list(
         range(int(filled[0]), int(filled[0]) + len(filled)))
+
+
+def _under_its_span(row: TableRow, above: TableRow, width: int) -> None:
+    """A sub-header row of a flattened web table that lost its empty cells (`增、减金额 | 增、减幅度`
+    under `项目 | 2023年预算数 | 2024年预算数 | 比上年增、减情况 | |`) goes back under the heading
+    whose empty cells it fills: the last heading of the row above, spanning as many columns as
+    the row has cells."""
+    filled = [k for k, t in enumerate(row.texts()) if t]
+    named = [k for k, t in enumerate(above.texts()) if t]
+    if not filled or filled != list(range(len(filled))) or not named or named[0] != 0 or len(named) < 3:
+        return  # the row above must be a header naming the row-label column and more
+    span_from = named[-1]
+    if span_from > 0 and width - span_from == len(filled):
+        row.cells = [TableCell("", row.start, row.start)] * span_from + row.cells[: len(filled)]
 
 
 def _join_split_columns(rows: list[TableRow], body_from: int) -> tuple[list[TableRow], int]:

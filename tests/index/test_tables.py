@@ -188,3 +188,22 @@ def test_a_saved_web_page_in_gbk_with_spanning_header_cells(tmp_path):
     assert _cell(facts, "社会保障和就业支出 › 人力资源和社会保障管理事务 › 社会保险经办机构", "本年支出 › 项目支出").raw == "235.51"
     assert _cell(facts, "社会保障和就业支出", "本年支出 › 合计").raw == "1,180.40"
     assert not [f for f in facts if f.source == "table" and f.column == "本年支出 › 项目支出" and f.label.endswith("行政运行")]
+
+
+def test_a_flattened_web_table_keeps_its_spanning_header_and_change_columns(tmp_path):
+    """A web table flattened to text loses its empty cells: the sub-header 增、减金额 | 增、减幅度 goes
+    back under 比上年增、减情况; a column of the year before is 上年, a change column is a change."""
+    page = tmp_path / "某镇2024年“三公”经费预算.txt"
+    page.write_text("公开目录 | 三公经费 | 发布日期 | 2025-06-06 |\n"
+                    "2024年某镇“三公”经费预算财政拨款情况统计表 | ||||\n单位:万元 | ||||\n"
+                    "项目 | 2023年预算数 | 2024年预算数 | 比上年增、减情况 | |\n"
+                    "增、减金额 | 增、减幅度 | |||\n"
+                    "合计 | 18.15 | 22.15 | 4 | 22% |\n"
+                    "2.公务接待费 | 3 | 7 | 4 | 133% |\n", encoding="utf-8")
+    facts = extract_facts(load_document(page))
+    assert {f.table for f in facts if f.source == "table"} == {"2024年某镇“三公”经费预算财政拨款情况统计表"}
+    now = _cell(facts, "合计", "2024年预算数")
+    before = _cell(facts, "合计", "2023年预算数")
+    change = _cell(facts, "2.公务接待费", "比上年增、减情况 › 增、减幅度")
+    assert (now.raw, now.period) == ("22.15", "预算") and (before.raw, before.period) == ("18.15", "上年")
+    assert (change.raw, change.kind, change.period) == ("133%", "change rate", "比上年")
