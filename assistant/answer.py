@@ -23,6 +23,7 @@ from index.facts import (
     table_subject,
 )
 from index.headings import SENTENCE_END
+from index.identify import is_boilerplate
 from index.names import org_suffixes
 from index.normalize import fold
 from index.records import Chunk, Document
@@ -146,6 +147,12 @@ def _rate_verdict(computed: float, stated: str) -> str:
     return f"，相差约 {shown:g} 个百分点，表中填写的执行率与其金额不符"
 
 
+def _mostly_furniture(text: str) -> bool:
+    """Most lines are a site's furniture (index/data/boilerplate.txt) or bullets of a few characters."""
+    lines = [line.strip(" •·|[]【】\t") for line in text.splitlines() if line.strip(" •·|[]【】\t")]
+    return bool(lines) and sum(is_boilerplate(fold(line)) or len(line) <= 8 for line in lines) * 2 > len(lines)
+
+
 def unique(citations: list[Citation]) -> list[Citation]:
     """Citations in order, each span once (several figures often share one sentence)."""
     seen, out = set(), []
@@ -211,8 +218,11 @@ class Answerer:
         return self._citation(fact.doc_id, start, end, note=note)
 
     def _nearest(self, passages: list[Passage], limit: int = 3) -> list[Citation]:
+        """The passages to show beside a refusal: a web page's furniture (索引号, 发布机构 …) is
+        nearest to nothing a reader wants, so it comes last."""
+        shown = sorted(passages, key=lambda p: _mostly_furniture(p.chunk.text))  # stable: retrieval order otherwise
         return [self._citation(p.chunk.doc_id, p.chunk.start, p.chunk.end, p.chunk.section, NEAREST_NOTE)
-                for p in passages[:limit]]
+                for p in shown[:limit]]
 
     def _names(self, doc: Document) -> str:
         """How an answer names a report; the year only when the title (cited) states it."""

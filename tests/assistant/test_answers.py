@@ -238,3 +238,10 @@ def test_a_page_with_two_dates_does_not_say_which_is_the_publication(tmp_path, e
     build_index([page], tmp_path / "index", embedder=embedder)
     a = Assistant.load(tmp_path / "index").ask("某某区财政局2023年决算是哪天发布的？")
     assert "发布日期为" not in a.answer
+
+
+def test_a_pages_furniture_is_not_shown_first_as_the_nearest_passage():
+    from assistant.answer import _mostly_furniture
+
+    assert _mostly_furniture("• [ 索引号 ]\n• 11500238750071502K/2023-00110\n• [ 发布机构 ]\n• 巫溪县人民政府\n• [ 成文日期 ]\n• 2023-09-25")
+    assert not _mostly_furniture("1.总体情况。2022年度收入总计616.17万元,支出总计616.17万元。\n2.收入情况。收入合计616.17万元。")
