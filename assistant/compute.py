@@ -145,7 +145,9 @@ def compute(question: str, spans: list[tuple[Document, int, int]], names: list[s
     operands must come from the same passage, so they describe the same thing."""
     # names can be the operands themselves ("百色市和河池市合计"): then the question as written
     planned = plan(without_names(question, list(names))) or plan(question)
-    if not planned or not all(n.strip() for n in planned[1]):
+    if not planned:
+        return base_from_share(without_names(question, list(names)), spans)
+    if not all(n.strip() for n in planned[1]):
         return None
     op, names = planned
     if op == "difference" and PERIOD_ONLY.match(names[1]):
@@ -163,6 +165,41 @@ def compute(question: str, spans: list[tuple[Document, int, int]], names: list[s
             continue
         return _apply(op, a, b)
     return None
+
+
+# "一般公共预算收入完成416.68亿元,为调整预算的102.7%": the amount, and what it is the given share of
+_SHARE_OF = re.compile(r"(?P<x>\d[\d,]*(?:\.\d+)?)\s*(?P<u>亿元|万元|元)(?:(?!\d[\d,.]*\s*(?:亿元|万元|元))[^。；;]){0,60}?"
+                       r"为(?P<y>[^，,。；;\d]{2,24}?)的\s*(?P<r>\d+(?:\.\d+)?)\s*%")  # no other amount between
+_ASKS_SHARE = re.compile(r"百分之|比例|比重|占比|%|几成|完成率|执行率")
+
+
+def base_from_share(question: str, spans: list[tuple[Document, int, int]]) -> Computation | None:
+    """The whole a stated share is of, when the report gives the share but not the whole
+    ("鄂州…一般公共预算收入的调整预算大约是多少" ← "收入73.84亿元,…为调整预算的97.9%"): the amount
+    ÷ the share. The question must name the whole and ask no share; of several such
+    statements, the one whose amount's own words the question names most, alone."""
+    q = fold(question)
+    if _ASKS_SHARE.search(q):
+        return None
+    found: list[tuple[float, Computation]] = []
+    for doc, start, end in spans:
+        for m in _SHARE_OF.finditer(doc.folded, start, end):
+            whole = re.sub(r"[(（][^)）]*[)）]|[“”\"]", "", m.group("y")).strip()
+            share = float(m.group("r"))
+            if len(whole) < 2 or whole not in q or not share:
+                continue
+            label = doc.folded[max(start, m.start() - 24) : m.start()]
+            named = sum(label[i : i + 2] in q for i in range(len(label) - 1))
+            x = Operand(whole, float(m.group("x").replace(",", "")), m.group("u"), doc.text[m.start("x") : m.end("u")],
+                        doc.doc_id, m.start("x"), m.end("u"))
+            r = Operand(whole, share, "%", doc.text[m.start("r") : m.end()], doc.doc_id, m.start("r"), m.end())
+            value = round(x.value / share * 100, 2)
+            formula = f"{x.raw} ÷ {r.raw} ≈ {_fmt(value)}{x.unit}（报告写“为{whole}的{r.raw}”）"
+            found.append((named, Computation(formula, value, x.unit, [x, r])))
+    found.sort(key=lambda f: -f[0])
+    if not found or (len(found) > 1 and found[1][0] == found[0][0] and found[1][1].value != found[0][1].value):
+        return None
+    return found[0][1]
 
 
 def _apply(op: str, a: Operand, b: Operand) -> Computation | None:

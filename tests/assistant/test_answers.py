@@ -245,3 +245,19 @@ def test_a_pages_furniture_is_not_shown_first_as_the_nearest_passage():
 
     assert _mostly_furniture("• [ 索引号 ]\n• 11500238750071502K/2023-00110\n• [ 发布机构 ]\n• 巫溪县人民政府\n• [ 成文日期 ]\n• 2023-09-25")
     assert not _mostly_furniture("1.总体情况。2022年度收入总计616.17万元,支出总计616.17万元。\n2.收入情况。收入合计616.17万元。")
+
+
+def test_the_whole_a_stated_share_is_of(tmp_path):
+    """"调整预算大约是多少" where the report gives only 收入73.84亿元…为调整预算的97.9%: 73.84 ÷ 97.9%,
+    the statement about the amount the question names; a question asking the share is not answered so."""
+    from assistant.compute import compute
+    from index.document import load_document
+
+    report = tmp_path / "鄂州市2022年财政决算的报告.txt"
+    report.write_text("全市地方一般公共预算收入73.84亿元,比2021年增长7.2%,为调整预算(以下简称“预算”)的97.9%。"
+                      "全市一般公共预算支出118.39亿元,为调整预算的95.0%。", encoding="utf-8")
+    doc = load_document(report)
+    spans = [(doc, 0, len(doc.text))]
+    result = compute("鄂州2022年一般公共预算收入的调整预算大约是多少？", spans, ["鄂州"])
+    assert result is not None and result.formula.startswith("73.84亿元 ÷ 97.9% ≈ 75.42亿元")
+    assert compute("鄂州2022年一般公共预算收入完成调整预算的百分之多少？", spans, ["鄂州"]) is None
