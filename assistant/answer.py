@@ -789,7 +789,7 @@ class Answerer:
         """A question about several reports ("许昌河湖水系中心和南县财政局…分别是什么"):
         each report's best candidate, combined into one answer that cites each.
         It is given only when every part would be given on its own, and scores as
-        its weakest part."""
+        the chance that all parts are right (`_joined`)."""
         parts: list[tuple[Document, Candidate]] = []
         for group in groups:
             for doc_id in group:
@@ -889,7 +889,7 @@ class Answerer:
                      ) -> tuple[Candidate | None, Answer | None]:
         """A question of several clauses ("收支总计多少？比上年涨了多少？"): each clause
         answered on its own, combined into one answer that cites each; it scores as its
-        weakest clause. When a clause finds no answer, the question is refused, saying
+        clauses together (`_joined`). When a clause finds no answer, the question is refused, saying
         which clause was not found and what was found for the others."""
         chosen: list[Candidate] = []
         missing: list[str] = []
@@ -945,7 +945,9 @@ class Answerer:
 
     @staticmethod
     def _joined(answer: Answer, source: str, parts: list[Candidate]) -> Candidate:
-        """One answer made of several candidates' answers; it scores as its weakest part."""
+        """One answer made of several candidates' answers. It scores as the chance that every
+        part is right, the parts' scores multiplied (each is about one report or clause, found
+        on its own), so four parts each 0.7 sure make one answer 0.24 sure."""
         weakest = min(c.score for c in parts)
         combined = Candidate(answer, source, "".join(c.text for c in parts))
         combined.features = {"parts_min": weakest}
