@@ -45,7 +45,7 @@ from .facts import (
     metric_remainder,
     parse_number,
 )
-from .grid import MONEY, GridRow, asked_columns, columns, read_grids
+from .grid import MONEY, GridRow, asked_columns, columns, read_grids, read_indicators
 from .question import Question, cues, understand
 from .rank import Candidate, Ranker, default_ranker, features, term_idf
 from .records import Answer, Citation
@@ -73,6 +73,7 @@ MAX_QUESTION_CHARS = 500
 # PDF per table (nine or more), all of one year
 MAX_REPORTS_READ = 12
 MAX_COMPARED = 8
+INDICATOR_NAMED = 0.8  # share of an indicator's name's character pairs a question must write to ask for it
 HEAD_FOR_DATES = 3000  # characters: a web page's furniture (发布日期 …) stands above the report  # reports a question naming none of them ("这几个单位…") is answered across
 # A question naming no report is answered from one report only when it holds this share of the
 # top passages (3 of 4); fitted on the development split's unnamed questions.
@@ -592,6 +593,12 @@ class Answerer:
             first.rule_first = True
         reports = doc_ids or sorted({p.chunk.doc_id for p in passages[:2]})
         out += self.grid_candidates(q, reports)
+        indicators = self.indicator_candidates(q, reports)
+        funds = any(pattern.search(q.folded) for name, (_, pattern) in columns().items() if name in (*MONEY, "执行率"))
+        by_rule = (bool(indicators) and bool(cues()["indicator_asked"].search(q.folded)) and not funds
+                   and not cues()["reason"].search(q.folded))  # the project's funds asked: the grid answers
+        if not by_rule:
+            out += indicators
         cells = self.fact_candidates(q, reports, passages)
         # a table row read whole gives several figures; its cell, read with its column, gives one
         rows = [c.answer.citations[0] for c in cells]
@@ -610,6 +617,10 @@ class Answerer:
         published = self.answer_published(q, doc_ids)
         if published is not None:  # read off the page itself by a rule of the genre, not weighed by the model
             out.append(Candidate(published, "section", published.answer, rule_first=True, score=1.0))
+        if by_rule:  # the indicator row the question names, asked for its target, result or score
+            for c in indicators:
+                c.features, c.score, c.rule_first = features(q, c, unnamed, self.idf), 1.0, True
+            out += indicators
         out.sort(key=lambda c: -c.score)
         return out, fallback, passages
 
@@ -638,6 +649,24 @@ class Answerer:
         if doc_id not in self.grids:
             self.grids[doc_id] = read_grids(doc_id, self.index.documents[doc_id].text)
         return self.grids[doc_id]
+
+    def indicator_candidates(self, q: Question, doc_ids: list[str]) -> list[Candidate]:
+        """An indicator row of a 项目支出绩效自评表 that the question names (政策知晓率,
+        资金到位及时率): its target, what was achieved, its full mark and score, the row cited."""
+        out = []
+        for doc_id in doc_ids[:MAX_REPORTS_READ]:
+            for row in read_indicators(self.index.documents[doc_id].text):
+                named = bigrams(row.label)
+                if not named or coverage(named, q.folded) < INDICATOR_NAMED:
+                    continue
+                doc = self.index.documents[doc_id]
+                text = (f"{self._names(doc)}“{row.label}”：目标值 {row.target}，实际完成值 {row.actual}，"
+                        f"分值 {row.full} 分，得分 {row.score} 分。")
+                facts = [{"label": f"{row.label} › {k}", "value": v} for k, v in
+                         (("年度指标值", row.target), ("实际完成值", row.actual), ("分值", row.full), ("得分", row.score))]
+                out.append(Candidate(Answer("", text, True, [self._citation(doc_id, row.start, row.end)], facts, "table"),
+                                     "grid", f"{row.label} 目标值 {row.target} 实际完成值 {row.actual} 分值 {row.full} 得分 {row.score}"))
+        return out
 
     def grid_candidates(self, q: Question, doc_ids: list[str]) -> list[Candidate]:
         """The funds grid of a 项目支出绩效自评表 (assistant/grid.py): the cells asked for,

@@ -1,4 +1,4 @@
-"""The funds grid of a 项目支出绩效自评表, read from its flattened text.
+"""The funds grid and the indicator rows of a 项目支出绩效自评表, read from its flattened text.
 
 Every project self-evaluation table made from the national template has the
 same grid: a header 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 and
@@ -203,3 +203,58 @@ def asked_columns(question: str) -> list[str]:
         asked.add("分值")
     return [name for name in columns() if name in asked] or list(columns())
 
+
+
+# --- the indicator rows: 三级指标 | 指标性质 | 指标值 | 度量单位 | 实际完成值 | 分值 | 得分 -------------
+
+_OPERATOR = re.compile(r"^\s*(≧|≥|≤|≦|═|=|＝|>|<|＞|＜)\s*(.*)$")
+
+
+@dataclass
+class IndicatorRow:
+    """One performance indicator of the template's table: what it is, the target set for
+    the year (with its 指标性质 ≥, =, ≤), what was achieved, its full mark and its score."""
+
+    label: str
+    target: str  # as written: "≧100%", "≥200平方米"
+    actual: str
+    full: str  # 分值
+    score: str  # 得分
+    start: int  # the row's span in the document text
+    end: int
+
+
+def read_indicators(text: str) -> list[IndicatorRow]:
+    """Rows `label | ≧ | 100 | % | 98% | 10 | 9` (指标性质, 指标值 and 度量单位 in cells of their
+    own) or `label | ≥200平方米 | 204.46平方米 | 10 | 10` (the target in one cell); a row whose
+    分值 and 得分 are not both figures (cut off, or written elsewhere) gives nothing."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if "|" not in line:
+            continue
+        cells = [c.strip() for c in line.split("|")]
+        for i, cell in enumerate(cells):
+            m = _OPERATOR.match(cell)
+            if not m or i == 0 or not cells[i - 1] or number_or_none(cells[i - 1]) is not None:
+                continue
+            rest = cells[i + 1 :]
+            if m.group(2):  # ≥200平方米 | 204.46平方米 | 10 | 10
+                target, tail = cell, rest
+            elif len(rest) >= 2 and number_or_none(rest[0]) is not None:  # ≧ | 100 | % | 98% | 10 | 9
+                unit = rest[1] if number_or_none(rest[1]) is None and len(rest[1]) <= 4 else ""
+                target, tail = f"{m.group(1)}{rest[0]}{unit}", rest[2 if unit else 1 :]
+            else:
+                continue
+            if len(tail) >= 3 and tail[0] and number_or_none(tail[1]) is not None and number_or_none(tail[2]) is not None:
+                out.append(IndicatorRow(cells[i - 1], target, tail[0], tail[1], tail[2], start, start + len(line)))
+            break
+    return out
+
+
+def number_or_none(text: str) -> float | None:
+    try:
+        return number(text.rstrip("%")) if text else None
+    except ValueError:
+        return None

@@ -381,6 +381,13 @@ def self_evaluation_docx(path: Path) -> Path:
     for k, value in enumerate(["其中：当年财政拨款", "100.00", "120.00", "110.50", "—", "—", "—"]):
         t.cell(4, k).text = value
     d.add_paragraph("项目资金执行率92.08%，自评得分9.2分。")
+    goals = d.add_table(rows=4, cols=7)  # the indicators: 年度指标值 with its 指标性质, as most templates write it
+    for r, cells in enumerate([("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"),
+                               ("产出指标", "数量指标", "河道清淤长度", "≥12公里", "12.6公里", "20", "20"),
+                               ("", "时效指标", "工程按期完工率", "=100%", "90%", "10", "8"),
+                               ("满意度指标", "服务对象满意度指标", "沿岸群众满意度", "≥90%", "95%", "10", "10")]):
+        for k, value in enumerate(cells):
+            goals.cell(r, k).text = value
     d.save(str(path))
     return path
 

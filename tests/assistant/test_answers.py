@@ -261,3 +261,21 @@ def test_the_whole_a_stated_share_is_of(tmp_path):
     result = compute("鄂州2022年一般公共预算收入的调整预算大约是多少？", spans, ["鄂州"])
     assert result is not None and result.formula.startswith("73.84亿元 ÷ 97.9% ≈ 75.42亿元")
     assert compute("鄂州2022年一般公共预算收入完成调整预算的百分之多少？", spans, ["鄂州"]) is None
+
+
+@pytest.mark.dev
+@pytest.mark.parametrize("question, answer", [
+    ("永德明朗中学这个营养餐项目，政策知晓率完成得怎么样？", "“政策知晓率”：目标值 ═100%，实际完成值 98%，分值 10 分，得分 9 分。"),
+    ("明朗中学的家长满意度指标得了多少分？", "“家长满意度”：目标值 ≧95%，实际完成值 100%，分值 10 分，得分 10 分。"),
+])
+def test_an_indicator_named_is_answered_from_its_row(dev2_assistant, question, answer):
+    a = dev2_assistant.ask(question)
+    assert a.found and a.answer.endswith(answer), a.answer
+    assert a.citations[0].quote.count("|") >= 6  # the indicator's row
+
+
+@pytest.mark.dev
+def test_a_projects_funds_are_not_answered_by_an_indicator_in_its_name(dev2_assistant):
+    """野生动物收容所 is both the project's name and an indicator; its funds are asked."""
+    a = dev2_assistant.ask("临翔区林草局2023年马鹿坑国有林场野生动物收容所项目，全年预算、执行数、执行率和得分各是多少？")
+    assert "目标值" not in a.answer

@@ -2,9 +2,10 @@
 
 import pytest
 
-from assistant.grid import read_grids
+from assistant.grid import read_grids, read_indicators
 from index.document import load_document
 
+from .. import reports
 from ..conftest import DEV2_DOCS
 
 # document number → (unit, the 年度资金总额 row). Cells the source leaves empty are absent.
@@ -50,3 +51,26 @@ HEADER = "资金情况(万元)全年预算数(A)全年执行数(B)分值执行�
 def test_glued_cells_are_cut_only_where_one_cut_agrees_with_the_row(row, values):
     rows = read_grids("x", HEADER + row + "其中:本年财政拨款")
     assert (rows[0].values if rows else {}) == values
+
+
+@pytest.mark.dev
+def test_the_indicator_rows_of_dev2_self_evaluations():
+    """The template's indicator rows, 指标性质 and 度量单位 in cells of their own (01) or the target
+    in one cell (04): target, achieved, full mark and score."""
+    rows = {}
+    for number in ("01", "04"):
+        doc = load_document(next(DEV2_DOCS.glob(f"{number}_*.txt")))
+        rows.update({r.label: (r.target, r.actual, r.full, r.score) for r in read_indicators(doc.text)})
+    assert rows["资金到位及时率"] == ("≧100%", "100%", "10", "7")
+    assert rows["政策知晓率"] == ("═100%", "98%", "10", "9")
+    assert rows["家长满意度"] == ("≧95%", "100%", "10", "10")
+    assert rows["钢结构圈养围栏"] == ("≥120米", "121.5米", "10", "10")
+    assert rows["提供务工岗位"] == ("≥5个", "5个", "10", "10")
+
+
+def test_the_indicator_rows_of_a_word_self_evaluation(tmp_path):
+    doc = load_document(reports.self_evaluation_docx(tmp_path / "自评表.docx"))
+    rows = {r.label: (r.target, r.actual, r.full, r.score) for r in read_indicators(doc.text)}
+    assert rows == {"河道清淤长度": ("≥12公里", "12.6公里", "20", "20"), "工程按期完工率": ("=100%", "90%", "10", "8"),
+                    "沿岸群众满意度": ("≥90%", "95%", "10", "10")}
+    assert read_grids(doc.doc_id, doc.text)[0].values["全年执行数"] == "110.50"
