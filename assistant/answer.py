@@ -45,9 +45,9 @@ from .facts import (
     metric_remainder,
     parse_number,
 )
-from .grid import MONEY, GridRow, asked_columns, columns, read_grids, read_indicators
+from .grid import MONEY, GridRow, IndicatorRow, asked_columns, columns, named_columns, read_grids, read_indicators
 from .question import Question, cues, understand
-from .rank import Candidate, Ranker, default_ranker, features, term_idf
+from .rank import QUOTES, Candidate, Ranker, default_ranker, features, term_idf
 from .records import Answer, Citation
 from .retrieve import Passage, Retriever
 from .route import Route, Router
@@ -65,16 +65,15 @@ from .sentences import (
 NEAREST_NOTE = "最接近的段落（不含答案）"
 RELATED_NOTE = "相关但不同的数字"
 PART_NOTE = "只回答了问题的一部分"
-_QUOTES = re.compile(r"[“”\"‘’'「」]")  # “三公”经费 is what 三公经费 asks
 MIN_COVERAGE = 0.45  # share of the question's content bigrams a sentence must contain
 MIN_TEXT_COVERAGE = 0.4  # the same for questions that ask for words, not a figure
 MAX_QUESTION_CHARS = 500
 # reports whose grids and table cells are read for one question: a body's 决算 may be published as a
 # PDF per table (nine or more), all of one year
 MAX_REPORTS_READ = 12
-MAX_COMPARED = 8
+MAX_COMPARED = 8  # reports a question answers across, named ("两个区…分别") or not ("这几个单位…")
 INDICATOR_NAMED = 0.8  # share of an indicator's name's character pairs a question must write to ask for it
-HEAD_FOR_DATES = 3000  # characters: a web page's furniture (发布日期 …) stands above the report  # reports a question naming none of them ("这几个单位…") is answered across
+HEAD_FOR_DATES = 3000  # characters: a web page's furniture (发布日期 …) stands above the report
 # A question naming no report is answered from one report only when it holds this share of the
 # top passages (3 of 4); fitted on the development split's unnamed questions.
 DOMINANCE, DOMINANCE_TOP = 0.75, 4
@@ -189,6 +188,7 @@ class Answerer:
         self.ranker = ranker or default_ranker()
         self.idf = term_idf(index.bm25) if index.chunks else None
         self.grids: dict[str, list[GridRow]] = {}  # read on first use, per report
+        self.indicators: dict[str, list[IndicatorRow]] = {}  # the same, for the 自评表's indicator rows
         self.table_spans: dict[str, list[tuple[int, int]]] = {}  # per report, on first use
         self.facts_by_doc: dict[str, list[MetricFact]] = {d: extract_metrics(doc) for d, doc in index.documents.items()}
         self.router = Router(index.documents)
@@ -463,7 +463,7 @@ class Answerer:
         keep every ranked candidate on the answer (`assistant ask --explain`)."""
         written = question
         route = self.router.route(question, only)
-        if route.status == "ambiguous" and PLURAL.search(question) and len(route.doc_ids) <= 8:
+        if route.status == "ambiguous" and PLURAL.search(question) and len(route.doc_ids) <= MAX_COMPARED:
             route.status, route.groups = "ok", [[d] for d in route.doc_ids]  # "两个区老干部局…分别": each of them
         if route.status in ("not_indexed", "year_missing", "ambiguous"):
             return self.unroutable(question, route)
@@ -584,7 +584,6 @@ class Answerer:
                      ("count", self.answer_count(question, doc_ids, passages)),
                      ("section", self.answer_section(question, doc_ids, content, passages))]
         out = [Candidate(a, source, a.answer) for source, a in produced if a is not None and a.found]
-
         sentences = self.sentence_candidates(q, passages)
         accepted = [c for c in sentences if c.rule_accepts]
         # what the hand-written order of attempts would answer: a feature the ranker weighs, not a decision
@@ -594,7 +593,7 @@ class Answerer:
         reports = doc_ids or sorted({p.chunk.doc_id for p in passages[:2]})
         out += self.grid_candidates(q, reports)
         indicators = self.indicator_candidates(q, reports)
-        funds = any(pattern.search(q.folded) for name, (_, pattern) in columns().items() if name in (*MONEY, "执行率"))
+        funds = bool(named_columns(q.folded) & {*MONEY, "执行率"})
         by_rule = (bool(indicators) and bool(cues()["indicator_asked"].search(q.folded)) and not funds
                    and not cues()["reason"].search(q.folded))  # the project's funds asked: the grid answers
         if not by_rule:
@@ -650,12 +649,17 @@ class Answerer:
             self.grids[doc_id] = read_grids(doc_id, self.index.documents[doc_id].text)
         return self.grids[doc_id]
 
+    def _indicators(self, doc_id: str) -> list[IndicatorRow]:
+        if doc_id not in self.indicators:
+            self.indicators[doc_id] = read_indicators(self.index.documents[doc_id].text)
+        return self.indicators[doc_id]
+
     def indicator_candidates(self, q: Question, doc_ids: list[str]) -> list[Candidate]:
         """An indicator row of a 项目支出绩效自评表 that the question names (政策知晓率,
         资金到位及时率): its target, what was achieved, its full mark and score, the row cited."""
         out = []
         for doc_id in doc_ids[:MAX_REPORTS_READ]:
-            for row in read_indicators(self.index.documents[doc_id].text):
+            for row in self._indicators(doc_id):
                 named = bigrams(row.label)
                 if not named or coverage(named, q.folded) < INDICATOR_NAMED:
                     continue
@@ -745,7 +749,7 @@ class Answerer:
                 row_named = label in TOTAL_ROWS or label == subject or not own or coverage(own, q.folded) > 0
                 asked = coverage(want, fold(fact.path()))
                 measured = {"fact_label_named": named, "fact_asked": asked, "row_unnamed": float(not row_named),
-                            "fact_label_whole": float(_QUOTES.sub("", fold(label)) in _QUOTES.sub("", q.folded)),
+                            "fact_label_whole": float(QUOTES.sub("", fold(label)) in QUOTES.sub("", q.folded)),
                             "fact_column_named": float(bool(column) and fold(column) in q.folded),
                             "fact_period_match": float(asked_period is not None and asked_period == fact.period),
                             "fact_period_conflict": float(periods_conflict(asked_period, fact.period)),

@@ -192,11 +192,16 @@ def _agrees(cells: dict[str, str], rate: str, score: str | None) -> bool:
     return abs(computed - number(rate)) < 10 ** -decimals  # rounded or cut off, as clerks do
 
 
+def named_columns(question: str) -> set[str]:
+    """The columns a question writes by name (全年预算, 执行率, 得分 …), none when it names none."""
+    q = fold(question)
+    return {name for name, (_, pattern) in columns().items() if pattern.search(q)}
+
+
 def asked_columns(question: str) -> list[str]:
     """The columns a question asks for; all of them when it names none. An amount
     reads with the budget, execution and rate beside it; a score with its full mark."""
-    q = fold(question)
-    asked = {name for name, (_, pattern) in columns().items() if pattern.search(q)}
+    asked = named_columns(question)
     if asked & set(MONEY):
         asked |= {"全年预算数", "全年执行数", "执行率"}
     if "得分" in asked:

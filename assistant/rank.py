@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from index.identify import is_boilerplate
+from index.names import read_data_lines
 from index.normalize import fold
 from index.terms import terms
 
@@ -33,9 +34,8 @@ _PERCENT = re.compile(r"\d\s*%|百分之")
 # digits that are no figure a "多少" question asks for: years, dates, phone and document numbers
 _NOT_FIGURES = re.compile(r"(19|20)\d\d\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|\d{1,2}:\d{2}(:\d{2})?|(19|20)\d\d\s*年度?|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月|(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)0\d{2,3}-\d{7,8}|[〔\[(（]\s*(19|20)\d\d\s*[〕\])）]\s*\d+\s*号")
 _CHANGE_WORD = re.compile(r"增|减|涨|跌|升|降|持平|不变|变化|变动|多|少|高|低")  # what a change on a year before is written with
-OPPOSITES = Path(__file__).parent / "data" / "opposites.tsv"
-NAMED = Path(__file__).parent / "data" / "named_quantities.txt"
-_QUOTES = re.compile(r"[“”\"'‘’「」]")
+DATA = Path(__file__).parent / "data"  # opposites.tsv, named_quantities.txt
+QUOTES = re.compile(r"[“”\"‘’'「」]")  # “三公”经费 is what 三公经费 asks
 _ENUMERATOR = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分|表[一二三四五六七八九十]+")
 
 
@@ -148,22 +148,20 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
 def opposites() -> list[tuple[str, str]]:
     """Both directions of each pair in data/opposites.tsv."""
     pairs = []
-    for line in OPPOSITES.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            a, b = line.split("\t")
-            pairs += [(a, b), (b, a)]
+    for line in read_data_lines("opposites.tsv", DATA):
+        a, b = line.split("\t")
+        pairs += [(a, b), (b, a)]
     return pairs
 
 
 @lru_cache(maxsize=1)
 def named_quantities() -> list[str]:
-    return [line.strip() for line in NAMED.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
+    return [line.strip() for line in read_data_lines("named_quantities.txt", DATA)]
 
 
 def misses_named_quantity(question: str, text: str) -> bool:
     """The question names a quantity of data/named_quantities.txt that the text does not."""
-    q, t = _QUOTES.sub("", question).replace("和", ""), _QUOTES.sub("", text).replace("和", "")  # 结转和结余 = 结转结余
+    q, t = QUOTES.sub("", question).replace("和", ""), QUOTES.sub("", text).replace("和", "")  # 结转和结余 = 结转结余
     return any(term in q and term not in t for term in (n.replace("和", "") for n in named_quantities()))
 
 

@@ -49,13 +49,13 @@ def _pieces(at: int, sentence: str) -> list[tuple[int, str]]:
     if len(sentence) <= LONG:
         return [(at, sentence)]
     out: list[tuple[int, str]] = []
-    start, length = at, 0
+    start = end = 0  # the piece being filled, as offsets into the sentence
     for m in _CLAUSE.finditer(sentence):
-        if length and length + len(m.group(0)) > LONG:
-            out.append((start, sentence[start - at : start - at + length]))
-            start, length = at + m.start(), 0
-        length += len(m.group(0))
-    out.append((start, sentence[start - at : start - at + length]))
+        if end > start and m.end() - start > LONG:
+            out.append((at + start, sentence[start:end]))
+            start = m.start()
+        end = m.end()
+    out.append((at + start, sentence[start:end]))
     return out
 
 

@@ -188,12 +188,13 @@ def _fact(doc: Document, table: Table, label: str, column: str, code: str, raw: 
             value, unit = value * TO_WAN[raw_unit], "万元"
         else:
             unit = ""
-    period = period_of(column, table.title)
     year = re.search(r"(?:19|20)\d\d", column)
     if year and doc.year and int(year.group(0)) == doc.year - 1:
         period = "上年"  # 2023年预算数 in a 2024 report: the year before's
     elif year and doc.year and int(year.group(0)) == doc.year:
-        period = period_of(column.replace(year.group(0), ""), table.title)
+        period = period_of(column.replace(year.group(0), ""), table.title)  # 2024年预算数: its own year's 预算
+    else:
+        period = period_of(column, table.title)
     if _CHANGE_COLUMN.search(column) and kind in ("amount", "rate"):
         kind, period = f"change {kind}", "比上年"  # 比上年增、减情况 › 增、减金额: a change, not a level
     return Fact(doc.doc_id, label, column, table.title, value, unit, raw, raw_unit, kind, period, code,

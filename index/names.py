@@ -20,10 +20,10 @@ DATA = Path(__file__).parent / "data"
 _CJK = "\u4e00-\u9fff"
 
 
-def read_data_lines(name: str) -> list[str]:
-    """Lines of a data file, without comments and blank lines."""
+def read_data_lines(name: str, folder: Path = DATA) -> list[str]:
+    """Lines of a data file (index/data by default), without comments and blank lines."""
     lines = []
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+    for line in (folder / name).read_text(encoding="utf-8").splitlines():
         line = line.rstrip()
         if line and not line.lstrip().startswith("#"):
             lines.append(line)
