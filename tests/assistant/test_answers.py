@@ -190,12 +190,14 @@ def test_a_page_without_stops_is_quoted_by_the_piece_not_whole():
     from assistant.sentences import LONG, split_sentences
     from index.records import Chunk
 
-    text = "，".join(f"指标{i}:年度指标值{i}0台套,实际完成值{i}0台套" for i in range(1, 30)) + "。"
-    chunk = Chunk("d#0", "d", "d.txt", "t", "b", "r", 2022, "s", 1, 1, 100, 100 + len(text), text, text)
-    pieces = split_sentences(chunk, 0)
-    assert len(pieces) > 1 and all(len(p.text) <= LONG for p in pieces)
-    assert all(text[p.start - 100 : p.end - 100] == p.text for p in pieces)
-    assert "指标7:年度指标值70台套" in "".join(p.text for p in pieces)
+    for lead in ("", "，"):  # a sentence may begin with a separator: no piece loses its end
+        text = lead + "，".join(f"指标{i}:年度指标值{i}0台套,实际完成值{i}0台套" for i in range(1, 30)) + "。"
+        chunk = Chunk("d#0", "d", "d.txt", "t", "b", "r", 2022, "s", 1, 1, 100, 100 + len(text), text, text)
+        pieces = split_sentences(chunk, 0)
+        assert len(pieces) > 1 and all(len(p.text) <= LONG for p in pieces)
+        assert all(text[p.start - 100 : p.end - 100] == p.text for p in pieces)
+        assert "指标7:年度指标值70台套" in "".join(p.text for p in pieces)
+        assert "".join(p.text for p in pieces) == text
 
 
 def test_a_page_footer_is_no_sentence():
