@@ -52,6 +52,7 @@ from .records import Answer, Citation
 from .retrieve import Passage, Retriever
 from .route import Route, Router
 from .sentences import (
+    QUANTITY_QUESTION,
     Sentence,
     bigrams,
     coverage,
@@ -501,7 +502,9 @@ class Answerer:
             # a question of several clauses is answered clause by clause, or not at all: one clause's
             # answer is not an answer to the question
             parts, partial = self.clause_parts(question, clauses, route, doc_ids, route.status == "unnamed")
-            ranked, candidates, fallback = candidates, ([parts] if parts is not None else []), partial or fallback
+            whole = candidates[0] if candidates and self.ranker and self.ranker.accepts(candidates[0]) else None
+            if parts is not None or whole is None or not self._answers_each(whole, clauses):
+                ranked, candidates, fallback = candidates, ([parts] if parts is not None else []), partial or fallback
         answer = self.choose(q, candidates, fallback, passages)
         answer.question = written
         answer.routed = [self.index.documents[d].name for d in doc_ids]
@@ -948,6 +951,19 @@ class Answerer:
             return None, Answer(question, text, False, [replace(c, note=PART_NOTE) for c in citations], [], "refusal")
         answer = Answer("", "；".join(texts) + "。", True, citations, [f for c in chosen for f in c.answer.facts], "parts")
         return self._joined(answer, "parts", chosen), None
+
+    def _answers_each(self, whole: Candidate, clauses: list[Clause]) -> bool:
+        """One passage that answers the whole question clause by clause ("部门预算总金额 803.74 万元其中:
+        基本支出 757.49 万元,项目支出 46.25 万元" for "预算总额多少？基本支出、项目支出各多少？"):
+        it speaks of what each clause asks, with a figure where a clause asks for one."""
+        text = fold(whole.text)
+        for clause in clauses:
+            own = bigrams(question_content(clause.written, self.entity_names_for(clause.written)))
+            if not own or coverage(own, text) < MIN_COVERAGE:
+                return False
+            if QUANTITY_QUESTION.search(fold(clause.written)) and not has_number(text):
+                return False
+        return True
 
     def _clause_answer(self, clause: Clause, route: Route, doc_ids: list[str], unnamed: bool) -> Candidate | None:
         """A clause's best candidate when it would be given on its own, else None."""

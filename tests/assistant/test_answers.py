@@ -281,3 +281,17 @@ def test_a_projects_funds_are_not_answered_by_an_indicator_in_its_name(dev2_assi
     """野生动物收容所 is both the project's name and an indicator; its funds are asked."""
     a = dev2_assistant.ask("临翔区林草局2023年马鹿坑国有林场野生动物收容所项目，全年预算、执行数、执行率和得分各是多少？")
     assert "目标值" not in a.answer
+
+
+@pytest.mark.dev
+def test_one_sentence_that_answers_every_clause_answers_the_question(dev2_assistant):
+    """The first clause alone ("部门预算总额多少") is not found surely enough, yet the sentence found for
+    the whole question states the total and both parts: that sentence is the answer."""
+    a = dev2_assistant.ask("许昌市河湖水系水源调度中心2022年部门预算总额多少？基本支出、项目支出各多少？")
+    assert a.found and all(x in a.answer for x in ("803.74", "757.49", "46.25")), a.answer
+
+
+@pytest.mark.dev
+def test_a_sentence_silent_on_a_clause_does_not_answer_the_question(dev2_assistant):
+    a = dev2_assistant.ask("许昌市河湖水系水源调度中心2022年部门预算总额多少？比上年增加了多少？")
+    assert not a.found, a.answer
