@@ -45,8 +45,18 @@ from .facts import (
     metric_remainder,
     parse_number,
 )
-from .grid import MONEY, GridRow, IndicatorRow, asked_columns, columns, named_columns, read_grids, read_indicators
-from .question import Question, cues, understand
+from .grid import (
+    MONEY,
+    GridRow,
+    IndicatorRow,
+    asked_columns,
+    columns,
+    named_columns,
+    number_or_none,
+    read_grids,
+    read_indicators,
+)
+from .question import Question, abbreviations, cues, understand
 from .rank import QUOTES, Candidate, Ranker, default_ranker, features, term_idf
 from .records import Answer, Citation
 from .retrieve import Passage, Retriever
@@ -66,6 +76,8 @@ from .sentences import (
 NEAREST_NOTE = "最接近的段落（不含答案）"
 RELATED_NOTE = "相关但不同的数字"
 PART_NOTE = "只回答了问题的一部分"
+STATED_NAMED = 0.75  # share of the asked words' character pairs a fact's label must write, and of its own the question must
+SAME_UNIT = {"名": "人", "位": "人"}  # counters written for one another: 编制11名 and 编制12人 compare
 MIN_COVERAGE = 0.45  # share of the question's content bigrams a sentence must contain
 MIN_TEXT_COVERAGE = 0.4  # the same for questions that ask for words, not a figure
 MAX_QUESTION_CHARS = 500
@@ -829,7 +841,8 @@ class Answerer:
         parts: list[tuple[Document, Candidate]] = []
         for group in groups:
             for doc_id in group:
-                best = self._given_alone(q, [doc_id])
+                best = self._stated_alone(q, doc_id) if q.figure_only else None
+                best = best or self._given_alone(q, [doc_id])
                 if best is None:
                     return []
                 parts.append((self.index.documents[doc_id], best))
@@ -839,56 +852,110 @@ class Answerer:
                         "per_report")
         return [self._joined(answer, "per_report", chosen)]
 
+    def stated_figure(self, q: Question, doc_id: str) -> tuple[Operand, Citation] | None:
+        """The figure a report states for what is asked, read off its facts (a prose figure's label, a table
+        cell's row and column) and its 自评表 funds grid, when every label that names it fully gives one
+        value ("收支总计": 收入总计 and 支出总计 alike, data/abbreviations.tsv); else None."""
+        asked = q.content.split()[-1] if q.content.split() else ""
+        if len(asked) < 2:
+            return None
+        forms = [asked] + [asked.replace(short, full) for short, fulls in abbreviations() if short in asked for full in fulls]
+        found: list[tuple[Operand, Citation]] = []
+        for fact in self.index.facts.get(doc_id, []):
+            if fact.kind.startswith("change") != q.asks_change or (fact.unit == "%") != q.wants_percent:
+                continue
+            if periods_conflict("上年" if q.previous_year else None, fact.period) or (fact.period == "上年") != q.previous_year:
+                continue
+            label = fold(fact.label + fact.column)
+            if max(coverage(bigrams(form), label) for form in forms) < STATED_NAMED:
+                continue
+            if coverage(bigrams(label), " ".join(forms) + q.folded) < STATED_NAMED:
+                continue  # a label mostly of other words ("核定全额拨款事业编制" for 编制): a narrower figure
+            written = fact.as_written() + (f"（{fact.in_wan()}）" if fact.in_wan() else "")
+            operand = Operand(asked, fact.value, fact.unit, written, doc_id, fact.start, fact.end)
+            found.append((operand, self._citation(doc_id, fact.context_start, fact.context_end)))
+        in_one_unit = {round(o.value * TO_WAN_UNITS.get(o.unit, 1.0), 6) for o, _ in found}
+        return found[0] if len(in_one_unit) == 1 else None
+
+    def _stated_alone(self, q: Question, doc_id: str) -> Candidate | None:
+        """A report's stated figure for what is asked (stated_figure) as an answer of its own, sure."""
+        stated = self.stated_figure(q, doc_id)
+        if stated is None:
+            return None
+        figure, citation = stated
+        answer = Answer("", f"{q.content.split()[-1]} {figure.raw}", True, [citation], [], "number")
+        return Candidate(answer, "fact", answer.answer, rule_first=True, score=1.0)
+
+    def _compared_figure(self, q: Question, doc: Document) -> tuple[Operand, Citation, float] | None:
+        """One report's figure for a comparison across reports, where it is quoted, and how sure it is:
+        stated under the asked words (stated_figure, sure); else read after them in the report's best
+        candidate, which must be given on its own (it is as sure as the ranker says)."""
+        stated = self.stated_figure(q, doc.doc_id)
+        if stated is not None:
+            return stated[0], stated[1], 1.0
+        best = self._given_alone(q, [doc.doc_id])
+        if best is None or not best.answer.citations:
+            return None
+        quote = best.answer.citations[0]
+        head = q.content.split()[-1]  # the head of what is compared ("本年支出", "三公 经费预算" → 经费预算)
+        if best.answer.facts and best.answer.facts[0].get("unit") == "万元":
+            fact = best.answer.facts[0]
+            if head not in fold(fact.get("label", "")):
+                return None  # a cell of another line: not the figure compared
+            written = _as_written(fact["raw"], fact["value"])
+            figure = Operand(q.content, fact["value"], "万元", written, doc.doc_id, quote.start, quote.end)
+        else:
+            figure = figure_after(head, doc, quote.start, quote.end)
+        return (figure, quote, best.score) if figure is not None else None
+
     def verdict_across(self, q: Question, groups: list[list[str]]) -> list[Candidate]:
-        """Which of the reports named states the larger (the largest and smallest) figure, and by how much: each
-        report's best candidate (given only if it would be given alone), the figure it
-        states for what is asked (a table cell's value, or the first amount after the
-        asked words in the quoted sentence), compared in one unit with the formula shown."""
+        """Which of the reports named states the larger (the largest and smallest) figure, and by how much:
+        each report's figure for what is asked (_compared_figure), compared in one unit with the formula
+        shown. Amounts compare in 万元; rates, scores and counts only with their own unit."""
         # what is compared, without the verdict's words (多, 最多, 更高 …)
         asked = " ".join(run for run in cues()["verdict"].sub(" ", q.content).split() if len(run) >= 2)
         if not (asked and (q.wants_number or SUPERLATIVE.search(q.folded))):
             return []  # "谁更规范" is no comparison of figures; "谁最多" is one
         q = replace(q, content=asked, wants_number=True, figure_only=True)
-        parts: list[tuple[Document, Candidate, Operand]] = []
+        parts: list[tuple[Document, Operand, Citation, float]] = []
         for group in groups:
             if len(group) != 1:
                 return []
             doc = self.index.documents[group[0]]
-            best = self._given_alone(q, group)
-            if best is None or not best.answer.citations:
+            found = self._compared_figure(q, doc)
+            if found is None:
                 return []
-            quote = best.answer.citations[0]
-            head = q.content.split()[-1]  # the head of what is compared ("本年支出", "三公 经费预算" → 经费预算)
-            if best.answer.facts and best.answer.facts[0].get("unit") == "万元":
-                fact = best.answer.facts[0]
-                if head not in fold(fact.get("label", "")):
-                    return []  # a cell of another line: not the figure compared
-                written = _as_written(fact["raw"], fact["value"])
-                figure = Operand(q.content, fact["value"], "万元", written, doc.doc_id, quote.start, quote.end)
-            else:
-                figure = figure_after(head, doc, quote.start, quote.end)
-            if figure is None or figure.unit not in TO_WAN_UNITS:
-                return []
-            parts.append((doc, best, figure))
-        in_wan = [p[2].value * TO_WAN_UNITS[p[2].unit] for p in parts]
-        order = sorted(range(len(parts)), key=lambda i: -in_wan[i])
+            parts.append((doc, *found))
+        units = {TO_WAN_UNITS.get(p[1].unit) and "万元" or SAME_UNIT.get(p[1].unit, p[1].unit) for p in parts}
+        if len(units) != 1 or not all(p[1].unit for p in parts):
+            return []  # an amount beside a rate, or a figure with no unit: nothing to compare
+        unit = units.pop()
+        values = [p[1].value * TO_WAN_UNITS.get(p[1].unit, 1.0) for p in parts]
+        order = sorted(range(len(parts)), key=lambda i: -values[i])
         top, low = order[0], order[-1]
-        lines = [f"{self._names(doc)}：{figure.raw}" for doc, _, figure in parts]
-        gap = (f"{format_value(round(in_wan[top] - in_wan[low], 2), '万元')}"
-               f"（计算：{format_value(in_wan[top], '万元')} − {format_value(in_wan[low], '万元')}）")
-        if in_wan[top] == in_wan[low]:
+        more, less = ("高", "低") if unit in ("%", "分") else ("多", "少")
+
+        def shown(value: float) -> str:
+            return format_value(value, unit) if unit in ("万元", "%") else f"{value:g}{unit}"
+
+        gap = f"{shown(round(values[top] - values[low], 2))}（计算：{shown(values[top])} − {shown(values[low])}）"
+        if unit == "%":
+            gap = gap.replace("%（", " 个百分点（", 1)
+        lines = [f"{self._names(doc)}：{figure.raw}" for doc, figure, _, _ in parts]
+        if values[top] == values[low]:
             verdict = "两者相同" if len(parts) == 2 else "各家相同"
         elif len(parts) == 2:
-            verdict = f"{self._names(parts[top][0])}多，多 {gap}"
-        elif in_wan[order[0]] == in_wan[order[1]] or in_wan[order[-1]] == in_wan[order[-2]]:
+            verdict = f"{self._names(parts[top][0])}{more}，{more} {gap}"
+        elif values[order[0]] == values[order[1]] or values[order[-1]] == values[order[-2]]:
             return []  # a tie at the top or the bottom: no one body to name
         else:
-            verdict = (f"{self._names(parts[top][0])}最多，{self._names(parts[low][0])}最少，"
-                       f"最多比最少多 {gap}")
-        citations = unique([c for _, best, _ in parts for c in best.answer.citations[:1]])
+            verdict = (f"{self._names(parts[top][0])}最{more}，{self._names(parts[low][0])}最{less}，"
+                       f"最{more}比最{less}{more} {gap}")
+        citations = unique([citation for _, _, citation, _ in parts])
         answer = Answer("", "；".join(lines) + "。" + verdict + "。", True, citations, [], "comparison")
-        combined = self._joined(answer, "comparison", [best for _, best, _ in parts])
-        combined.rule_first = True  # each part cleared the threshold on its own
+        combined = Candidate(answer, "comparison", answer.answer, rule_first=True)  # each part sure on its own
+        combined.features = {"parts_min": min(p[3] for p in parts)}
+        combined.score = math.prod(p[3] for p in parts)  # the chance every report's figure is the one asked
         return [combined]
 
     def checks_across(self, q: Question, groups: list[list[str]]) -> list[Candidate]:

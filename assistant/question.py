@@ -26,6 +26,18 @@ def cues() -> dict[str, re.Pattern]:
     return out
 
 
+@lru_cache(maxsize=1)
+def abbreviations() -> list[tuple[str, list[str]]]:
+    """data/abbreviations.tsv: each short form the genre asks with ("收支总计"), and the full forms
+    a report may write instead (收入总计, 支出总计)."""
+    out = []
+    for line in (Path(__file__).parent / "data" / "abbreviations.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            short, full = line.split("\t", 1)
+            out.append((short, full.split()))
+    return out
+
+
 @dataclass
 class Question:
     text: str

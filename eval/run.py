@@ -173,6 +173,13 @@ def generated_sets() -> set[str]:
     return {name for name, s in json.loads(SPLITS.read_text(encoding="utf-8"))["sets"].items() if s.get("generated")}
 
 
+def apart_sets() -> set[str]:
+    """The sets pooled apart from the corpora's own real questions: generated reports, and
+    questions written in this project (`written_here`), whose answers no one else checked."""
+    return generated_sets() | {name for name, s in json.loads(SPLITS.read_text(encoding="utf-8"))["sets"].items()
+                               if s.get("written_here")}
+
+
 def split_sets(split: str) -> list[tuple[str, list[str], list[dict]]]:
     """(set name, document folders, questions of the split) for every set in splits.json
     whose files are present."""
@@ -198,7 +205,7 @@ def run_split(split: str, baseline: bool = False, out: str | None = None) -> lis
     rows: list[tuple[str, list[Report]]] = []
     pooled: dict[str, tuple[list[dict], list[dict]]] = {}
     real: dict[str, tuple[list[dict], list[dict]]] = {}  # the sets of real reports, without generated ones
-    generated = generated_sets()
+    apart = apart_sets()
     for name, docs, questions in split_sets(split):
         index_dir = str(eval_index_dir(docs))
         build_index(docs, index_dir)
@@ -213,7 +220,7 @@ def run_split(split: str, baseline: bool = False, out: str | None = None) -> lis
             reports.append(evaluate("naive baseline", naive.ask, questions))
         rows.append((f"{name} ({len(questions)})", reports))
         for r in reports:
-            for groups in (pooled, real) if name not in generated else (pooled,):
+            for groups in (pooled, real) if name not in apart else (pooled,):
                 qs, rs = groups.setdefault(r.name, ([], []))
                 qs += questions
                 rs += r.results

@@ -71,3 +71,51 @@ def test_these_bodies_are_the_reports_in_view(tables_assistant):
     each = tables_assistant.ask("这几个单位的机关运行经费各是多少？", doc_ids=chosen)
     assert all(f in each.answer for f in ("170.88万元", "60.21万元", "35.00万元", "111.48万元")), each.answer
     assert len({c.doc for c in each.citations}) == 4
+
+
+def _explanations(folder, figures: dict[str, str]) -> list:
+    """决算 说明 pages as clerks write them: the totals in prose, 收入总计 and 支出总计 alike."""
+    paths = []
+    for body, total in figures.items():
+        path = folder / f"{body}2022年部门决算.txt"
+        path.write_text(f"{body}2022年部门决算\n一、收入支出决算总体情况说明\n"
+                        f"2022年度收入总计{total}万元,支出总计{total}万元。收支较上年决算数增加12.5万元,增长3.2%。"
+                        f"本单位核定行政编制8名,实有人员7人。\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_reports_are_compared_on_the_figure_each_states_under_the_words_asked(tmp_path, embedder):
+    """收支总计 is asked, 收入总计 and 支出总计 are written (assistant/data/abbreviations.tsv): each report's
+    stated figure is compared, cited, with the gap worked out; a change is not the level asked."""
+    from assistant import Assistant
+    from index.build import build_index
+
+    paths = _explanations(tmp_path, {"丰桂县档案馆": "616.17", "丰云区供销社": "2,766.12", "金兴区科协": "1,145.52"})
+    build_index(paths, tmp_path / "index", embedder=embedder)
+    assistant = Assistant.load(tmp_path / "index")
+    a = assistant.ask("丰桂县档案馆和丰云区供销社2022年收支总计谁多？多多少？")
+    assert a.found and a.kind == "comparison", a.answer
+    assert "616.17万元" in a.answer and "2,766.12万元" in a.answer and "多 2,149.95 万元" in a.answer
+    assert a.answer.split("。")[1].startswith("丰云区供销社"), a.answer
+    assert {c.doc for c in a.citations} == {p.name for p in paths[:2]}
+    a = assistant.ask("丰桂县档案馆、丰云区供销社、金兴区科协三家2022年谁的收支总计最多？谁最少？")
+    assert a.found and "丰云区供销社2022年最多，丰桂县档案馆2022年最少" in a.answer, a.answer
+
+
+def test_a_figure_two_labels_give_differently_is_not_read_as_stated(tmp_path, embedder):
+    """Two figures the words asked name alike ("项目支出总额" and "本级项目支出" for 项目支出): which one
+    is meant is not stated, so neither is compared as sure."""
+    from assistant import Assistant
+    from assistant.question import understand
+    from index.build import build_index
+
+    page = tmp_path / "丰桂县医保局2024年部门决算.txt"
+    page.write_text("丰桂县医保局2024年部门决算\n项目21个,项目支出总额656.93万元。其中,本级项目8个,本级项目支出385.58万元。\n",
+                    encoding="utf-8")
+    build_index([page], tmp_path / "index", embedder=embedder)
+    answerer = Assistant.load(tmp_path / "index").answerer
+    doc_id = next(iter(answerer.index.documents))
+    assert answerer.stated_figure(understand("丰桂县医保局项目支出多少？", ["丰桂县医保局"]), doc_id) is None
+    stated = answerer.stated_figure(understand("丰桂县医保局项目支出总额多少？", ["丰桂县医保局"]), doc_id)
+    assert stated is not None and stated[0].value == 656.93 and "656.93万元" in stated[1].quote

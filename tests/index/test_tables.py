@@ -62,6 +62,15 @@ def test_prose_figures_and_stated_changes(final_accounts):
     assert [(f.value, f.unit, f.kind) for f in change] == [(3.05, "万元", "change amount"), (3.28, "%", "change rate")]
 
 
+def test_a_label_of_paired_characters_is_read_whole(tmp_path: Path):
+    """"收、支总计均为1,145.52万元": 收、支 name one thing (index/data/joined_items.txt), so the label is
+    收、支总计, not 支总计; "基本支出、项目支出" are two things and stay apart."""
+    page = tmp_path / "某乡2023年单位决算.txt"
+    page.write_text("2023年度收、支总计均为1,145.52万元。基本支出、项目支出86.1万元。\n", encoding="utf-8")
+    facts = extract_facts(load_document(page))
+    assert [(f.label, f.value) for f in facts if f.source == "text"] == [("收、支总计", 1145.52), ("项目支出", 86.1)]
+
+
 def test_a_table_continued_on_the_next_page_keeps_its_header(tmp_path: Path):
     doc = load_document(reports.budget_pdf(tmp_path / "预算.pdf"))
     tables = read_tables(doc)
