@@ -611,7 +611,7 @@ class Answerer:
         funds = bool(named_columns(q.folded) & {*MONEY, "执行率"})
         by_rule = (bool(indicators) and bool(cues()["indicator_asked"].search(q.folded)) and not funds
                    and not cues()["reason"].search(q.folded))  # the project's funds asked: the grid answers
-        if not by_rule:
+        if not by_rule and not funds:  # an indicator row states no funds: 全年预算、执行数 are the grid's
             out += indicators
         cells = self.fact_candidates(q, reports, passages)
         # a table row read whole gives several figures; its cell, read with its column, gives one
