@@ -52,7 +52,6 @@ from .grid import (
     asked_columns,
     columns,
     named_columns,
-    number_or_none,
     read_grids,
     read_indicators,
 )
@@ -635,6 +634,8 @@ class Answerer:
             for c in indicators:
                 c.features, c.score, c.rule_first = features(q, c, unnamed, self.idf), 1.0, True
             out += indicators
+        # a web page's furniture (索引号 | 发布机构 | 公开目录 …) is none of the report's text: no candidate at all
+        out = [c for c in out if not c.features.get("furniture")]
         out.sort(key=lambda c: -c.score)
         return out, fallback, passages
 
@@ -857,8 +858,8 @@ class Answerer:
         cell's row and column) and its 自评表 funds grid, when every label that names it fully gives one
         value ("收支总计": 收入总计 and 支出总计 alike, data/abbreviations.tsv); else None."""
         asked = q.content.split()[-1] if q.content.split() else ""
-        if len(asked) < 2:
-            return None
+        if len(asked) < 2 or len(q.items) > 1:
+            return None  # several things asked ("税收收入和非税收入各多少"): no one figure answers
         forms = [asked] + [asked.replace(short, full) for short, fulls in abbreviations() if short in asked for full in fulls]
         found: list[tuple[Operand, Citation]] = []
         for fact in self.index.facts.get(doc_id, []):
@@ -866,6 +867,8 @@ class Answerer:
                 continue
             if periods_conflict("上年" if q.previous_year else None, fact.period) or (fact.period == "上年") != q.previous_year:
                 continue
+            if (fact.kind == "count") != bool(q.unit and q.unit.search(fact.raw)):
+                continue  # 91 人次 is no amount of 住院慰问金; "多少人" is answered by a count of people
             label = fold(fact.label + fact.column)
             if max(coverage(bigrams(form), label) for form in forms) < STATED_NAMED:
                 continue

@@ -72,7 +72,7 @@ def understand(question: str, names: list[str]) -> Question:
         counted=asks_counted(question),
         computes=bool(cues()["computes"].search(folded)) and not cues()["period_change"].search(folded),
         parts=1 + len(cues()["parts"].findall(folded)),
-        asks_change=bool(cues()["changes"].search(folded)),
+        asks_change=bool(cues()["changes"].search(folded) or cues()["period_change"].search(folded)),  # "比2023年多多少"
         asks_verdict=bool(cues()["verdict"].search(folded)),
         asks=len(re.findall(ASKING, folded)),
         items=asked_items(folded, names),

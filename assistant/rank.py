@@ -102,6 +102,8 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
     # figures written as a change on an earlier year ("增加342万元"): what a change question wants, and
     # what a question for a level ("收支总计多少") does not
     changes = len(_CHANGE_FIGURE.findall(text))
+    if c.source == "fact" and any(f.get("period") == "比上年" for f in c.answer.facts):
+        changes += 1  # a table's change column (增、减金额 | 4) states a change without a change word beside the figure
     amounts = len(_NUMBER.findall(_YEAR.sub("", text)))
     f["change_asked"] = float(q.asks_change and changes > 0)
     f["change_unasked"] = float(not q.asks_change and amounts > 0 and changes >= amounts)

@@ -46,7 +46,7 @@ def run_routing(path=None) -> dict:
     from .run import ROOT, SPLITS
 
     spec = json.loads(SPLITS.read_text(encoding="utf-8"))
-    folders = [ROOT / s["docs"] for s in spec["sets"].values() if (ROOT / s["docs"]).exists()]
+    folders = list(dict.fromkeys(ROOT / s["docs"] for s in spec["sets"].values() if (ROOT / s["docs"]).exists()))  # sets may share
     batch = load_documents(folders)
     router = Router({d.doc_id: d for d in batch.documents})
     path = Path(path) if path else Path(__file__).parent / "questions" / "routing.jsonl"
