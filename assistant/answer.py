@@ -75,7 +75,7 @@ from .sentences import (
 NEAREST_NOTE = "最接近的段落（不含答案）"
 RELATED_NOTE = "相关但不同的数字"
 PART_NOTE = "只回答了问题的一部分"
-STATED_NAMED = 0.75  # share of the asked words' character pairs a fact's label must write, and of its own the question must
+STATED_NAMED = 0.75  # share of the asked words' character pairs a fact's label must write to be the figure compared
 SAME_UNIT = {"名": "人", "位": "人"}  # counters written for one another: 编制11名 and 编制12人 compare
 MIN_COVERAGE = 0.45  # share of the question's content bigrams a sentence must contain
 MIN_TEXT_COVERAGE = 0.4  # the same for questions that ask for words, not a figure
@@ -872,8 +872,6 @@ class Answerer:
             label = fold(fact.label + fact.column)
             if max(coverage(bigrams(form), label) for form in forms) < STATED_NAMED:
                 continue
-            if coverage(bigrams(label), " ".join(forms) + q.folded) < STATED_NAMED:
-                continue  # a label mostly of other words ("核定全额拨款事业编制" for 编制): a narrower figure
             written = fact.as_written() + (f"（{fact.in_wan()}）" if fact.in_wan() else "")
             operand = Operand(asked, fact.value, fact.unit, written, doc_id, fact.start, fact.end)
             found.append((operand, self._citation(doc_id, fact.context_start, fact.context_end)))
@@ -888,6 +886,10 @@ class Answerer:
         figure, citation = stated
         answer = Answer("", f"{q.content.split()[-1]} {figure.raw}", True, [citation], [], "number")
         return Candidate(answer, "fact", answer.answer, rule_first=True, score=1.0)
+
+    def _stated_only(self, q: Question, doc: Document) -> tuple[Operand, Citation, float] | None:
+        stated = self.stated_figure(q, doc.doc_id)
+        return (*stated, 1.0) if stated is not None else None
 
     def _compared_figure(self, q: Question, doc: Document) -> tuple[Operand, Citation, float] | None:
         """One report's figure for a comparison across reports, where it is quoted, and how sure it is:
@@ -917,15 +919,18 @@ class Answerer:
         shown. Amounts compare in 万元; rates, scores and counts only with their own unit."""
         # what is compared, without the verdict's words (多, 最多, 更高 …)
         asked = " ".join(run for run in cues()["verdict"].sub(" ", q.content).split() if len(run) >= 2)
-        if not (asked and (q.wants_number or SUPERLATIVE.search(q.folded))):
-            return []  # "谁更规范" is no comparison of figures; "谁最多" is one
+        if not asked:
+            return []
+        # "谁最多", "多多少" compare figures; "谁的增幅更大" does when each report states one under the words
+        # asked; "谁更规范" does not
+        figures_asked = q.wants_number or bool(SUPERLATIVE.search(q.folded))
         q = replace(q, content=asked, wants_number=True, figure_only=True)
         parts: list[tuple[Document, Operand, Citation, float]] = []
         for group in groups:
             if len(group) != 1:
                 return []
             doc = self.index.documents[group[0]]
-            found = self._compared_figure(q, doc)
+            found = self._compared_figure(q, doc) if figures_asked else self._stated_only(q, doc)
             if found is None:
                 return []
             parts.append((doc, *found))

@@ -73,13 +73,13 @@ def test_these_bodies_are_the_reports_in_view(tables_assistant):
     assert len({c.doc for c in each.citations}) == 4
 
 
-def _explanations(folder, figures: dict[str, str]) -> list:
-    """决算 说明 pages as clerks write them: the totals in prose, 收入总计 and 支出总计 alike."""
+def _explanations(folder, figures: dict[str, tuple[str, str]]) -> list:
+    """决算 说明 pages as clerks write them: the totals in prose, 收入总计 and 支出总计 alike, and their growth."""
     paths = []
-    for body, total in figures.items():
+    for body, (total, growth) in figures.items():
         path = folder / f"{body}2022年部门决算.txt"
         path.write_text(f"{body}2022年部门决算\n一、收入支出决算总体情况说明\n"
-                        f"2022年度收入总计{total}万元,支出总计{total}万元。收支较上年决算数增加12.5万元,增长3.2%。"
+                        f"2022年度收入总计{total}万元,支出总计{total}万元。收支较上年决算数增加12.5万元,增长{growth}%。"
                         f"本单位核定行政编制8名,实有人员7人。\n", encoding="utf-8")
         paths.append(path)
     return paths
@@ -91,7 +91,8 @@ def test_reports_are_compared_on_the_figure_each_states_under_the_words_asked(tm
     from assistant import Assistant
     from index.build import build_index
 
-    paths = _explanations(tmp_path, {"丰桂县档案馆": "616.17", "丰云区供销社": "2,766.12", "金兴区科协": "1,145.52"})
+    paths = _explanations(tmp_path, {"丰桂县档案馆": ("616.17", "66.7"), "丰云区供销社": ("2,766.12", "3.2"),
+                                     "金兴区科协": ("1,145.52", "29.86")})
     build_index(paths, tmp_path / "index", embedder=embedder)
     assistant = Assistant.load(tmp_path / "index")
     a = assistant.ask("丰桂县档案馆和丰云区供销社2022年收支总计谁多？多多少？")
@@ -101,6 +102,9 @@ def test_reports_are_compared_on_the_figure_each_states_under_the_words_asked(tm
     assert {c.doc for c in a.citations} == {p.name for p in paths[:2]}
     a = assistant.ask("丰桂县档案馆、丰云区供销社、金兴区科协三家2022年谁的收支总计最多？谁最少？")
     assert a.found and "丰云区供销社2022年最多，丰桂县档案馆2022年最少" in a.answer, a.answer
+    # a rate compared in percentage points, asked without 多少: 增幅 is stated as 增长X%
+    a = assistant.ask("丰桂县档案馆和丰云区供销社2022年收支总计的增幅，谁的更大？")
+    assert a.found and "丰桂县档案馆2022年高，高 63.50 个百分点（计算：66.70% − 3.20%）" in a.answer, a.answer
 
 
 def test_a_figure_two_labels_give_differently_is_not_read_as_stated(tmp_path, embedder):

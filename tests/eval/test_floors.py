@@ -56,7 +56,7 @@ TABLE_FLOORS = {"dev": {"accuracy": 0.94, "wrong": 0.02, "margin": 0.25},
                 "test": {"accuracy": 0.93, "wrong": 0.02, "margin": 0.25}}
 # The questions about several reports at once written here over dev2's development documents (eval/across):
 # development split only.
-ACROSS_FLOORS = {"dev": {"accuracy": 0.65, "wrong": 0.06, "margin": 0.50}}
+ACROSS_FLOORS = {"dev": {"accuracy": 0.72, "wrong": 0.06, "margin": 0.50}}
 FIXTURES = {"seeds": "seed_assistant", "dev": "dev_assistant", "dev2": "dev2_assistant", "tables": "tables_assistant",
             "across": "dev2_assistant"}
 
