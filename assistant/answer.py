@@ -501,6 +501,10 @@ class Answerer:
                 candidates = self.verdict_across(q, route.groups)
             else:
                 candidates = self.per_report(q, route.groups)  # one cited answer per report named, each cited
+                if candidates and cues()["chooses"].search(q.folded):  # "哪个是预计数": the list chooses none
+                    fallback, candidates = self._found_unchosen(question, candidates[0], len(route.groups)), []
+                if candidates and cues()["chooses"].search(q.folded):  # "哪个是预计数": the list chooses none
+                    fallback, candidates = self._found_unchosen(question, candidates[0], len(route.groups)), []
         if len(route.groups) > 1:  # a question about several reports is not answered from one of them
             candidates = [c for c in candidates if c.source == "comparison"  # says itself when one report lacks the figure
                           or all(any(x.doc_id in group for x in c.answer.citations) for group in route.groups)]
@@ -1064,6 +1068,22 @@ class Answerer:
         them as one: shown as what was found, each report's first citation, not as the answer."""
         text = ("每份报告都找到了相应内容，但合在一起的把握不足，因此不作为答案给出。各报告中找到的是："
                 + joined.answer.answer)
+        cited = [replace(c, note=PART_NOTE) for c in joined.answer.citations[:reports]]
+        return Answer(question, text, False, cited, [], "refusal")
+
+    @staticmethod
+    def _found_unchosen(question: str, joined: Candidate, reports: int) -> Answer:
+        """Each report's answer was found, but the question asks which of them, and side by side
+        they choose none: shown as what was found, each report's first citation, for the reader to judge."""
+        text = "问题问的是其中哪一个，各报告找到的内容本身并未作出比较，因此不作为答案给出。各报告中找到的是：" + joined.answer.answer
+        cited = [replace(c, note=PART_NOTE) for c in joined.answer.citations[:reports]]
+        return Answer(question, text, False, cited, [], "refusal")
+
+    @staticmethod
+    def _found_unchosen(question: str, joined: Candidate, reports: int) -> Answer:
+        """Each report's answer was found, but the question asks which of them, and side by side
+        they choose none: shown as what was found, each report's first citation, for the reader to judge."""
+        text = "问题问的是其中哪一个，各报告找到的内容本身并未作出比较，因此不作为答案给出。各报告中找到的是：" + joined.answer.answer
         cited = [replace(c, note=PART_NOTE) for c in joined.answer.citations[:reports]]
         return Answer(question, text, False, cited, [], "refusal")
 

@@ -123,3 +123,16 @@ def test_a_figure_two_labels_give_differently_is_not_read_as_stated(tmp_path, em
     assert answerer.stated_figure(understand("丰桂县医保局项目支出多少？", ["丰桂县医保局"]), doc_id) is None
     stated = answerer.stated_figure(understand("丰桂县医保局项目支出总额多少？", ["丰桂县医保局"]), doc_id)
     assert stated is not None and stated[0].value == 656.93 and "656.93万元" in stated[1].quote
+
+
+def test_which_of_the_reports_is_not_answered_by_each_ones_passage(tmp_path, embedder):
+    """"哪个…" asks to choose one of the reports named; their passages side by side choose none, so
+    they are shown as what was found, labelled, and nothing is given as the answer."""
+    from assistant import Assistant
+    from index.build import build_index
+
+    paths = _explanations(tmp_path, {"丰桂县档案馆": ("616.17", "66.7"), "丰云区供销社": ("2,766.12", "3.2")})
+    build_index(paths, tmp_path / "index", embedder=embedder)
+    a = Assistant.load(tmp_path / "index").ask("丰桂县档案馆和丰云区供销社，哪个核定了行政编制？")
+    assert not a.found and "各报告中找到的是" in a.answer, a.answer
+    assert a.citations and all(c.note for c in a.citations)
