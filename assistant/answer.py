@@ -52,6 +52,7 @@ from .grid import (
     asked_columns,
     columns,
     named_columns,
+    number_or_none,
     read_grids,
     read_indicators,
 )
@@ -639,7 +640,8 @@ class Answerer:
                 c.features, c.score, c.rule_first = features(q, c, unnamed, self.idf), 1.0, True
             out += indicators
         # a web page's furniture (索引号 | 发布机构 | 公开目录 …) is none of the report's text: no candidate at all
-        out = [c for c in out if not c.features.get("furniture")]
+        # nor is a passage without a figure for a question that asks a figure and nothing else
+        out = [c for c in out if not (c.features.get("furniture") or c.features.get("figureless"))]
         out.sort(key=lambda c: -c.score)
         return out, fallback, passages
 
@@ -869,8 +871,8 @@ class Answerer:
         for fact in self.index.facts.get(doc_id, []):
             if fact.kind.startswith("change") != q.asks_change or (fact.unit == "%") != q.wants_percent:
                 continue
-            if periods_conflict("上年" if q.previous_year else None, fact.period) or (fact.period == "上年") != q.previous_year:
-                continue
+            if (fact.period == "上年") != q.previous_year and not self._states_asked_year(q, fact):
+                continue  # this year's figure for a question about the year before, or the reverse
             if (fact.kind == "count") != bool(q.unit and q.unit.search(fact.raw)):
                 continue  # 91 人次 is no amount of 住院慰问金; "多少人" is answered by a count of people
             label = fold(fact.label + fact.column)
@@ -891,6 +893,17 @@ class Answerer:
         answer = Answer("", f"{q.content.split()[-1]} {figure.raw}", True, [citation], [], "number")
         return Candidate(answer, "fact", answer.answer, rule_first=True, score=1.0)
 
+    def _states_asked_year(self, q: Question, fact) -> bool:
+        """The fact's sentence, or its section's headings, name a year the question asks about: a 2023
+        budget report's "2022年全年完成…" is 2022's figure, whatever the report's own year."""
+        years = re.findall(r"(?:19|20)\d\d(?=\s*年)", q.folded)
+        doc = self.index.documents[fact.doc_id]
+        said = doc.folded[fact.context_start : fact.end] + fold(self._section_of(fact.doc_id, fact.start))
+        return bool(years) and any(y in said for y in years)
+
+    def _section_of(self, doc_id: str, at: int) -> str:
+        return next((c.section for c in self._chunks_of(doc_id) if c.start <= at < c.end), "")
+
     def _stated_only(self, q: Question, doc: Document) -> tuple[Operand, Citation, float] | None:
         stated = self.stated_figure(q, doc.doc_id)
         return (*stated, 1.0) if stated is not None else None
@@ -907,7 +920,13 @@ class Answerer:
             return None
         quote = best.answer.citations[0]
         head = q.content.split()[-1]  # the head of what is compared ("本年支出", "三公 经费预算" → 经费预算)
-        if best.answer.facts and best.answer.facts[0].get("unit") == "万元":
+        cells = [f for f in best.answer.facts if isinstance(f.get("value"), str)
+                 and head in fold(str(f.get("label", ""))).split(" › ")[-1]]
+        if cells and number_or_none(cells[0]["value"]) is not None:  # a 自评表 grid cell as written: "97.80%"
+            raw = cells[0]["value"]
+            unit = "%" if raw.strip().endswith("%") else cells[0].get("unit", "")
+            figure = Operand(q.content, number_or_none(raw), unit, raw, doc.doc_id, quote.start, quote.end)
+        elif best.answer.facts and best.answer.facts[0].get("unit") == "万元":
             fact = best.answer.facts[0]
             if head not in fold(fact.get("label", "")):
                 return None  # a cell of another line: not the figure compared

@@ -136,3 +136,21 @@ def test_which_of_the_reports_is_not_answered_by_each_ones_passage(tmp_path, emb
     a = Assistant.load(tmp_path / "index").ask("丰桂县档案馆和丰云区供销社，哪个核定了行政编制？")
     assert not a.found and "各报告中找到的是" in a.answer, a.answer
     assert a.citations and all(c.note for c in a.citations)
+
+
+def test_a_years_figure_stated_in_the_next_years_report_is_compared(tmp_path, embedder):
+    """A 2023 budget report states 2022's execution ("2022年…完成"): asked about 2022, that figure is
+    the one compared with another report's own 2022 figure."""
+    from assistant import Assistant
+    from index.build import build_index
+
+    budget = tmp_path / "丰桂县2023年预算报告.txt"
+    budget.write_text("丰桂县2023年预算报告\n一、2022年预算执行情况\n2022年一般公共预算收入完成40000万元,"
+                      "其中税收收入15000万元、非税收入25000万元。\n二、2023年预算\n2023年非税收入预算30000万元。\n",
+                      encoding="utf-8")
+    accounts = tmp_path / "丰云区2022年财政决算报告.txt"
+    accounts.write_text("丰云区2022年财政决算报告\n2022年一般公共预算收入7.38亿元,其中非税收入2.55亿元。\n", encoding="utf-8")
+    build_index([budget, accounts], tmp_path / "index", embedder=embedder)
+    a = Assistant.load(tmp_path / "index").ask("丰桂县和丰云区2022年非税收入谁多？")
+    assert a.found and "25000万元" in a.answer and "2.55亿元" in a.answer, a.answer
+    assert "丰云区2022年多，多 500.00 万元" in a.answer, a.answer
