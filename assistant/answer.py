@@ -94,6 +94,8 @@ DOMINANCE, DOMINANCE_TOP = 0.75, 4
 # A stated change on the year before: 比2021年增加41.58万元, 较上年决算数减少23.40万元.
 _CHANGE = re.compile(r"(?:比|较)(?:上年|上一年|去年|20\d\d\s*年)[^。；;\d]{0,10}?(?P<dir>增加|增长|减少|下降|增|减|多|少|上升)了?\s*"
                      r"(?P<value>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>亿元|万元|元)")
+_RATE_CHANGE = re.compile(r"(?:(?:比|较)(?:上年|上一年|去年|20\d\d\s*年)|同比)[^。；;\d]{0,10}?"
+                          r"(?P<dir>增长|下降|增加|减少|上升|降低)了?\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
 REFERRING = re.compile(r"(这|那|上述|以上)?([几两三四五六七八各]|哪)(个|家|所)?(单位|部门|街道|乡镇|区县|县区|区|县|镇|乡|局|学校|医院)")
 PLURAL = re.compile(r"两个|两家|几个|这几|各自|分别|各是|哪个|哪家|谁的|谁更|对比|比较")
 SUPERLATIVE = re.compile(r"最多|最少|最高|最低|最大|最小")
@@ -530,7 +532,7 @@ class Answerer:
             doc = self.index.documents[doc_ids[0]]
             asked = "、".join(f"{y}年" for y in route.years)
             nearest = self._nearest(self.retriever.retrieve(question, doc_ids, k=3))
-            return Answer(question, f"已索引的是{self._names(doc)}{doc.year}年的报告；报告中未找到{asked}的这项数字。"
+            return Answer(question, f"已索引的是{doc.body or doc.region or doc.title}{doc.year}年的报告；报告中未找到{asked}的这项数字。"
                           "以下是最接近的段落，它们不包含答案。", False, nearest, [], "refusal", routed=answer.routed)
         return answer
 
@@ -801,37 +803,55 @@ class Answerer:
 
     def previous_year_candidates(self, q: Question, passages: list[Passage]) -> list[Candidate]:
         """The year before, worked back from a stated change: "2022年收入预算455.04万元,
-        比2021年增加41.58万元" → 455.04 − 41.58. The amount is the last one written
-        before the comparison, in the same paragraph."""
+        比2021年增加41.58万元" → 455.04 − 41.58; "收入完成404633万元,同比下降0.29%" →
+        404633 ÷ (1 − 0.29%). The amount is the last one written before the change, in the
+        same paragraph."""
         out, seen = [], set()
         for p in passages[:6]:
             doc = self.index.documents[p.chunk.doc_id]
             text = doc.folded
-            for m in _CHANGE.finditer(text, p.chunk.start, p.chunk.end):
+            changes = sorted([*_CHANGE.finditer(text, p.chunk.start, p.chunk.end),
+                              *_RATE_CHANGE.finditer(text, p.chunk.start, p.chunk.end)], key=lambda m: m.start())
+            for m in changes:
                 found = amount_before(text, m.start())
                 if found is None:
                     continue
                 a, window = found
-                now, unit = parse_number(a.group(1)), a.group(2)
-                change = parse_number(m.group("value")) * MONEY_UNITS[m.group("unit")] / MONEY_UNITS[unit]
-                up = m.group("dir") in ("增加", "增长", "增", "多", "上升")
-                value = round(now - change if up else now + change, 4)
-                start = a.start()
-                if (doc.doc_id, start) in seen:
+                if (doc.doc_id, a.start()) in seen or not self._works_back_to_asked_year(q, doc, a.start()):
                     continue
-                seen.add((doc.doc_id, start))
-                sign = "−" if up else "+"
-                formula = f"{a.group(1)}{unit} {sign} {m.group('value')}{m.group('unit')} = {value:,.2f}{unit}"
+                seen.add((doc.doc_id, a.start()))
+                now, unit = parse_number(a.group(1)), a.group(2)
+                up = m.group("dir") in ("增加", "增长", "增", "多", "上升")
+                if "rate" in m.groupdict():
+                    rate = parse_number(m.group("rate"))
+                    value = round(now / (1 + rate / 100 if up else 1 - rate / 100), 4)
+                    formula = f"{a.group(1)}{unit} ÷ (1 {'+' if up else '−'} {m.group('rate')}%) ≈ {value:,.2f}{unit}"
+                    stated = "本年数和比上年的增减幅度"
+                else:
+                    change = parse_number(m.group("value")) * MONEY_UNITS[m.group("unit")] / MONEY_UNITS[unit]
+                    value = round(now - change if up else now + change, 4)
+                    formula = f"{a.group(1)}{unit} {'−' if up else '+'} {m.group('value')}{m.group('unit')} = {value:,.2f}{unit}"
+                    stated = "本年数和比上年的增减"
                 label = text[max(window, a.start() - 16) : a.start()].split("。")[-1].split(",")[-1].split("，")[-1]
-                quote = (self._citation(doc.doc_id, start, m.end()))
+                quote = self._citation(doc.doc_id, a.start(), m.end())
                 answer = Answer("", f"据{self._names(doc)}报告推算，上一年度{label}约为 {value:,.2f}{unit}（计算：{formula}；"
-                                    f"报告写明本年数和比上年的增减，上一年数为推算）。", True,
-                                unique([quote, self._citation(doc.doc_id, *self._sentence_around(doc.doc_id, start, m.end()))]),
+                                    f"报告写明{stated}，上一年数为推算）。", True,
+                                unique([quote, self._citation(doc.doc_id, *self._sentence_around(doc.doc_id, a.start(), m.end()))]),
                                 [{"formula": formula, "value": value, "unit": unit, "computed": True}], "computed")
-                sentence_start = self._sentence_around(doc.doc_id, start, m.end())[0]
+                sentence_start = self._sentence_around(doc.doc_id, a.start(), m.end())[0]
                 out.append(Candidate(answer, "computed", doc.text[sentence_start : m.end()], passage_rank=passages.index(p),
                                      dense_rank=p.dense_rank, bm25_rank=p.bm25_rank))
         return out
+
+    def _works_back_to_asked_year(self, q: Question, doc: Document, at: int) -> bool:
+        """Whether the year before the one a figure is stated for is a year the question asks about.
+        The figure's year is the one its sentence or section names ("一、2022年财政收入预算执行情况"),
+        else the report's own; a question naming no year asks about the year before the report's."""
+        asked = {int(y) for y in re.findall(r"(?:19|20)\d\d(?=\s*年)", q.folded)}
+        start = self._sentence_around(doc.doc_id, at, at + 1)[0]
+        said = re.findall(r"(?:19|20)\d\d(?=\s*年)", doc.folded[start:at] + fold(self._section_of(doc.doc_id, at)))
+        year = int(said[-1]) if said else doc.year
+        return not asked or not year or year - 1 in asked
 
     @staticmethod
     def _cell(column: str, row: GridRow) -> str:

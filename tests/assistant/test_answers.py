@@ -295,3 +295,22 @@ def test_one_sentence_that_answers_every_clause_answers_the_question(dev2_assist
 def test_a_sentence_silent_on_a_clause_does_not_answer_the_question(dev2_assistant):
     a = dev2_assistant.ask("许昌市河湖水系水源调度中心2022年部门预算总额多少？比上年增加了多少？")
     assert not a.found, a.answer
+
+
+def test_the_year_before_is_worked_back_from_a_stated_rate_of_change(tmp_path, embedder):
+    """"收入总计404633万元,同比下降0.29%" gives the year before as 404633 ÷ (1 − 0.29%), formula shown; a
+    figure whose section already names a year is worked back to the year before that one only."""
+    from assistant import Assistant
+    from assistant.question import understand
+    from index.build import build_index
+
+    page = tmp_path / "丰桂县财政局2023年部门决算.txt"
+    page.write_text("丰桂县财政局2023年部门决算\n一、收入支出决算总体情况说明\n2023年度收入总计404633万元,同比下降0.29%,"
+                    "主要原因是项目减少。\n二、2021年决算执行回顾\n收入总计405000万元,同比增长3.5%。\n", encoding="utf-8")
+    build_index([page], tmp_path / "index", embedder=embedder)
+    answerer = Assistant.load(tmp_path / "index").answerer
+    q = understand("丰桂县财政局2022年收入总计多少？", ["丰桂县财政局"])
+    passages = answerer.retriever.retrieve(q.text, None, k=8)
+    worked = [c.answer for c in answerer.previous_year_candidates(q, passages)]
+    assert [a.facts[0]["formula"] for a in worked] == ["404633万元 ÷ (1 − 0.29%) ≈ 405,809.85万元"], worked
+    assert "404633万元,同比下降0.29%" in worked[0].citations[0].quote
