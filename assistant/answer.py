@@ -1052,7 +1052,7 @@ class Answerer:
             if best is None:
                 missing.append(clause.written)
             elif all(best.text not in c.text for c in chosen):  # said already by an earlier part
-                chosen.append(best)
+                chosen = [c for c in chosen if c.text not in best.text] + [best]  # or it says an earlier part whole
         if not chosen:
             return None, None
         texts: list[str] = []

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from index.names import read_data_lines
 from index.normalize import fold
 from index.terms import terms
 
-from .question import Question
+from .question import Question, abbreviations
 from .records import Answer
 from .sentences import bigrams, coverage, has_number, match_score
 
@@ -58,9 +58,21 @@ class Candidate:
     score: float = 0.0
 
 
+def as_written_in(content: str, text: str) -> str:
+    """The question's words as this passage writes them: a short form the passage does not write, whose
+    full forms it all writes ("收支总计" in "收入总计616.17万元,支出总计616.17万元"), is read as them
+    (data/abbreviations.tsv)."""
+    squeezed = re.sub(r"[\s、，,]", "", text)
+    for short, fulls in abbreviations():
+        if short in content and short not in squeezed and len(fulls) > 1 and all(f in text for f in fulls):
+            content = content.replace(short, " ".join(fulls))
+    return content
+
+
 def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -> dict[str, float]:
     """General features of a candidate for a question; none names a document or a question."""
     text = fold(c.text)
+    q = replace(q, content=as_written_in(q.content, text))
     want = bigrams(q.content)
     runs = q.content.split()
     words = [w for w in runs if len(w) >= 2]

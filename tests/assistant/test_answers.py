@@ -314,3 +314,21 @@ def test_the_year_before_is_worked_back_from_a_stated_rate_of_change(tmp_path, e
     worked = [c.answer for c in answerer.previous_year_candidates(q, passages)]
     assert [a.facts[0]["formula"] for a in worked] == ["404633万元 ÷ (1 − 0.29%) ≈ 405,809.85万元"], worked
     assert "404633万元,同比下降0.29%" in worked[0].citations[0].quote
+
+
+def test_a_short_form_asked_is_read_as_the_full_forms_a_report_writes(tmp_path, embedder):
+    """"收支总计" is asked; the 决算 说明 writes 收入总计 and 支出总计 (assistant/data/abbreviations.tsv).
+    A second clause answered by a sentence that holds the first clause's answer says it once."""
+    from assistant import Assistant
+    from index.build import build_index
+
+    page = tmp_path / "丰桂县档案馆2022年部门决算.txt"
+    page.write_text("丰桂县档案馆2022年部门决算\n二、部门决算情况说明\n(一)收入支出决算总体情况说明\n"
+                    "1.总体情况。2022年度收入总计616.17万元,支出总计616.17万元。收支较上年决算数增加246.63万元,增长66.7%,"
+                    "主要原因是职工的目标绩效增加、项目经费增加。\n2.收入情况。2022年度收入合计616.17万元。\n", encoding="utf-8")
+    build_index([page], tmp_path / "index", embedder=embedder)
+    assistant = Assistant.load(tmp_path / "index")
+    a = assistant.ask("丰桂县档案馆2022年收支总计多少？")
+    assert a.found and "616.17万元" in a.answer, a.answer
+    a = assistant.ask("丰桂县档案馆2022年收支总计多少？涨了多少、为什么？")
+    assert a.found and "246.63万元" in a.answer and a.answer.count("支出总计616.17万元") == 1, a.answer
