@@ -64,7 +64,7 @@ def as_written_in(content: str, text: str) -> str:
     (data/abbreviations.tsv)."""
     squeezed = re.sub(r"[\s、，,]", "", text)
     for short, fulls in abbreviations():
-        if short in content and short not in squeezed and len(fulls) > 1 and all(f in text for f in fulls):
+        if short in content and short not in squeezed and all(f in text for f in fulls):
             content = content.replace(short, " ".join(fulls))
     return content
 
