@@ -895,7 +895,8 @@ class Answerer:
                 continue  # this year's figure for a question about the year before, or the reverse
             if (fact.kind == "count") != bool(q.unit and q.unit.search(fact.raw)):
                 continue  # 91 人次 is no amount of 住院慰问金; "多少人" is answered by a count of people
-            label = fold(fact.label + fact.column)
+            row = table_subject(fact.table) if fact.label in TOTAL_ROWS else fact.label  # 合计 is the table's subject
+            label = fold(row + fact.column)
             if max(coverage(bigrams(form), label) for form in forms) < STATED_NAMED:
                 continue
             written = fact.as_written() + (f"（{fact.in_wan()}）" if fact.in_wan() else "")

@@ -154,3 +154,21 @@ def test_a_years_figure_stated_in_the_next_years_report_is_compared(tmp_path, em
     a = Assistant.load(tmp_path / "index").ask("丰桂县和丰云区2022年非税收入谁多？")
     assert a.found and "25000万元" in a.answer and "2.55亿元" in a.answer, a.answer
     assert "丰云区2022年多，多 500.00 万元" in a.answer, a.answer
+
+
+def test_a_tables_total_row_is_the_figure_of_what_the_table_is_about(tmp_path, embedder):
+    """"“三公”经费预算谁多": each report's 三公 table states it in its 合计 row, under this year's column
+    (last year's column is another period); compared across the two reports."""
+    from assistant import Assistant
+    from index.build import build_index
+
+    paths = []
+    for body, last, this in (("丰桂县", "18.15", "22.15"), ("丰云区", "25", "30.5")):
+        path = tmp_path / f"{body}2024年“三公”经费预算.txt"
+        path.write_text(f"{body}2024年“三公”经费预算财政拨款情况统计表\n单位:万元\n"
+                        "项目 | 2023年预算数 | 2024年预算数 |\n"
+                        f"合计 | {last} | {this} |\n1.因公出国(境)费 | 0 | 0 |\n2.公务接待费 | 3 | 7 |\n", encoding="utf-8")
+        paths.append(path)
+    build_index(paths, tmp_path / "index", embedder=embedder)
+    a = Assistant.load(tmp_path / "index").ask("丰桂县和丰云区2024年“三公”经费预算谁多？")
+    assert a.found and "丰云区2024年多，多 8.35 万元" in a.answer, a.answer
