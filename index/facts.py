@@ -23,7 +23,7 @@ from .tables import Table, is_blank, is_code, is_code_column, is_figure, is_numb
 
 _CHANGE_COLUMN = re.compile(r"增减|增、减|增幅|减幅|增长率|变动|比上年")
 _CODE_THEN_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s+(\D.*)$")
-FACTS_VERSION = 4  # raised when tables or facts are read differently: older indexes re-read their facts
+FACTS_VERSION = 5  # raised when tables or facts are read differently: older indexes re-read their facts
 TO_WAN = {"元": 1e-4, "千元": 0.1, "万元": 1.0, "亿元": 1e4}
 _COUNT_UNITS = {"个": "个", "人": "人", "项": "项", "名": "人", "人次": "人次", "辆": "辆", "台": "台", "次": "次",
                 "家": "家", "户": "户", "所": "所", "平方米": "平方米", "公里": "公里", "亩": "亩"}
@@ -182,7 +182,8 @@ def _fact(doc: Document, table: Table, label: str, column: str, code: str, raw: 
     elif m := re.search(r"(人数|个数|数量|人次)", words):
         kind, unit, raw_unit = "count", "人" if "人" in m.group(1) else "个", ""
     else:
-        raw_unit = _column_unit(column) or table.unit
+        # a figure under no heading (a flattened grid's 总分 | 100 | 96) is not known to be in the table's money unit
+        raw_unit = _column_unit(column) or (table.unit if column else "")
         kind = "amount"
         if raw_unit in TO_WAN:
             value, unit = value * TO_WAN[raw_unit], "万元"

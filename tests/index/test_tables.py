@@ -71,6 +71,17 @@ def test_a_label_of_paired_characters_is_read_whole(tmp_path: Path):
     assert [(f.label, f.value) for f in facts if f.source == "text"] == [("收、支总计", 1145.52), ("项目支出", 86.1)]
 
 
+@pytest.mark.dev
+def test_a_figure_under_no_heading_is_not_given_the_tables_money_unit():
+    """A flattened 自评表 (项目资金 (元)) ends with `总分 | 100 | 96`: those are points, under no column
+    heading; the table's 元 belongs to its funds columns, not to every figure in it."""
+    from ..conftest import DEV2_DOCS
+
+    doc = load_document(next(DEV2_DOCS.glob("01_*")))
+    totals = [f for f in extract_facts(doc) if f.source == "table" and f.label == "总分"]
+    assert [(f.raw, f.unit) for f in totals] == [("100", ""), ("96", "")]
+
+
 def test_a_table_continued_on_the_next_page_keeps_its_header(tmp_path: Path):
     doc = load_document(reports.budget_pdf(tmp_path / "预算.pdf"))
     tables = read_tables(doc)
