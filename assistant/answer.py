@@ -288,6 +288,8 @@ class Answerer:
         doc_id = doc_ids[0]
         doc = self.index.documents[doc_id]
         found = self.find_metric(doc_id, metric, content)
+        if found and not found.formula and periods_conflict(asked_period_of(fold(question)), period_of(found.facts[0].label)):
+            return None  # "年初预算" asked, only 全年预算数 stated: another figure
         rest = metric_remainder(fold(content), metric, fold(doc.title + doc.body))
         if found and rest and not found.formula:
             fact = found.facts[0]

@@ -120,6 +120,8 @@ def periods_conflict(asked: str | None, stated: str) -> bool:
         return False
     if (asked == "上年") != (stated == "上年"):
         return True
+    if {asked, stated} == {"年初预算", "全年预算"}:
+        return True  # the budget at the start of the year is not the adjusted one (自评表: two columns)
     return (asked == "决算" and stated in BUDGETS) or (asked in BUDGETS and stated == "决算")
 
 

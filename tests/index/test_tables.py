@@ -227,3 +227,13 @@ def test_a_flattened_web_table_keeps_its_spanning_header_and_change_columns(tmp_
     change = _cell(facts, "2.公务接待费", "比上年增、减情况 › 增、减幅度")
     assert (now.raw, now.period) == ("22.15", "预算") and (before.raw, before.period) == ("18.15", "上年")
     assert (change.raw, change.kind, change.period) == ("133%", "change rate", "比上年")
+
+
+def test_a_figure_of_one_period_does_not_answer_a_question_about_another():
+    from index.facts import asked_period_of, period_of, periods_conflict
+
+    assert periods_conflict(asked_period_of("年初预算数是多少"), period_of("全年预算数"))
+    assert periods_conflict(asked_period_of("全年预算多少"), period_of("年初预算数"))
+    assert periods_conflict(asked_period_of("决算数多少"), period_of("预算数"))
+    assert not periods_conflict(asked_period_of("预算多少"), period_of("全年预算数"))
+    assert not periods_conflict(asked_period_of("基本支出多少"), period_of("决算数"))
