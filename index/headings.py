@@ -44,10 +44,15 @@ def heading_rank(line: str) -> int | None:
 
 
 def heading_title(line: str) -> str:
-    """The heading itself, without the sentence that may follow it on its line."""
+    """The heading itself, without the sentence that may follow it on its line, and without the
+    run of text a flattened page puts after "附件1 项目支出绩效自评表" on the same line."""
     line = line.strip()
     first = re.split(r"[。；;]", line, maxsplit=1)[0]
-    return first if len(first) < len(line) else line
+    title = first if len(first) < len(line) else line
+    if len(title) <= MAX_HEADING_CHARS:
+        return title
+    cut = title.rfind(" ", 0, MAX_HEADING_CHARS)
+    return title[: cut if cut > 0 else MAX_HEADING_CHARS].rstrip() + "…"
 
 
 def starts_block(line: str) -> bool:

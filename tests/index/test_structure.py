@@ -78,3 +78,15 @@ def test_chunks_command_prints_body_and_year():
     assert re.search(r"body:\s+宿城区财政局\s+← 发布机构 \[\d+:\d+\] 「宿城區財政局」", block)  # quoted as written
     assert re.search(r"year:\s+2022\s+← 标题行", block)
     assert re.search(r"region:\s+宿城区\n", block)
+
+
+def test_a_flattened_page_after_an_attachment_heading_is_not_its_title():
+    """"附件1 项目支出绩效自评表 ( 2021 年度) 项目名称 司法业务经费 主管部门 …" on one line: the heading is
+    its opening words; the rest stays the section's text, not its name in every citation."""
+    from index.headings import MAX_HEADING_CHARS, heading_rank, heading_title
+
+    line = "附件1 项目支出绩效自评表 ( 2021 年度) 项目名称 司法业务经费 主管部门 上饶市司法局 项目资金(万元) 实施单位 上饶市司法局"
+    assert heading_rank(line) == 0
+    title = heading_title(line)
+    assert title.startswith("附件1 项目支出绩效自评表") and len(title) <= MAX_HEADING_CHARS + 1 and title.endswith("…")
+    assert heading_title("一、部门基本情况") == "一、部门基本情况"
