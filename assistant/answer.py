@@ -897,6 +897,8 @@ class Answerer:
                 continue  # this year's figure for a question about the year before, or the reverse
             if (fact.kind == "count") != bool(q.unit and q.unit.search(fact.raw)):
                 continue  # 91 人次 is no amount of 住院慰问金; "多少人" is answered by a count of people
+            if (fact.kind == "score") != bool(re.search(r"分值|得分|几分|多少分|评分", q.folded)):
+                continue  # "执行 1 分" is no amount executed
             row = table_subject(fact.table) if fact.label in TOTAL_ROWS else fact.label  # 合计 is the table's subject
             label = fold(row + fact.column)
             if max(coverage(bigrams(form), label) for form in forms) < STATED_NAMED:
