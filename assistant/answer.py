@@ -86,6 +86,9 @@ MAX_QUESTION_CHARS = 500
 MAX_REPORTS_READ = 12
 MAX_COMPARED = 8  # reports a question answers across, named ("两个区…分别") or not ("这几个单位…")
 INDICATOR_NAMED = 0.8  # share of an indicator's name's character pairs a question must write to ask for it
+# one or more entries of a table of contents: a numbered title and its page number
+_TOC_ENTRY = re.compile(r"(?:(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、])"
+                        r"\s*[^。；;，,：:\d]{2,40}?\s*\d{1,3}\s*)+")
 HEAD_FOR_DATES = 3000  # characters: a web page's furniture (发布日期 …) stands above the report
 # A question naming no report is answered from one report only when it holds this share of the
 # top passages (3 of 4); fitted on the development split's unnamed questions.
@@ -1165,9 +1168,12 @@ class Answerer:
         """The sentences (and table rows) of the retrieved passages that best cover
         the question, alone and with the sentence after them."""
         scored: list[tuple[float, Sentence, Passage, list[Sentence], bool]] = []
+        pages_asked = bool(re.search(r"第几页|哪一页|页码|在哪页", q.folded))
         for rank, p in enumerate(passages):
             sentences = split_sentences(p.chunk, rank)
             for i, s in enumerate(sentences):
+                if not pages_asked and _TOC_ENTRY.fullmatch(s.text.strip()):
+                    continue  # "(三)绩效评价工作过程 8": a table of contents names a section and its page, and says nothing
                 match = match_score(q.content, s.text)
                 pre = match + 0.03 / (rank + 1)
                 if q.wants_number and has_number(s.text):

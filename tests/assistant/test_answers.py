@@ -332,3 +332,14 @@ def test_a_short_form_asked_is_read_as_the_full_forms_a_report_writes(tmp_path, 
     assert a.found and "616.17万元" in a.answer, a.answer
     a = assistant.ask("丰桂县档案馆2022年收支总计多少？涨了多少、为什么？")
     assert a.found and "246.63万元" in a.answer and a.answer.count("支出总计616.17万元") == 1, a.answer
+
+
+def test_a_table_of_contents_entry_is_no_answer():
+    """"(三)绩效评价工作过程 8" names a section and its page: it answers "在第几页", nothing else."""
+    from assistant.answer import _TOC_ENTRY
+
+    for entry in ("(三)绩效评价工作过程 8", "三、绩效评价工作情况 5(一)绩效评价目的 8", "第一部分 部门概况 1"):
+        assert _TOC_ENTRY.fullmatch(entry), entry
+    for sentence in ("(三)绩效评价工作过程。评价组于2022年11月10日进场。", "三、收入支出决算总体情况说明 616.17万元",
+                     "1.总体情况。2022年度收入总计616.17万元"):
+        assert not _TOC_ENTRY.fullmatch(sentence), sentence
