@@ -64,9 +64,14 @@ def _wrap_width(lines: list[str]) -> int:
     return width if 12 <= width <= 80 else 0
 
 
+# a line of a table of contents: a numbered title, a space, its page number ("(二)预算执行情况 7")
+_CONTENTS_LINE = re.compile(r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、])"
+                            r"[^。；;，,]{1,40}?\s\d{1,3}\s*$")
+
+
 def _must_break(paragraph: str, last: str, line: str, wrap: int) -> bool:
     """Whether `line` starts a new paragraph after `last`, the previous line."""
-    if not wrap or last[-1] in SENTENCE_END or starts_block(line) or TABLE_ROW.search(last):
+    if not wrap or last[-1] in SENTENCE_END or starts_block(line) or TABLE_ROW.search(last) or _CONTENTS_LINE.match(last):
         return True
     if heading_rank(paragraph) is not None and len(paragraph) < wrap * 0.9:
         return True

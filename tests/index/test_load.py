@@ -130,3 +130,15 @@ def test_the_index_command_exits_non_zero_naming_the_files_it_skipped(tmp_path: 
     missing = subprocess.run([sys.executable, "-m", "assistant.cli", "index", "--index-dir", str(index_dir)],
                              capture_output=True, text=True)
     assert missing.returncode == 2 and "give the files" in missing.stderr
+
+
+def test_a_table_of_contents_line_ends_its_paragraph_in_hard_wrapped_text():
+    """A wrapped page joins short lines back into paragraphs; a contents line ("(二)…建议 19") is whole,
+    so the report's title after it does not become part of it."""
+    from index.normalize import normalize_pages
+
+    body = "本单位按照年度工作安排开展预算绩效管理工\n作，全面加强预算管理，优化资源配置，提高\n财政资金使用效率和效益，推进各项工作有序\n开展落实到位并见成效。\n"
+    page = ("目 录\n(一)存在的问题 19\n(二)下一步改进工作的意见和建议 19\n某某局2022年部门整体支出绩效评价报告\n"
+            + body * 4)
+    text, _ = normalize_pages([page])
+    assert "(二)下一步改进工作的意见和建议 19\n某某局2022年" in text
