@@ -25,7 +25,7 @@ from index.facts import (
 from index.headings import SENTENCE_END
 from index.identify import is_boilerplate
 from index.names import org_suffixes
-from index.normalize import fold
+from index.normalize import DOCUMENT_NUMBER_LINE, fold
 from index.records import Chunk, Document
 from index.store import Index
 from index.tables import row_name
@@ -386,6 +386,20 @@ class Answerer:
         return Answer(q.text, f"据《{doc.title}》页面所载，发布日期为 {date}（“{' '.join(m.group(0).split())}”）。", True,
                       [citation], [], "passage")
 
+    def answer_document_number(self, q: Question, doc_ids: list[str]) -> Answer | None:
+        """The report's own 文号 ("这份报告的文号"): a document number on a line of its own near the top,
+        as the genre prints it under the title; the numbers of the documents it cites stand in sentences."""
+        if len(doc_ids) != 1 or not cues()["document_number"].search(q.folded):
+            return None
+        doc = self.index.documents[doc_ids[0]]
+        lines = re.finditer(r"[^\n]+", doc.text[:HEAD_FOR_DATES])
+        numbers = {m.group(1): (line.start() + m.start(1), line.start() + m.end(1))
+                   for line in lines if (m := DOCUMENT_NUMBER_LINE.match(line.group(0)))}
+        if len(numbers) != 1:
+            return None  # none, or several without telling which is the report's
+        number, (start, end) = next(iter(numbers.items()))
+        return Answer(q.text, f"据《{doc.title}》，文号为 {number}。", True, [self._citation(doc.doc_id, start, end)], [], "passage")
+
     def answer_count(self, question: str, doc_ids: list[str], passages: list[Passage]) -> Answer | None:
         doc_ids = doc_ids or [p.chunk.doc_id for p in passages[:1]]
         if len(doc_ids) != 1:
@@ -639,9 +653,9 @@ class Answerer:
         for c in out:
             c.features = features(q, c, unnamed, self.idf)
             c.score = self.ranker.score(c.features) if self.ranker else 0.0
-        published = self.answer_published(q, doc_ids)
-        if published is not None:  # read off the page itself by a rule of the genre, not weighed by the model
-            out.append(Candidate(published, "section", published.answer, rule_first=True, score=1.0))
+        for ruled in (self.answer_published(q, doc_ids), self.answer_document_number(q, doc_ids)):
+            if ruled is not None:  # read off the page itself by a rule of the genre, not weighed by the model
+                out.append(Candidate(ruled, "section", ruled.answer, rule_first=True, score=1.0))
         if by_rule:  # the indicator row the question names, asked for its target, result or score
             for c in indicators:
                 c.features, c.score, c.rule_first = features(q, c, unnamed, self.idf), 1.0, True

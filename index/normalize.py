@@ -69,10 +69,16 @@ _CONTENTS_LINE = re.compile(r"^\s*(?:第[一二三四五六七八九十]+部分|
                             r"[^。；;，,]{1,40}?\s\d{1,3}\s*$")
 
 
+# a document number beginning a line, as printed under a title: "藏源财绩【2022】第186号"
+DOCUMENT_NUMBER_LINE = re.compile(r"^\s*([\u4e00-\u9fff]{1,12}\s*[〔【\[（(]\s*(?:19|20)\d\d\s*[〕】\]）)]\s*第?\s*\d{1,5}\s*号)")
+
+
 def _must_break(paragraph: str, last: str, line: str, wrap: int) -> bool:
     """Whether `line` starts a new paragraph after `last`, the previous line."""
     if not wrap or last[-1] in SENTENCE_END or starts_block(line) or TABLE_ROW.search(last) or _CONTENTS_LINE.match(last):
         return True
+    if DOCUMENT_NUMBER_LINE.match(line) and len(line.strip()) <= 20:
+        return True  # a title, then its document number on a line of its own
     if heading_rank(paragraph) is not None and len(paragraph) < wrap * 0.9:
         return True
     return len(last) < wrap * 0.7  # a short line ends its paragraph

@@ -343,3 +343,19 @@ def test_a_table_of_contents_entry_is_no_answer():
     for sentence in ("(三)绩效评价工作过程。评价组于2022年11月10日进场。", "三、收入支出决算总体情况说明 616.17万元",
                      "1.总体情况。2022年度收入总计616.17万元"):
         assert not _TOC_ENTRY.fullmatch(sentence), sentence
+
+
+def test_the_reports_own_document_number_is_the_one_under_its_title(tmp_path, embedder):
+    """"这份报告的文号": the number printed on its own line under the title, not the numbers of the
+    regulations its first sentence cites."""
+    from assistant import Assistant
+    from index.build import build_index
+
+    page = tmp_path / "某某市宗教事务局2022年部门整体支出绩效评价报告.txt"
+    page.write_text("某某市宗教事务局2022年部门整体支出绩效评价报告\n藏源财绩【2022】第186号\n"
+                    "按照《财政支出预算绩效评价管理暂行办法》(藏财预字〔2017〕89号)、《项目支出绩效评价管理办法》"
+                    "(财预〔2020〕10号)的要求，我们对该局部门整体支出开展了绩效评价。\n", encoding="utf-8")
+    build_index([page], tmp_path / "index", embedder=embedder)
+    a = Assistant.load(tmp_path / "index").ask("某某市宗教事务局这份评价报告的文号是什么？")
+    assert a.found and "文号为 藏源财绩【2022】第186号" in a.answer, a.answer
+    assert a.citations[0].quote == "藏源财绩【2022】第186号"
