@@ -22,7 +22,7 @@ from index.facts import (
     periods_conflict,
     table_subject,
 )
-from index.headings import SENTENCE_END
+from index.headings import SENTENCE_END, heading_rank
 from index.identify import is_boilerplate
 from index.names import org_suffixes
 from index.normalize import DOCUMENT_NUMBER_LINE, fold
@@ -169,6 +169,13 @@ def _mostly_furniture(text: str) -> bool:
     """Most lines are a site's furniture (index/data/boilerplate.txt) or bullets of a few characters."""
     lines = [line.strip(" •·|[]【】\t") for line in text.splitlines() if line.strip(" •·|[]【】\t")]
     return bool(lines) and sum(is_boilerplate(fold(line)) or len(line) <= 8 for line in lines) * 2 > len(lines)
+
+
+def _names_only(text: str) -> bool:
+    """A line that only names: a short heading ("(三)单位构成", "二、机构设置") or a bare year ("2023年度")."""
+    text = text.strip().rstrip("。:：")
+    return bool(re.fullmatch(r"(?:19|20)\d\d\s*年度?", text)) or (
+        len(text) <= 20 and heading_rank(text) is not None and not re.search(r"[:：。；;，,]|\d\s*(万元|元|%|人|个)", text))
 
 
 def unique(citations: list[Citation]) -> list[Citation]:
@@ -1182,12 +1189,14 @@ class Answerer:
         """The sentences (and table rows) of the retrieved passages that best cover
         the question, alone and with the sentence after them."""
         scored: list[tuple[float, Sentence, Passage, list[Sentence], bool]] = []
-        pages_asked = bool(re.search(r"第几页|哪一页|页码|在哪页", q.folded))
+        contents_asked = bool(re.search(r"第几页|哪一页|页码|在哪页|目录|标题|哪一节|哪一部分|章节", q.folded))
         for rank, p in enumerate(passages):
             sentences = split_sentences(p.chunk, rank)
             for i, s in enumerate(sentences):
-                if not pages_asked and _TOC_ENTRY.fullmatch(s.text.strip()):
+                if not contents_asked and _TOC_ENTRY.fullmatch(s.text.strip()):
                     continue  # "(三)绩效评价工作过程 8": a table of contents names a section and its page, and says nothing
+                if not contents_asked and _names_only(s.text):
+                    continue  # "二、机构设置", "2023年": a heading or a year alone names what follows, and says nothing
                 match = match_score(q.content, s.text)
                 pre = match + 0.03 / (rank + 1)
                 if q.wants_number and has_number(s.text):

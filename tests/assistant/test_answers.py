@@ -359,3 +359,14 @@ def test_the_reports_own_document_number_is_the_one_under_its_title(tmp_path, em
     a = Assistant.load(tmp_path / "index").ask("某某市宗教事务局这份评价报告的文号是什么？")
     assert a.found and "文号为 藏源财绩【2022】第186号" in a.answer, a.answer
     assert a.citations[0].quote == "藏源财绩【2022】第186号"
+
+
+def test_a_heading_or_a_year_alone_is_no_answer():
+    """"二、机构设置" or "2023年" only names what follows: quoted as the answer, it answers nothing."""
+    from assistant.answer import _names_only
+
+    for line in ("二、机构设置", "(三)单位构成", "2023年", "2023年度"):
+        assert _names_only(line), line
+    for line in ("(三)单位构成:本单位无下级预算单位。", "二、机构设置。本局内设办公室等5个科室。", "基本支出990.92万元",
+                 "1.总体情况。2022年度收入总计616.17万元"):
+        assert not _names_only(line), line
