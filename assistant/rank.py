@@ -147,6 +147,8 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
     f["unnamed_quantity"] = float(misses_named_quantity(q.folded, " ".join(
         [text] + ([fold(cited.section or ""), fold(cited.quote)] if cited else []))))
     f["changeless"] = float(q.asks_change and not q.open and not _CHANGE_WORD.search(text))
+    # "分别有多少人": nothing asked but a unit; a passage without a figure in that unit says nothing asked
+    f["unitless"] = float(not q.content.strip() and q.unit is not None and not q.unit.search(text))
     text_question = 1.0 - f["wants_number"]
     f["text_x_sentence"] = text_question * (f["src_sentence"] + f["src_sentences"])
     f["text_x_section"] = text_question * f["src_section"]
@@ -184,7 +186,7 @@ def names_the_opposite(question: str, text: str) -> bool:
     return any(a in question and b not in question and b in text and a not in text for a, b in opposites())
 
 
-RULES = ("silent", "figureless", "opposite", "changeless", "row_unnamed", "unnamed_quantity", "furniture")  # features that decide by rule (see `ruled_out`), not weighed by the model
+RULES = ("silent", "figureless", "opposite", "changeless", "row_unnamed", "unnamed_quantity", "furniture", "unitless")  # features that decide by rule (see `ruled_out`), not weighed by the model
 
 
 def ruled_out(f: dict[str, float]) -> bool:
@@ -197,7 +199,8 @@ def ruled_out(f: dict[str, float]) -> bool:
     figure rose or fell; a table cell of a row the question does not name, and that is no
     total, is a neighbour's figure (教育支出's 基本支出 for "基本支出多少"); a passage that does not
     name the fixed-term quantity asked (三公经费, data/named_quantities.txt) is about another; a web
-    page's furniture (索引号, 公开目录, 发布日期 …, index/data/boilerplate.txt) states no figure asked."""
+    page's furniture (索引号, 公开目录, 发布日期 …, index/data/boilerplate.txt) states no figure asked;
+    a question that asks nothing but a unit ("有多少人") is not answered by a passage without it."""
     return any(f.get(name, 0.0) == 1.0 for name in RULES)
 
 

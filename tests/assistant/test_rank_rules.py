@@ -35,6 +35,9 @@ def _ruled_out(question: str, text: str) -> bool:
     # a web page's furniture, whose only figures are a date and an index number
     ("“三公”经费预算多少？", "公开目录 | 三公经费 | 发布日期 | 2025-06-06 |", True),
     ("三公经费预算多少？", "索引号 | 11533025015264594R/20250606-00001 | 三公经费 | 预算 |", True),
+    # nothing asked but a unit: a passage without a figure in it
+    ("有多少人？", "纳入部门预算编制范围的单位有3个", True),
+    ("有多少人？", "局机关在职113人、离休2人", False),
 ])
 def test_rules(question, text, out):
     assert _ruled_out(question, text) is out
