@@ -33,6 +33,7 @@ _YEAR = re.compile(r"(19|20)\d\d\s*年度?")
 _PERCENT = re.compile(r"\d\s*%|百分之")
 # digits that are no figure a "多少" question asks for: years, dates, phone and document numbers
 _NOT_FIGURES = re.compile(r"(19|20)\d\d\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|\d{1,2}:\d{2}(:\d{2})?|(19|20)\d\d\s*年度?|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月|(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)0\d{2,3}-\d{7,8}|[〔\[(（]\s*(19|20)\d\d\s*[〕\])）]\s*\d+\s*号")
+_FIGURE_CELL = re.compile(r"[-−]?\d[\d,]*(?:\.\d+)?\s*(?:%|万元|元|亿元|分|人|个)?")  # a table cell that is a figure
 _CHANGE_WORD = re.compile(r"增|减|涨|跌|升|降|持平|不变|变化|变动|多|少|高|低")  # what a change on a year before is written with
 DATA = Path(__file__).parent / "data"  # opposites.tsv, named_quantities.txt
 QUOTES = re.compile(r"[“”\"‘’'「」]")  # “三公”经费 is what 三公经费 asks
@@ -147,6 +148,10 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
     f["unnamed_quantity"] = float(misses_named_quantity(q.folded, " ".join(
         [text] + ([fold(cited.section or ""), fold(cited.quote)] if cited else []))))
     f["changeless"] = float(q.asks_change and not q.open and not _CHANGE_WORD.search(text))
+    # "| 项目名称 | … | 年初预算数 | 全年预算数 | 全年执行数 |": a table's header names the columns asked, holds no figure
+    cells = [cell.strip() for cell in text.split("|") if cell.strip()]
+    f["header_row"] = float(q.wants_number and c.source in ("sentence", "sentences") and len(cells) >= 3
+                            and not any(_FIGURE_CELL.fullmatch(cell) for cell in cells))
     # "分别有多少人": nothing asked but a unit; a passage without a figure in that unit says nothing asked
     f["unitless"] = float(not q.content.strip() and q.unit is not None and not q.unit.search(text))
     text_question = 1.0 - f["wants_number"]
@@ -186,7 +191,8 @@ def names_the_opposite(question: str, text: str) -> bool:
     return any(a in question and b not in question and b in text and a not in text for a, b in opposites())
 
 
-RULES = ("silent", "figureless", "opposite", "changeless", "row_unnamed", "unnamed_quantity", "furniture", "unitless")  # features that decide by rule (see `ruled_out`), not weighed by the model
+RULES = ("silent", "figureless", "opposite", "changeless", "row_unnamed", "unnamed_quantity", "furniture", "unitless",
+         "header_row")  # features that decide by rule (see `ruled_out`), not weighed by the model
 
 
 def ruled_out(f: dict[str, float]) -> bool:
@@ -200,7 +206,8 @@ def ruled_out(f: dict[str, float]) -> bool:
     total, is a neighbour's figure (教育支出's 基本支出 for "基本支出多少"); a passage that does not
     name the fixed-term quantity asked (三公经费, data/named_quantities.txt) is about another; a web
     page's furniture (索引号, 公开目录, 发布日期 …, index/data/boilerplate.txt) states no figure asked;
-    a question that asks nothing but a unit ("有多少人") is not answered by a passage without it."""
+    a question that asks nothing but a unit ("有多少人") is not answered by a passage without it; a table's
+    header row, the columns asked and not one figure cell under them, answers no figure question."""
     return any(f.get(name, 0.0) == 1.0 for name in RULES)
 
 
