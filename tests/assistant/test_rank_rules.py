@@ -40,7 +40,7 @@ def _ruled_out(question: str, text: str) -> bool:
     ("有多少人？", "局机关在职113人、离休2人", False),
     # a table's header row: the columns asked, and no figure under them
     ("全年预算数和全年执行数分别是多少？", "| 公开14表 | 项目名称 | 营养改善计划 | 年初预算数 | 全年预算数 | 全年执行数 | 分值 |", True),
-    ("全年预算数和全年执行数分别是多少？", "| 年度资金总额 | 387664.62 | 387664.62 | 10 | 100% | 10 |", False),
+    ("全年预算数和全年执行数分别是多少？", "| 全年预算数 | 387664.62 | 全年执行数 | 387664.62 |", False),
 ])
 def test_rules(question, text, out):
     assert _ruled_out(question, text) is out
