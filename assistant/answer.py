@@ -731,10 +731,11 @@ class Answerer:
             return []  # the question is not about the funds
         for doc_id in doc_ids[:MAX_REPORTS_READ]:
             doc = self.index.documents[doc_id]
+            named = named_columns(q.text)
             for row in self._grids(doc_id):
                 cols = [c for c in wanted if c in row.values]
-                if not cols:
-                    continue
+                if not cols or (named and not named & set(row.values)):
+                    continue  # every column asked for is empty in this row ("年初预算数" left blank)
                 project = re.search(r"项目名称[\s|:：]*(?:[\dA-Z]{8,}-)?([^|\n]{2,40}?)\s*(?:\||主管部门|\n|$)", row.context)
                 name = f"“{project.group(1).strip()}”" if project else ""
                 cells = "；".join(f"{c} {self._cell(c, row)}" for c in cols)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from index.facts import number
+from index.facts import asked_period_of, number
 from index.normalize import fold
 from index.tables import unit_of
 
@@ -195,7 +195,10 @@ def _agrees(cells: dict[str, str], rate: str, score: str | None) -> bool:
 def named_columns(question: str) -> set[str]:
     """The columns a question writes by name (全年预算, 执行率, 得分 …), none when it names none."""
     q = fold(question)
-    return {name for name, (_, pattern) in columns().items() if pattern.search(q)}
+    named = {name for name, (_, pattern) in columns().items() if pattern.search(q)}
+    if asked_period_of(q) == "年初预算":
+        named.discard("全年预算数")  # "年初预算数" asks the start of year's budget, not the adjusted one its 预算数 names too
+    return named
 
 
 def asked_columns(question: str) -> list[str]:

@@ -32,8 +32,9 @@ _CHANGE_FIGURE = re.compile(r"(增加|减少|增长|下降|上升|降低|增幅|
 _YEAR = re.compile(r"(19|20)\d\d\s*年度?")
 _PERCENT = re.compile(r"\d\s*%|百分之")
 # digits that are no figure a "多少" question asks for: years, dates, phone and document numbers
-_NOT_FIGURES = re.compile(r"(19|20)\d\d\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|\d{1,2}:\d{2}(:\d{2})?|(19|20)\d\d\s*年度?|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月|(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)0\d{2,3}-\d{7,8}|[〔\[(（]\s*(19|20)\d\d\s*[〕\])）]\s*\d+\s*号")
+_NOT_FIGURES = re.compile(r"(19|20)\d\d\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|\d{1,2}:\d{2}(:\d{2})?|(19|20)\d\d\s*年度?|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月|(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)0\d{2,3}-\d{7,8}|[〔\[(（]\s*(19|20)\d\d\s*[〕\])）]\s*\d+\s*号|(?:^|(?<=[。；;:：\s]))\d{1,2}\s*[.、．](?!\d)|[（(]\s*\d{1,2}\s*[)）]")
 _FIGURE_CELL = re.compile(r"[-−]?\d[\d,]*(?:\.\d+)?\s*(?:%|万元|元|亿元|分|人|个)?")  # a table cell that is a figure
+_FILE_NAME = re.compile(r"[^\n|。]{1,120}\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar)", re.IGNORECASE)  # an attachment's link text
 _CHANGE_WORD = re.compile(r"增|减|涨|跌|升|降|持平|不变|变化|变动|多|少|高|低")  # what a change on a year before is written with
 DATA = Path(__file__).parent / "data"  # opposites.tsv, named_quantities.txt
 QUOTES = re.compile(r"[“”\"‘’'「」]")  # “三公”经费 is what 三公经费 asks
@@ -142,7 +143,8 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
     f["figureless"] = float(q.figure_only and not re.search(r"\d", _NOT_FIGURES.sub("", text)))
     f["opposite"] = float(names_the_opposite(q.folded, text))
     # a web page's furniture (索引号 | … | 公开目录 | 三公经费 | 发布日期 | 2025-06-06) holds no figure of the report
-    f["furniture"] = float(q.wants_number and c.source in ("sentence", "sentences")
+    f["furniture"] = float(c.source in ("sentence", "sentences") and bool(_FILE_NAME.fullmatch(text.strip()))
+                           or q.wants_number and c.source in ("sentence", "sentences")
                            and is_boilerplate(text.lstrip("| ").replace(" |", "：", 1)))
     cited = c.answer.citations[0] if c.answer.citations else None  # where the words are the report's own
     f["unnamed_quantity"] = float(misses_named_quantity(q.folded, " ".join(

@@ -74,3 +74,16 @@ def test_the_indicator_rows_of_a_word_self_evaluation(tmp_path):
     assert rows == {"河道清淤长度": ("≥12公里", "12.6公里", "20", "20"), "工程按期完工率": ("=100%", "90%", "10", "8"),
                     "沿岸群众满意度": ("≥90%", "95%", "10", "10")}
     assert read_grids(doc.doc_id, doc.text)[0].values["全年执行数"] == "110.50"
+
+
+@pytest.mark.dev
+def test_a_column_asked_that_the_row_leaves_empty_gives_no_grid_answer(dev2_assistant):
+    """中江县水利局's grid has no 年初预算数: the row's other cells do not answer "年初预算数是多少"."""
+    a = dev2_assistant.ask("中江县水利局水标尺项目的年初预算数是多少？")
+    assert not a.found or "年初预算数" not in a.answer or "空" in a.answer, a.answer
+    answerer = dev2_assistant.answerer
+    from assistant.question import understand
+
+    doc = next(d for d, doc in answerer.index.documents.items() if doc.name.startswith("02_"))
+    assert not [c for c in answerer.grid_candidates(understand("水标尺项目的年初预算数是多少？", []), [doc]) if c.source == "grid"]
+    assert [c for c in answerer.grid_candidates(understand("水标尺项目的全年预算数是多少？", []), [doc]) if c.source == "grid"]

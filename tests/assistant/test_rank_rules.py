@@ -41,6 +41,10 @@ def _ruled_out(question: str, text: str) -> bool:
     # a table's header row: the columns asked, and no figure under them
     ("全年预算数和全年执行数分别是多少？", "| 公开14表 | 项目名称 | 营养改善计划 | 年初预算数 | 全年预算数 | 全年执行数 | 分值 |", True),
     ("全年预算数和全年执行数分别是多少？", "| 全年预算数 | 387664.62 | 全年执行数 | 387664.62 |", False),
+    # a list's numbering is no figure; an attachment's file name is no answer at all
+    ("部门预算总额多少？", "2.全面实施预算编制项目绩效目标管理一是加强预算编制绩效管理;", True),
+    ("部门预算总额多少？", "2.部门预算总额803.74万元。", False),
+    ("整体绩效自评是什么等级？", "河湖水系2022年整体绩效自评总结报告.docx", True),
 ])
 def test_rules(question, text, out):
     assert _ruled_out(question, text) is out
