@@ -77,6 +77,7 @@ NEAREST_NOTE = "最接近的段落（不含答案）"
 RELATED_NOTE = "相关但不同的数字"
 PART_NOTE = "只回答了问题的一部分"
 STATED_NAMED = 0.75  # share of the asked words' character pairs a fact's label must write to be the figure compared
+_NARROWING = re.compile(r"本级|下级|二级|其中|对下|上级")  # words that make a label a part of what it names
 SAME_UNIT = {"名": "人", "位": "人"}  # counters written for one another: 编制11名 and 编制12人 compare
 MIN_COVERAGE = 0.45  # share of the question's content bigrams a sentence must contain
 MIN_TEXT_COVERAGE = 0.4  # the same for questions that ask for words, not a figure
@@ -914,7 +915,7 @@ class Answerer:
         if len(asked) < 2 or len(q.items) > 1:
             return None  # several things asked ("税收收入和非税收入各多少"): no one figure answers
         forms = [asked] + [asked.replace(short, full) for short, fulls in abbreviations() if short in asked for full in fulls]
-        found: list[tuple[Operand, Citation]] = []
+        found: list[tuple[Operand, Citation, str]] = []
         for fact in self.index.facts.get(doc_id, []):
             if fact.kind.startswith("change") != q.asks_change or (fact.unit == "%") != q.wants_percent:
                 continue
@@ -930,9 +931,11 @@ class Answerer:
                 continue
             written = fact.as_written() + (f"（{fact.in_wan()}）" if fact.in_wan() else "")
             operand = Operand(asked, fact.value, fact.unit, written, doc_id, fact.start, fact.end)
-            found.append((operand, self._citation(doc_id, fact.context_start, fact.context_end)))
-        in_one_unit = {round(o.value * TO_WAN_UNITS.get(o.unit, 1.0), 6) for o, _ in found}
-        return found[0] if len(in_one_unit) == 1 else None
+            found.append((operand, self._citation(doc_id, fact.context_start, fact.context_end), label))
+        unqualified = [(o, c, label) for o, c, label in found if not _NARROWING.search(label) or _NARROWING.search(q.folded)]
+        found = unqualified or found  # "本级项目支出" is part of the 项目支出 asked, when another label names it whole
+        in_one_unit = {round(o.value * TO_WAN_UNITS.get(o.unit, 1.0), 6) for o, _, _ in found}
+        return found[0][:2] if len(in_one_unit) == 1 else None
 
     def _stated_alone(self, q: Question, doc_id: str) -> Candidate | None:
         """A report's stated figure for what is asked (stated_figure) as an answer of its own, sure."""

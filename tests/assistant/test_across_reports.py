@@ -108,21 +108,26 @@ def test_reports_are_compared_on_the_figure_each_states_under_the_words_asked(tm
 
 
 def test_a_figure_two_labels_give_differently_is_not_read_as_stated(tmp_path, embedder):
-    """Two figures the words asked name alike ("项目支出总额" and "本级项目支出" for 项目支出): which one
-    is meant is not stated, so neither is compared as sure."""
+    """Two figures the words asked name alike ("调整后项目支出" and "项目支出总额" for 项目支出): which one
+    is meant is not stated, so neither is compared as sure; a label that names a part ("本级项目支出")
+    gives way to the one that names the whole."""
     from assistant import Assistant
     from assistant.question import understand
     from index.build import build_index
 
     page = tmp_path / "丰桂县医保局2024年部门决算.txt"
-    page.write_text("丰桂县医保局2024年部门决算\n项目21个,项目支出总额656.93万元。其中,本级项目8个,本级项目支出385.58万元。\n",
-                    encoding="utf-8")
-    build_index([page], tmp_path / "index", embedder=embedder)
+    page.write_text("丰桂县医保局2024年部门决算\n项目21个,项目支出总额656.93万元。其中,本级项目8个,本级项目支出385.58万元。\n"
+                    "年中调整后项目支出700.00万元。\n", encoding="utf-8")
+    other = tmp_path / "丰云区医保局2024年部门决算.txt"
+    other.write_text("丰云区医保局2024年部门决算\n项目12个,项目支出总额456.93万元。其中,本级项目支出185.58万元。\n", encoding="utf-8")
+    build_index([page, other], tmp_path / "index", embedder=embedder)
     answerer = Assistant.load(tmp_path / "index").answerer
-    doc_id = next(iter(answerer.index.documents))
-    assert answerer.stated_figure(understand("丰桂县医保局项目支出多少？", ["丰桂县医保局"]), doc_id) is None
-    stated = answerer.stated_figure(understand("丰桂县医保局项目支出总额多少？", ["丰桂县医保局"]), doc_id)
-    assert stated is not None and stated[0].value == 656.93 and "656.93万元" in stated[1].quote
+    first, second = sorted(answerer.index.documents, key=lambda d: answerer.index.documents[d].name)
+    doc_of = {answerer.index.documents[d].name: d for d in (first, second)}
+    assert answerer.stated_figure(understand("丰桂县医保局项目支出多少？", ["丰桂县医保局"]), doc_of[page.name]) is None
+    stated = answerer.stated_figure(understand("丰云区医保局项目支出多少？", ["丰云区医保局"]), doc_of[other.name])
+    assert stated is not None and stated[0].value == 456.93 and "456.93万元" in stated[1].quote
+
 
 
 def test_which_of_the_reports_is_not_answered_by_each_ones_passage(tmp_path, embedder):
