@@ -730,6 +730,8 @@ class Answerer:
         wanted = asked_columns(q.text)
         if len(wanted) == len(columns()) and not re.search(r"钱|资金|经费|预算|执行", q.folded):
             return []  # the question is not about the funds
+        if "指标" in q.folded and not named_columns(q.folded) & {*MONEY, "执行率"}:
+            return []  # "产出指标得了多少分" asks an indicator's score, not the funds row's
         for doc_id in doc_ids[:MAX_REPORTS_READ]:
             doc = self.index.documents[doc_id]
             named = named_columns(q.text)

@@ -87,3 +87,14 @@ def test_a_column_asked_that_the_row_leaves_empty_gives_no_grid_answer(dev2_assi
     doc = next(d for d, doc in answerer.index.documents.items() if doc.name.startswith("02_"))
     assert not [c for c in answerer.grid_candidates(understand("水标尺项目的年初预算数是多少？", []), [doc]) if c.source == "grid"]
     assert [c for c in answerer.grid_candidates(understand("水标尺项目的全年预算数是多少？", []), [doc]) if c.source == "grid"]
+
+
+@pytest.mark.dev
+def test_an_indicators_score_is_not_the_funds_rows(dev2_assistant):
+    """"产出指标得了多少分" asks an indicator group's score; the funds row (年度资金总额 … 得分) does not answer it."""
+    from assistant.question import understand
+
+    answerer = dev2_assistant.answerer
+    doc = next(d for d, doc in answerer.index.documents.items() if doc.name.startswith("05_"))
+    assert not answerer.grid_candidates(understand("司法业务经费的产出指标得了多少分？", []), [doc])
+    assert answerer.grid_candidates(understand("司法业务经费预算执行得了多少分？", []), [doc])
