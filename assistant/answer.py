@@ -32,7 +32,7 @@ from index.tables import row_name
 
 from .check import rate_checks
 from .clauses import Clause, split_clauses
-from .compute import TO_WAN_UNITS, Operand, compute, count_items, figure_after
+from .compute import TO_WAN_UNITS, Operand, compute, count_items, figure_after, per_unit
 from .facts import (
     DISPLAY,
     METRICS,
@@ -439,6 +439,26 @@ class Answerer:
         facts.append({"formula": result.formula, "value": result.value, "unit": result.unit, "computed": True})
         return Answer(question, text, True, citations, facts, "computed")
 
+    def answer_per_unit(self, q: Question, doc_ids: list[str]) -> Answer | None:
+        """An amount per unit of one report ("每户补助大概多少", compute.per_unit), the formula shown."""
+        if len(doc_ids) != 1:
+            return None
+        doc = self.index.documents[doc_ids[0]]
+        rows = [r for r in self._grids(doc.doc_id) if number_or_none(r.values.get("全年执行数", "")) is not None]
+        funds = None
+        if len(rows) == 1:  # the project's funds, as spent
+            row = rows[0]
+            funds = Operand("全年执行数", number_or_none(row.values["全年执行数"]), row.unit,
+                            f"全年执行数 {row.values['全年执行数']}{row.unit}", doc.doc_id, row.start, row.end)
+        result = per_unit(q.text, doc, q.names, funds)
+        if result is None:
+            return None
+        text = f"据{self._names(doc)}报告中的数字计算：{result.formula}（报告未直接给出此数，为计算所得）。"
+        citations = unique([self._citation(o.doc_id, *self._sentence_around(o.doc_id, o.start, o.end)) for o in result.operands])
+        facts = [{"name": o.name, "value": o.value, "unit": o.unit, "raw": o.raw} for o in result.operands]
+        facts.append({"formula": result.formula, "value": result.value, "unit": result.unit, "computed": True})
+        return Answer(q.text, text, True, citations, facts, "computed")
+
     def answer_check(self, q: Question, doc_ids: list[str]) -> Answer | None:
         """A rate the question quotes to have it checked (增幅29.86%算对了吗): worked out again
         from the amounts beside it where the report states it (assistant/check.py rate_checks)."""
@@ -629,6 +649,7 @@ class Answerer:
                 produced.append(("metric", answer))
         produced += [("computed", self.answer_check(q, doc_ids or [p.chunk.doc_id for p in passages[:1]])),
                      ("computed", self.answer_computed(question, passages, q.names)),
+                     ("computed", self.answer_per_unit(q, doc_ids)),
                      ("count", self.answer_count(question, doc_ids, passages)),
                      ("section", self.answer_section(question, doc_ids, content, passages))]
         out = [Candidate(a, source, a.answer) for source, a in produced if a is not None and a.found]

@@ -223,6 +223,46 @@ def _apply(op: str, a: Operand, b: Operand) -> Computation | None:
     return Computation(f"{a.raw} {sign} {b.raw} = {_fmt(value)}{unit}", value, unit, [a, b])
 
 
+# --- per unit ("平均每人次补助多少钱", "每户补助大概多少") -------------------------------
+
+PER_UNIT = re.compile(r"(?:平均)?每(?:一)?(?P<unit>人次|人|户|所|家|项|名|辆|台|套|亩|平方米|公里)|人均")
+
+
+def per_unit(question: str, doc: Document, names: list[str] = (), funds: Operand | None = None) -> Computation | None:
+    """An amount per unit ("每户补助大概多少"): the amount written right after the thing the question
+    names ("无障碍改造8.5万元"), else the project's funds when the report has one funds grid (`funds`),
+    divided by the one count in that unit the report states ("目标值大于等于85户"). None when the unit
+    is counted more than one way (two different counts in 户) or no amount is named."""
+    folded = fold(question)
+    m = PER_UNIT.search(folded)
+    if not m:
+        return None
+    unit = m.group("unit") or "人"
+    after = r"(?!次)" if unit == "人" else ""
+    counts = {float(c.group(1).replace(",", "")): c for c in
+              re.finditer(rf"(\d[\d,]*(?:\.\d+)?)\s*\|?\s*{unit}{after}", doc.folded)}  # "735人次", "| 735 | 人次 |"
+    if len(counts) != 1:
+        return None
+    value, c = next(iter(counts.items()))
+    if not value:
+        return None
+    count = Operand(unit, value, unit, f"{c.group(1)}{unit}", doc.doc_id, c.start(), c.end())
+    asked = PER_UNIT.sub(" ", without_names(folded, list(names)))
+    amount = None
+    for run in sorted(re.findall(r"[\u4e00-\u9fff]{2,}", asked), key=len, reverse=True):
+        amount = figure_after(run, doc, 0, len(doc.text))
+        if amount is not None and amount.unit in TO_WAN_UNITS:
+            break
+        amount = None
+    amount = amount or funds
+    if amount is None or amount.unit not in TO_WAN_UNITS:
+        return None
+    in_yuan = amount.value * TO_WAN_UNITS[amount.unit] * 1e4 / value
+    result = round(in_yuan, 2)
+    formula = f"{amount.raw} ÷ {count.raw} ≈ {result:,.2f}元/{unit}"
+    return Computation(formula, result, f"元/{unit}", [amount, count])
+
+
 # --- counting enumerated items ("决算报表一共有几张？", "分为几个部分？") ---------------
 
 COUNT_QUESTION = re.compile(r"(几|多少)(张|个部分|部分|份表|个表)")

@@ -370,3 +370,21 @@ def test_a_heading_or_a_year_alone_is_no_answer():
     for line in ("(三)单位构成:本单位无下级预算单位。", "二、机构设置。本局内设办公室等5个科室。", "基本支出990.92万元",
                  "1.总体情况。2022年度收入总计616.17万元"):
         assert not _names_only(line), line
+
+
+def test_an_amount_per_unit_is_the_named_amount_over_the_one_count_in_that_unit(tmp_path):
+    """"每户补助大概多少": the amount after the thing named ÷ the one count in 户 the report states, formula
+    shown; two different counts in 户 leave it open (no answer)."""
+    from assistant.compute import Operand, per_unit
+    from index.document import load_document
+
+    page = tmp_path / "某区残联2023年项目绩效自评报告.txt"
+    page.write_text("某区残联2023年项目绩效自评报告\n困难重度残疾人家庭无障碍改造8.5万元,资助残疾大学新生1.8万元。\n"
+                    "无障碍改造数,目标值大于等于85户。\n", encoding="utf-8")
+    doc = load_document(page)
+    result = per_unit("某区残联无障碍改造每户补助大概多少？", doc, ["某区残联"])
+    assert result is not None and result.formula == "8.5万元 ÷ 85户 ≈ 1,000.00元/户"
+    funds = Operand("全年执行数", 387664.62, "元", "全年执行数 387664.62元", doc.doc_id, 0, 1)
+    assert per_unit("平均每户补助多少钱？", doc, [], funds).formula == "全年执行数 387664.62元 ÷ 85户 ≈ 4,560.76元/户"
+    page.write_text(page.read_text(encoding="utf-8") + "实际完成40户。\n", encoding="utf-8")
+    assert per_unit("某区残联无障碍改造每户补助大概多少？", load_document(page), ["某区残联"]) is None
