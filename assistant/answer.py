@@ -1206,11 +1206,30 @@ class Answerer:
             best = candidates[0]
             best.answer.question = q.text
             best.answer.confidence = round(best.score, 3)
+            if best.answer.kind == "passage" and q.figure_only and best.answer.citations:
+                best.answer.answer = self._figure_first(q, best.answer)
             return best.answer
         if fallback is not None:
             return fallback
         what = f"“{q.content or q.text}”的相关内容"
         return self.refusal(q.text, what, passages)
+
+    def _figure_first(self, q: Question, answer: Answer) -> str:
+        """A quoted sentence that answers a figure question, led by the figure written right after the
+        words asked ("基本支出：757.49 万元。据《…》：…基本支出 757.49 万元…"), as a finance reader wants it;
+        the sentence alone when the words asked are not followed by one figure."""
+        runs = q.content.split()
+        quote = answer.citations[0]
+        if not runs or len(runs[-1]) < 3 or len(q.items) > 1 or q.asks > 1 or not quote.doc_id \
+                or quote.doc_id not in self.index.documents:
+            return answer.answer  # several things asked, or words too general ("资金") to name one figure
+        doc = self.index.documents[quote.doc_id]
+        if runs[-1] not in doc.folded[quote.start : quote.end]:
+            return answer.answer  # the words asked are not written whole: which figure is theirs is not sure
+        figure = figure_after(runs[-1], doc, quote.start, quote.end)
+        if figure is None or (figure.unit == "%") != q.wants_percent or answer.answer.startswith(figure.raw):
+            return answer.answer
+        return f"{runs[-1]}：{figure.raw}。{answer.answer}"
 
     def sentence_candidates(self, q: Question, passages: list[Passage], keep: int = 6) -> list[Candidate]:
         """The sentences (and table rows) of the retrieved passages that best cover

@@ -388,3 +388,20 @@ def test_an_amount_per_unit_is_the_named_amount_over_the_one_count_in_that_unit(
     assert per_unit("平均每户补助多少钱？", doc, [], funds).formula == "全年执行数 387664.62元 ÷ 85户 ≈ 4,560.76元/户"
     page.write_text(page.read_text(encoding="utf-8") + "实际完成40户。\n", encoding="utf-8")
     assert per_unit("某区残联无障碍改造每户补助大概多少？", load_document(page), ["某区残联"]) is None
+
+
+def test_a_quoted_sentence_is_led_by_the_figure_of_the_words_asked(tmp_path, embedder):
+    """"非税收入多少" answered by a quoted sentence: the figure written right after 非税收入 comes first; a
+    question of several things, or of words that are not written whole, keeps the sentence alone."""
+    from assistant import Assistant
+    from index.build import build_index
+
+    page = tmp_path / "丰桂县2022年财政决算报告.txt"
+    page.write_text("丰桂县2022年财政决算报告\n一、收入情况\n全县地方一般公共预算收入73.84亿元,比上年增长7.2%。"
+                    "其中地方税收收入48.31亿元,非税收入25.53亿元,增长118.7%。\n", encoding="utf-8")
+    build_index([page], tmp_path / "index", embedder=embedder)
+    assistant = Assistant.load(tmp_path / "index")
+    a = assistant.ask("丰桂县2022年非税收入多少？")
+    assert a.found and a.answer.startswith("非税收入：25.53亿元。"), a.answer
+    a = assistant.ask("丰桂县2022年税收收入和非税收入各多少？")
+    assert not a.answer.startswith("非税收入："), a.answer
