@@ -77,3 +77,23 @@ def test_the_figures_a_gold_answer_states(gold, figures):
     from eval.scoring import gold_numbers
 
     assert gold_numbers(gold) == figures
+
+
+def test_leaving_one_set_out_scores_each_set_by_a_fit_without_it():
+    """eval.fit_ranker --check: a feature that tells right from wrong in every set carries to the set left
+    out; one that only the left-out set lacks does not."""
+    from eval.fit_ranker import leave_one_set_out
+
+    def rows(name, good):
+        out = []
+        for i in range(12):
+            right = {"features": {"match": 1.0 if good else 0.0, "rule_first": 1.0}, "label": True}
+            wrong = {"features": {"match": 0.0 if good else 1.0, "rule_first": 1.0}, "label": False}
+            out.append({"id": f"{name}{i}", "set": name, "candidates": [right, wrong], "refusal_correct": False,
+                        "fixed": None})
+        return out
+
+    scored = leave_one_set_out(rows("a", True) + rows("b", True) + rows("c", True), 0.5, 0.5)
+    assert all(acc == 1.0 and wrong == 0.0 for acc, wrong in scored.values())
+    scored = leave_one_set_out(rows("a", True) + rows("b", True) + rows("c", False), 0.5, 0.5)
+    assert scored["c"] == (0.0, 1.0)
