@@ -920,11 +920,16 @@ class Answerer:
         for group in groups:
             for doc_id in group:
                 best = self._stated_alone(q, doc_id) if q.figure_only else None
-                best = best or self._given_alone(q, [doc_id])
+                if best is None and q.figure_only:  # the best given candidate that writes a figure after the words asked
+                    found, _, _ = self.candidates(q, [doc_id])
+                    best = next((c for c in found if self.ranker and self.ranker.accepts(c)
+                                 and self._states_figure_asked(q, c)), None)
+                elif best is None:
+                    best = self._given_alone(q, [doc_id])
                 if best is None:
                     return []
                 parts.append((self.index.documents[doc_id], best))
-        lines = [f"{self._names(doc)}：{c.answer.answer}" for doc, c in parts]
+        lines = list(dict.fromkeys(f"{self._names(doc)}：{c.answer.answer}" for doc, c in parts))  # each said once
         chosen = [c for _, c in parts]
         answer = Answer("", "；".join(lines), True, self._citations_of(chosen), [f for c in chosen for f in c.answer.facts],
                         "per_report")
@@ -959,6 +964,15 @@ class Answerer:
         found = unqualified or found  # "本级项目支出" is part of the 项目支出 asked, when another label names it whole
         in_one_unit = {round(o.value * TO_WAN_UNITS.get(o.unit, 1.0), 6) for o, _, _ in found}
         return found[0][:2] if len(in_one_unit) == 1 else None
+
+    def _states_figure_asked(self, q: Question, c: Candidate) -> bool:
+        """The candidate writes a figure right after the words asked (or is a figure read from a table)."""
+        if c.source not in ("sentence", "sentences") or not c.answer.citations:
+            return True
+        runs = q.content.split()
+        quote = c.answer.citations[0]
+        doc = self.index.documents.get(quote.doc_id)
+        return bool(runs and doc and figure_after(runs[-1], doc, quote.start, quote.end))
 
     def _stated_alone(self, q: Question, doc_id: str) -> Candidate | None:
         """A report's stated figure for what is asked (stated_figure) as an answer of its own, sure."""

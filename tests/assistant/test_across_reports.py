@@ -177,3 +177,20 @@ def test_a_tables_total_row_is_the_figure_of_what_the_table_is_about(tmp_path, e
     build_index(paths, tmp_path / "index", embedder=embedder)
     a = Assistant.load(tmp_path / "index").ask("丰桂县和丰云区2024年“三公”经费预算谁多？")
     assert a.found and "丰云区2024年多，多 8.35 万元" in a.answer, a.answer
+
+
+def test_each_reports_figure_is_one_written_after_the_words_asked(tmp_path, embedder):
+    """"…收入总计分别是多少": a report whose passage names 收入总计 and writes no figure after it has not
+    stated it; the question is not answered from the other report alone, nor with that passage."""
+    from assistant import Assistant
+    from index.build import build_index
+
+    stated = tmp_path / "丰桂县档案馆2022年部门决算.txt"
+    stated.write_text("丰桂县档案馆2022年部门决算\n一、收入支出决算总体情况说明\n2022年度收入总计616.17万元,支出总计616.17万元。\n",
+                      encoding="utf-8")
+    silent = tmp_path / "丰云区供销社2022年部门决算.txt"
+    silent.write_text("丰云区供销社2022年部门决算\n一、收入支出决算总体情况说明\n2022年度收入总计和支出总计情况详见公开01表,"
+                      "收入总计较上年有所增加,主要原因是项目经费增加。\n", encoding="utf-8")
+    build_index([stated, silent], tmp_path / "index", embedder=embedder)
+    a = Assistant.load(tmp_path / "index").ask("丰桂县档案馆和丰云区供销社2022年收入总计分别是多少？")
+    assert not a.found, a.answer
