@@ -51,7 +51,7 @@ def test_hybrid_retrieval_beats_either_ranking_alone(seed_assistant):
 # pooled over the real sets (seeds, dev, dev2), and apart for the generated table reports (so their
 # easier questions cannot hide a loss on real ones). Raise them as the numbers rise.
 SPLIT_FLOORS = {"dev": {"accuracy": 0.86, "wrong": 0.035, "margin": 0.30},
-                "test": {"accuracy": 0.71, "wrong": 0.10, "margin": 0.10}}
+                "test": {"accuracy": 0.71, "wrong": 0.09, "margin": 0.10}}
 TABLE_FLOORS = {"dev": {"accuracy": 0.94, "wrong": 0.02, "margin": 0.25},
                 "test": {"accuracy": 0.93, "wrong": 0.02, "margin": 0.25}}
 # The questions about several reports at once written here over dev2's development documents (eval/across):
