@@ -30,7 +30,7 @@ from index.records import Chunk, Document
 from index.store import Index
 from index.tables import row_name
 
-from .check import rate_checks
+from .check import rate_against_amounts, rate_checks
 from .clauses import Clause, split_clauses
 from .compute import TO_WAN_UNITS, Operand, compute, count_items, figure_after, per_unit
 from .facts import (
@@ -152,16 +152,15 @@ def _as_written(raw: str, wan: float) -> str:
 
 
 def _rate_verdict(computed: float, stated: str) -> str:
-    """How a rate worked out from a table's amounts compares with the rate the table states:
-    the same; apart by less than the stated rate's last digit (rounded or cut off); or not."""
-    m = re.fullmatch(r"\s*(\d+(?:\.(\d+))?)\s*%\s*", stated or "")
-    if not m:
+    """How a rate worked out from a table's amounts compares with the rate the table states
+    (check.rate_against_amounts, the rule `assistant check` uses)."""
+    if not re.fullmatch(r"\s*\d+(?:\.\d+)?\s*%\s*", stated or ""):
         return ""
-    gap = abs(computed - float(m.group(1)))
-    shown = max(round(gap, 2), 0.01)
-    if round(gap, 2) == 0:
+    shown = max(round(abs(computed - float(stated.strip().rstrip("%"))), 2), 0.01)
+    agreement = rate_against_amounts(computed, stated.strip())
+    if agreement == "same":
         return "，两者一致"
-    if gap < 10 ** -len(m.group(2) or ""):
+    if agreement == "rounding":
         return f"，相差约 {shown:g} 个百分点，是舍入差异"
     return f"，相差约 {shown:g} 个百分点，表中填写的执行率与其金额不符"
 

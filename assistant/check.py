@@ -125,6 +125,15 @@ def _compare(doc: Document, total: Fact, parts: list[Fact], what: str) -> list[F
                     total.start, total.end)]
 
 
+def rate_against_amounts(computed: float, stated: str) -> str:
+    """A stated rate beside the one its own amounts give: "same" (to its last written digit), "rounding"
+    (apart by rounding, within TOLERANCE_PP) or "mismatch". One rule for `assistant check` and for answers."""
+    gap = abs(computed - number(stated))
+    if gap <= max(0.005, _half_unit(stated)):
+        return "same"
+    return "rounding" if gap <= TOLERANCE_PP else "mismatch"
+
+
 def _grid_rates(doc: Document) -> list[Finding]:
     out = []
     for row in read_grids(doc.doc_id, doc.text):
@@ -132,9 +141,9 @@ def _grid_rates(doc: Document) -> list[Finding]:
         if not {"全年预算数", "全年执行数", "执行率"} <= set(v) or not number(v["全年预算数"]):
             continue
         computed = row.computed_rate()
-        stated = number(v["执行率"])
-        if abs(computed - stated) > max(0.005, _half_unit(v["执行率"])):
-            kind = "舍入差异" if abs(computed - stated) <= TOLERANCE_PP else "与金额不符"
+        agreement = rate_against_amounts(computed, v["执行率"])
+        if agreement != "same":
+            kind = "舍入差异" if agreement == "rounding" else "与金额不符"
             out.append(Finding(doc.name, "执行率", v["执行率"], f"{computed:.2f}%",
                                f"按全年执行数 {v['全年执行数']} ÷ 全年预算数 {v['全年预算数']} 计算为 {computed:.2f}%（{kind}）",
                                row.start, row.end))
