@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from index.facts import asked_period_of, number
+from index.names import read_data_lines
 from index.normalize import fold
 from index.tables import unit_of
 
@@ -38,10 +39,9 @@ _FILLER = re.compile(r"^[\s|:：,，万元()（）A-Za-z/]*$")
 def columns() -> dict[str, re.Pattern]:
     """Column → how headers and questions write it, from the data file."""
     out = {}
-    for line in DATA.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            name, header, asked = line.split("\t")
-            out[name] = (re.compile(header), re.compile(asked))
+    for line in read_data_lines(DATA.name, DATA.parent):
+        name, header, asked = line.split("\t")
+        out[name] = (re.compile(header), re.compile(asked))
     return out
 
 

@@ -8,34 +8,27 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from index.names import read_data_lines
 from index.normalize import fold
 
 from .sentences import PERCENT_QUESTION, QUANTITY_QUESTION, asked_unit_pattern, asks_counted, question_content
 
-CUES_FILE = Path(__file__).parent / "data" / "question_cues.tsv"
+DATA = Path(__file__).parent / "data"  # question_cues.tsv, abbreviations.tsv
 
 
 @lru_cache(maxsize=1)
 def cues() -> dict[str, re.Pattern]:
     """The named cues of data/question_cues.tsv: computes, changes, verdict, parts."""
-    out = {}
-    for line in CUES_FILE.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            name, pattern = line.split("\t", 1)
-            out[name] = re.compile(pattern)
-    return out
+    return {name: re.compile(pattern) for name, pattern in
+            (line.split("\t", 1) for line in read_data_lines("question_cues.tsv", DATA))}
 
 
 @lru_cache(maxsize=1)
 def abbreviations() -> list[tuple[str, list[str]]]:
     """data/abbreviations.tsv: each short form the genre asks with ("收支总计"), and the full forms
     a report may write instead (收入总计, 支出总计)."""
-    out = []
-    for line in (Path(__file__).parent / "data" / "abbreviations.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            short, full = line.split("\t", 1)
-            out.append((short, full.split()))
-    return out
+    return [(short, full.split()) for short, full in
+            (line.split("\t", 1) for line in read_data_lines("abbreviations.tsv", DATA))]
 
 
 @dataclass

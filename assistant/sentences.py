@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from index.names import read_data_lines
 from index.normalize import fold
 from index.records import Chunk
 from index.terms import clean_for_terms
@@ -84,9 +85,7 @@ QUESTION_WORDS = Path(__file__).parent / "data" / "question_words.tsv"
 def question_words() -> tuple[list[tuple[str, str]], set[str]]:
     """(paraphrases, stop words) from data/question_words.tsv."""
     paraphrases, stop = [], set()
-    for line in QUESTION_WORDS.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in read_data_lines(QUESTION_WORDS.name, QUESTION_WORDS.parent):
         kind, *rest = line.split("\t")
         if kind == "paraphrase":
             paraphrases.append((rest[0], rest[1] if len(rest) > 1 and rest[1].strip() else " "))
