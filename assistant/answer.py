@@ -100,6 +100,7 @@ _CHANGE = re.compile(r"(?:比|较)(?:上年|上一年|去年|20\d\d\s*年)[^。�
                      r"(?P<value>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>亿元|万元|元)")
 _RATE_CHANGE = re.compile(r"(?:(?:比|较)(?:上年|上一年|去年|20\d\d\s*年)|同比)[^。；;\d]{0,10}?"
                           r"(?P<dir>增长|下降|增加|减少|上升|降低)了?\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
+_WRITTEN_YEAR = re.compile(r"(?:19|20)\d\d(?=\s*年)")  # "2022年", the year as a question or sentence writes it
 REFERRING = re.compile(r"(这|那|上述|以上)?([几两三四五六七八各]|哪)(个|家|所)?(单位|部门|街道|乡镇|区县|县区|区|县|镇|乡|局|学校|医院)")
 PLURAL = re.compile(r"两个|两家|几个|这几|各自|分别|各是|哪个|哪家|谁的|谁更|对比|比较")
 SUPERLATIVE = re.compile(r"最多|最少|最高|最低|最大|最小")
@@ -552,8 +553,6 @@ class Answerer:
                 candidates = self.per_report(q, route.groups)  # one cited answer per report named, each cited
                 if candidates and cues()["chooses"].search(q.folded):  # "哪个是预计数": the list chooses none
                     fallback, candidates = self._found_unchosen(question, candidates[0], len(route.groups)), []
-                if candidates and cues()["chooses"].search(q.folded):  # "哪个是预计数": the list chooses none
-                    fallback, candidates = self._found_unchosen(question, candidates[0], len(route.groups)), []
         if len(route.groups) > 1:  # a question about several reports is not answered from one of them
             candidates = [c for c in candidates if c.source == "comparison"  # says itself when one report lacks the figure
                           or all(any(x.doc_id in group for x in c.answer.citations) for group in route.groups)]
@@ -750,11 +749,11 @@ class Answerer:
         wanted = asked_columns(q.text)
         if len(wanted) == len(columns()) and not re.search(r"钱|资金|经费|预算|执行", q.folded):
             return []  # the question is not about the funds
-        if "指标" in q.folded and not named_columns(q.folded) & {*MONEY, "执行率"}:
+        named = named_columns(q.text)
+        if "指标" in q.folded and not named & {*MONEY, "执行率"}:
             return []  # "产出指标得了多少分" asks an indicator's score, not the funds row's
         for doc_id in doc_ids[:MAX_REPORTS_READ]:
             doc = self.index.documents[doc_id]
-            named = named_columns(q.text)
             for row in self._grids(doc_id):
                 cols = [c for c in wanted if c in row.values]
                 if not cols or (named and not named & set(row.values)):
@@ -897,9 +896,9 @@ class Answerer:
         """Whether the year before the one a figure is stated for is a year the question asks about.
         The figure's year is the one its sentence or section names ("一、2022年财政收入预算执行情况"),
         else the report's own; a question naming no year asks about the year before the report's."""
-        asked = {int(y) for y in re.findall(r"(?:19|20)\d\d(?=\s*年)", q.folded)}
+        asked = {int(y) for y in _WRITTEN_YEAR.findall(q.folded)}
         start = self._sentence_around(doc.doc_id, at, at + 1)[0]
-        said = re.findall(r"(?:19|20)\d\d(?=\s*年)", doc.folded[start:at] + fold(self._section_of(doc.doc_id, at)))
+        said = _WRITTEN_YEAR.findall(doc.folded[start:at] + fold(self._section_of(doc.doc_id, at)))
         year = int(said[-1]) if said else doc.year
         return not asked or not year or year - 1 in asked
 
@@ -936,8 +935,9 @@ class Answerer:
 
     def stated_figure(self, q: Question, doc_id: str) -> tuple[Operand, Citation] | None:
         """The figure a report states for what is asked, read off its facts (a prose figure's label, a table
-        cell's row and column) and its 自评表 funds grid, when every label that names it fully gives one
-        value ("收支总计": 收入总计 and 支出总计 alike, data/abbreviations.tsv); else None."""
+        cell's row and column), when every label that names it fully gives one value ("收支总计": 收入总计
+        and 支出总计 alike, data/abbreviations.tsv); else None. A 自评表 grid is not read here: its cells
+        are weighed by the ranker like any candidate."""
         asked = q.content.split()[-1] if q.content.split() else ""
         if len(asked) < 2 or len(q.items) > 1:
             return None  # several things asked ("税收收入和非税收入各多少"): no one figure answers
@@ -982,10 +982,10 @@ class Answerer:
         answer = Answer("", f"{q.content.split()[-1]} {figure.raw}", True, [citation], [], "number")
         return Candidate(answer, "fact", answer.answer, rule_first=True, score=1.0)
 
-    def _states_asked_year(self, q: Question, fact) -> bool:
+    def _states_asked_year(self, q: Question, fact: Fact) -> bool:
         """The fact's sentence, or its section's headings, name a year the question asks about: a 2023
         budget report's "2022年全年完成…" is 2022's figure, whatever the report's own year."""
-        years = re.findall(r"(?:19|20)\d\d(?=\s*年)", q.folded)
+        years = _WRITTEN_YEAR.findall(q.folded)
         doc = self.index.documents[fact.doc_id]
         said = doc.folded[fact.context_start : fact.end] + fold(self._section_of(fact.doc_id, fact.start))
         return bool(years) and any(y in said for y in years)
@@ -994,6 +994,7 @@ class Answerer:
         return next((c.section for c in self._chunks_of(doc_id) if c.start <= at < c.end), "")
 
     def _stated_only(self, q: Question, doc: Document) -> tuple[Operand, Citation, float] | None:
+        """stated_figure as a compared figure: sure."""
         stated = self.stated_figure(q, doc.doc_id)
         return (*stated, 1.0) if stated is not None else None
 
@@ -1001,9 +1002,9 @@ class Answerer:
         """One report's figure for a comparison across reports, where it is quoted, and how sure it is:
         stated under the asked words (stated_figure, sure); else read after them in the report's best
         candidate, which must be given on its own (it is as sure as the ranker says)."""
-        stated = self.stated_figure(q, doc.doc_id)
+        stated = self._stated_only(q, doc)
         if stated is not None:
-            return stated[0], stated[1], 1.0
+            return stated
         best = self._given_alone(q, [doc.doc_id])
         if best is None or not best.answer.citations:
             return None
@@ -1176,14 +1177,6 @@ class Answerer:
         them as one: shown as what was found, each report's first citation, not as the answer."""
         text = ("每份报告都找到了相应内容，但合在一起的把握不足，因此不作为答案给出。各报告中找到的是："
                 + joined.answer.answer)
-        cited = [replace(c, note=PART_NOTE) for c in joined.answer.citations[:reports]]
-        return Answer(question, text, False, cited, [], "refusal")
-
-    @staticmethod
-    def _found_unchosen(question: str, joined: Candidate, reports: int) -> Answer:
-        """Each report's answer was found, but the question asks which of them, and side by side
-        they choose none: shown as what was found, each report's first citation, for the reader to judge."""
-        text = "问题问的是其中哪一个，各报告找到的内容本身并未作出比较，因此不作为答案给出。各报告中找到的是：" + joined.answer.answer
         cited = [replace(c, note=PART_NOTE) for c in joined.answer.citations[:reports]]
         return Answer(question, text, False, cited, [], "refusal")
 

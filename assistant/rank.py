@@ -74,7 +74,9 @@ def as_written_in(content: str, text: str) -> str:
 def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -> dict[str, float]:
     """General features of a candidate for a question; none names a document or a question."""
     text = fold(c.text)
-    q = replace(q, content=as_written_in(q.content, text))
+    content = as_written_in(q.content, text)
+    if content != q.content:
+        q = replace(q, content=content)
     want = bigrams(q.content)
     runs = q.content.split()
     words = [w for w in runs if len(w) >= 2]
