@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from index.normalize import fold
 from index.records import Document
 
+from .rank import names_the_opposite
+
 SUM = re.compile(r"合计|一共|加起来|总共|共计|之和|总和")
 RATIO = re.compile(r"占(?P<b>[^，,。？?]{2,20}?)的?(比例|比重|百分之|几成)")
 DIFF = re.compile(r"比(?P<b>[^，,。？?]{2,12}?)(超收|多收|少收|超支|多出|多了|少了|增加了|减少了|多(?!少)|(?<!多)少)")
@@ -38,6 +40,7 @@ class Operand:
     doc_id: str
     start: int  # span of the figure in the document text
     end: int
+    matched: int = 0  # how well the text names it (compute.figure_after's piece score)
 
 
 @dataclass
@@ -48,39 +51,39 @@ class Computation:
     operands: list[Operand]
 
 
-def _locate(name: str, text: str) -> tuple[int, int] | None:
-    """Where the text names the operand: the longest piece (≥ 2 characters) of
-    `name` it contains, preferring the name's ending, since a Chinese noun
-    phrase ends in its head ("事前绩效评审的审定金额" → 审定金额)."""
+def _pieces(name: str) -> list[tuple[int, str]]:
+    """Pieces (≥ 2 characters) of `name` to look for, best first: longer pieces, and the
+    name's ending before others of its length, since a Chinese noun phrase ends in its
+    head ("事前绩效评审的审定金额" → 审定金额)."""
     name = re.sub(r"[\s，,。？?“”\"]", "", name)
-    best: tuple[int, int, int] | None = None  # (score, start, end)
+    pieces = {}
     for length in range(len(name), 1, -1):
         for i in range(0, len(name) - length + 1):
-            at = text.find(name[i : i + length])
-            if at == -1:
-                continue
-            score = length + (3 if i + length == len(name) else 0)
-            if best is None or score > best[0]:
-                best = (score, at, at + length)
-    return best[1:] if best else None
+            piece = name[i : i + length]
+            pieces[piece] = max(pieces.get(piece, 0), length + (3 if i + length == len(name) else 0))
+    return sorted(((score, piece) for piece, score in pieces.items()), key=lambda p: -p[0])
 
 
 def figure_after(name: str, doc: Document, start: int, end: int) -> Operand | None:
-    """The first figure written within a few characters after `name` in doc[start:end]."""
+    """The first figure written within a few characters after `name` in doc[start:end],
+    where the text names it best (the longest piece of the name). An occurrence whose
+    words up to the figure name the opposite quantity is passed over (the question's
+    支出 is not read off "一般公共预算收入46900万元", where only "一般公共预算" matched)."""
     folded = doc.folded[start:end]
-    found = _locate(name, folded)
-    if not found:
-        return None
-    after = found[1]
-    window = folded[after : after + MAX_GAP + 12]
-    stop = _STOP_GAP.search(window)
-    if stop:
-        window = window[: stop.start()]
-    m = _FIGURE.search(window)
-    if not m or m.start() > MAX_GAP:
-        return None
-    a, b = start + after + m.start(), start + after + m.end()
-    return Operand(name, float(m.group(1).replace(",", "")), m.group(2), doc.text[a:b], doc.doc_id, a, b)
+    asked = fold(name)
+    for score, piece in _pieces(name):
+        for hit in re.finditer(re.escape(piece), folded):
+            after = hit.end()
+            window = folded[after : after + MAX_GAP + 12]
+            stop = _STOP_GAP.search(window)
+            if stop:
+                window = window[: stop.start()]
+            m = _FIGURE.search(window)
+            if not m or m.start() > MAX_GAP or names_the_opposite(asked, folded[hit.start() : after + m.start()]):
+                continue
+            a, b = start + after + m.start(), start + after + m.end()
+            return Operand(name, float(m.group(1).replace(",", "")), m.group(2), doc.text[a:b], doc.doc_id, a, b, score)
+    return None
 
 
 def _clause(question: str, pattern: re.Pattern) -> str:
@@ -142,7 +145,7 @@ def without_names(question: str, names: list[str]) -> str:
 
 def compute(question: str, spans: list[tuple[Document, int, int]], names: list[str] = ()) -> Computation | None:
     """`spans`: retrieved passages as (document, start, end), best first. Both
-    operands must come from the same passage, so they describe the same thing."""
+    operands come from one report's passages, each where the text names it best."""
     # names can be the operands themselves ("百色市和河池市合计"): then the question as written
     planned = plan(without_names(question, list(names))) or plan(question)
     if not planned:
@@ -154,13 +157,12 @@ def compute(question: str, spans: list[tuple[Document, int, int]], names: list[s
         return None  # a change on an earlier year: the report states it (增加…万元), or it is not given
     if op == "difference" and any(STATED_CHANGE.search(doc.folded[start:end]) for doc, start, end in spans):
         return None  # the report states the difference itself: quote it, do not recompute
-    for doc, start, end in spans:
-        a = figure_after(names[0], doc, start, end)
+    for doc in {d.doc_id: d for d, _, _ in spans}.values():  # reports in the order retrieved
+        own = [(s, e) for d, s, e in spans if d.doc_id == doc.doc_id]
+        a = _best([figure_after(names[0], doc, s, e) for s, e in own])
         if not a:
             continue
-        # The second operand: in the same passage if possible, else elsewhere in the same report.
-        same_doc = [(start, end)] + [(s, e) for d, s, e in spans if d.doc_id == doc.doc_id and (s, e) != (start, end)]
-        b = next((x for x in (figure_after(names[1], doc, s, e) for s, e in same_doc) if x and x.start != a.start), None)
+        b = _best([x for x in (figure_after(names[1], doc, s, e) for s, e in own) if x and x.start != a.start])
         if not b:
             continue
         return _apply(op, a, b)
@@ -171,6 +173,12 @@ def compute(question: str, spans: list[tuple[Document, int, int]], names: list[s
 _SHARE_OF = re.compile(r"(?P<x>\d[\d,]*(?:\.\d+)?)\s*(?P<u>亿元|万元|元)(?:(?!\d[\d,.]*\s*(?:亿元|万元|元))[^。；;]){0,60}?"
                        r"为(?P<y>[^，,。；;\d]{2,24}?)的\s*(?P<r>\d+(?:\.\d+)?)\s*%")  # no other amount between
 _ASKS_SHARE = re.compile(r"百分之|比例|比重|占比|%|几成|完成率|执行率")
+
+
+def _best(operands: list[Operand | None]) -> Operand | None:
+    """The operand the text names best; of equals, the one from the better-ranked passage."""
+    found = [o for o in operands if o]
+    return max(found, key=lambda o: o.matched) if found else None
 
 
 def base_from_share(question: str, spans: list[tuple[Document, int, int]]) -> Computation | None:

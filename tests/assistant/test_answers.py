@@ -184,6 +184,22 @@ def test_a_computed_share_reads_its_operands_without_the_body_and_year(tmp_path)
     assert result is not None and result.formula == "199744万元 ÷ 404633万元 = 49.36%"
 
 
+def test_a_computed_share_reads_each_operand_where_the_report_names_it_fully(tmp_path):
+    """"一般公共预算支出占财政总支出的比重": not the figure after "一般公共预算收入" (only part of the
+    name, and the opposite quantity), nor after "基金总支出": each operand where its whole name is written."""
+    from assistant.compute import compute
+    from index.document import load_document
+
+    report = tmp_path / "某县2023年财政决算.txt"
+    report.write_text("全县财政收入完成99895万元。其中:一般公共预算收入46900万元,同比增长6.8%。\n"
+                      "政府性基金总支出92244万元,其中:基金预算支出70230万元。\n"
+                      "财政总支出526499万元,增长4.2%。其中:一般公共预算支出456269万元,增长10.1%。", encoding="utf-8")
+    doc = load_document(report)
+    passages = [(doc, 0, doc.text.index("财政总支出")), (doc, doc.text.index("财政总支出"), len(doc.text))]
+    result = compute("某县2023年一般公共预算支出占全县财政总支出的比重大约是多少？", passages, ["某县"])
+    assert result is not None and result.formula == "456269万元 ÷ 526499万元 = 86.66%"
+
+
 def test_a_page_without_stops_is_quoted_by_the_piece_not_whole():
     """A flattened 自评表 has no 。 for hundreds of characters: a sentence candidate is a piece of it
     cut at its commas, colons or spaces, so no answer is a 500-character paste."""
