@@ -132,6 +132,20 @@ def _quoted_span(c: "Candidate") -> tuple[str, int, int] | None:
     return (quoted[0].doc_id, min(x.start for x in quoted), max(x.end for x in quoted)) if quoted else None
 
 
+def _pastes_operands(c: "Candidate", computed: "Candidate") -> bool:
+    """A passage that holds both operands of a computed figure and not the figure itself
+    ("安排预算稳定调节基金30.47亿元,专项结转下年1.98亿元" for "合计多少"): the computation quotes
+    the same words and answers what the passage only lays out."""
+    span = _quoted_span(c)
+    operands = [f for f in computed.answer.facts if "start" in f]
+    result = next((f["value"] for f in computed.answer.facts if f.get("computed")), None)
+    if span is None or len(operands) < 2 or result is None:
+        return False
+    holds = all(f["doc_id"] == span[0] and span[1] <= f["start"] and f["end"] <= span[2] for f in operands)
+    states = any(abs(float(n.replace(",", "")) - result) < 0.005 for n in re.findall(r"\d[\d,]*(?:\.\d+)?", c.text))
+    return holds and not states
+
+
 def _quotes_a_row(c: "Candidate", rows: list[Citation]) -> bool:
     """Whether a sentence candidate's quote contains the start of one of these table rows."""
     span = _quoted_span(c)
@@ -676,7 +690,7 @@ class Answerer:
             out += self.previous_year_candidates(q, passages)
         if q.counted and q.unit is not None:  # "几辆" is not answered by a sentence of amounts
             sentences = [c for c in sentences if q.unit.search(fold(c.text))]
-        out += sentences
+        out += [c for c in sentences if not any(_pastes_operands(c, a) for a in out if a.source == "computed")]
         for c in out:
             c.features = features(q, c, unnamed, self.idf)
             c.score = self.ranker.score(c.features) if self.ranker else 0.0

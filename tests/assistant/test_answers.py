@@ -350,6 +350,21 @@ def test_a_short_form_asked_is_read_as_the_full_forms_a_report_writes(tmp_path, 
     assert a.found and "246.63万元" in a.answer and a.answer.count("支出总计616.17万元") == 1, a.answer
 
 
+def test_a_sum_the_report_only_lays_out_is_answered_computed_not_by_its_passage(tmp_path, embedder):
+    """"A和B合计多少" where the passage writes A and B but not their sum: the computed figure with its
+    formula, not the passage pasted. A passage that states the sum itself stays the answer."""
+    from assistant import Assistant
+    from index.build import build_index
+
+    page = tmp_path / "丰桂县2023年预算执行情况.txt"
+    page.write_text("丰桂县2023年预算执行情况\n一、一般公共预算收支平衡情况\n"
+                    "2023年全县一般公共预算可用资金为40.31亿元。实际支出35.14亿元,债券还本1.93亿元,收支相抵,"
+                    "安排预算稳定调节基金3.05亿元,专项结转下年0.19亿元。\n", encoding="utf-8")
+    build_index([page], tmp_path / "index", embedder=embedder)
+    a = Assistant.load(tmp_path / "index").ask("丰桂县2023年安排的预算稳定调节基金和专项结转下年资金合计多少？")
+    assert a.found and a.kind == "computed" and "3.05亿元 + 0.19亿元 = 3.24亿元" in a.answer, a.answer
+
+
 def test_a_table_of_contents_entry_is_no_answer():
     """"(三)绩效评价工作过程 8" names a section and its page: it answers "在第几页", nothing else."""
     from assistant.answer import _TOC_ENTRY
