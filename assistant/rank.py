@@ -186,7 +186,8 @@ def named_quantities() -> list[str]:
 
 def misses_named_quantity(question: str, text: str) -> bool:
     """The question names a quantity of data/named_quantities.txt that the text does not."""
-    q, t = QUOTES.sub("", question).replace("和", ""), QUOTES.sub("", text).replace("和", "")  # 结转和结余 = 结转结余
+    q = QUOTES.sub("", question).replace("和", "")  # 结转和结余 = 结转结余
+    t = re.sub(r"\s+", "", QUOTES.sub("", text)).replace("和", "")  # a PDF line wrap inside a term: "产出 指标"
     return any(term in q and term not in t for term in (n.replace("和", "") for n in named_quantities()))
 
 

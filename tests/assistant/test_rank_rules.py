@@ -32,6 +32,9 @@ def _ruled_out(question: str, text: str) -> bool:
     ("“三公”经费预算多少？", "2022年度机关运行经费预算183.00万元", True),
     ("“三公”经费预算多少？", "2022年度三公经费预算36.75万元", False),
     ("年末结转和结余是多少？", "年末结转结余0.00万元", False),  # 结转和结余 written 结转结余
+    # a 自评表's first-level indicator, asked by name: the funds row does not answer it; a line wrap inside it does
+    ("司法业务经费的产出指标得了多少分？", "项目名称 司法业务经费 年度资金总额: 620.82万元 620.82万元 100% 10", True),
+    ("司法业务经费的产出指标得了多少分？", "产出 指标 50 分 48 分", False),
     # a web page's furniture, whose only figures are a date and an index number
     ("“三公”经费预算多少？", "公开目录 | 三公经费 | 发布日期 | 2025-06-06 |", True),
     ("三公经费预算多少？", "索引号 | 11533025015264594R/20250606-00001 | 三公经费 | 预算 |", True),
