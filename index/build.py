@@ -16,6 +16,7 @@ from .config import Settings
 from .document import expand_paths, load_document
 from .embed import Embedder, shared_embedder
 from .load import LoadError
+from .normalize import TEXT_VERSION
 from .records import Chunk, Document
 from .store import Index, IndexLoadError
 
@@ -96,6 +97,17 @@ def find_document(documents: dict[str, Document], key: str, index_dir: Path | st
     return hits[0]
 
 
+def _read_again(old: Document) -> Document | None:
+    """A report read anew from its file, with the identity fields a user set on the command line;
+    None (the old reading kept) when the file is gone or its content changed."""
+    user = {k: v["value"] for k, v in old.provenance.items() if isinstance(v, dict) and v.get("source") == "命令行"}
+    try:
+        doc = load_document(old.path, user or None)
+    except LoadError:
+        return None
+    return doc if doc.doc_id == old.doc_id else None
+
+
 def build_index(paths: list[Path | str], index_dir: Path | str, settings: Settings | None = None,
                 remove: list[str] = (), embedder: Embedder | None = None,
                 progress: Callable[[Progress], None] | None = None, overrides: dict | None = None) -> BuildReport:
@@ -123,6 +135,11 @@ def build_index(paths: list[Path | str], index_dir: Path | str, settings: Settin
             chunks_of.setdefault(chunk.doc_id, []).append(chunk)
             known_vectors[content_hash(chunk.embed_text)] = existing.vectors[row]
 
+    # an index read by an older reader (index/normalize.py TEXT_VERSION): every report is read again
+    stale = existing is not None and existing.text_version != TEXT_VERSION
+    reread: set[str] = set(documents) if stale else set()
+    renewed: set[str] = set()  # reports whose text was read again: their facts are read again too
+
     for key in remove:
         doc_id = find_document(documents, key, index_dir)
         report.removed.append(documents.pop(doc_id).name)
@@ -138,12 +155,14 @@ def build_index(paths: list[Path | str], index_dir: Path | str, settings: Settin
             continue
         same = documents.get(doc.doc_id)
         if same is not None:
-            if same.path == doc.path and doc.doc_id in chunks_of and not overrides:
+            if same.path == doc.path and doc.doc_id in chunks_of and not overrides and doc.doc_id not in reread:
                 report.unchanged.append(doc.name)
             elif same.path == doc.path:
-                documents[doc.doc_id] = doc  # new identity fields for the same content
+                documents[doc.doc_id] = doc  # new identity fields, or the text read anew, for the same content
                 chunks_of[doc.doc_id] = chunk_document(doc, settings.chunk_size, settings.chunk_overlap)
                 report.updated.append(doc.name)
+                reread.discard(doc.doc_id)
+                renewed.add(doc.doc_id)
             else:
                 report.duplicates.append((str(path), same.name))
             continue
@@ -154,6 +173,14 @@ def build_index(paths: list[Path | str], index_dir: Path | str, settings: Settin
         (report.updated if previous is not None else report.added).append(doc.name)
         documents[doc.doc_id] = doc
         chunks_of[doc.doc_id] = chunk_document(doc, settings.chunk_size, settings.chunk_overlap)
+
+    for doc_id in sorted(reread & set(documents)):  # held but not given this time: read again from where it was
+        doc = _read_again(documents[doc_id])
+        if doc is not None:
+            documents[doc_id] = doc
+            chunks_of[doc_id] = chunk_document(doc, settings.chunk_size, settings.chunk_overlap)
+            report.updated.append(doc.name)
+            renewed.add(doc_id)
 
     chunks = [c for doc_id in documents for c in chunks_of.get(doc_id, [])]
     hashes = [content_hash(c.embed_text) for c in chunks]
@@ -168,8 +195,9 @@ def build_index(paths: list[Path | str], index_dir: Path | str, settings: Settin
     matrix = np.stack([known_vectors[h] for h in hashes]) if chunks else np.zeros((0, embedder.dim), np.float32)
     index = Index(settings.model, embedder.dim, settings, documents, chunks, matrix,
                   existing.created_at if existing else None, embedder.runtime)
-    index.use_facts(existing.facts if existing else {})  # a document's facts depend on its content (its id) only
-    if report.added or report.updated or report.removed or (existing is None and documents):
+    known = {d: f for d, f in (existing.facts if existing else {}).items() if d not in renewed}
+    index.use_facts(known)  # a document's facts depend on its content (its id) and how its text is read
+    if stale or report.added or report.updated or report.removed or (existing is None and documents):
         tell(Progress("saving", 1, 1))
         index.save(index_dir)
     report.documents, report.chunks = len(documents), len(chunks)

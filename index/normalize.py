@@ -13,6 +13,8 @@ from functools import lru_cache
 
 from .headings import SENTENCE_END, TABLE_ROW, heading_rank, starts_block
 
+TEXT_VERSION = 2  # raised when a report's text is read differently: an index re-reads the reports it holds
+
 # Full-width digits, letters and number signs to ASCII; Chinese punctuation stays as written.
 _HALF_WIDTH = {0x3000: " "}
 _HALF_WIDTH.update({cp: chr(cp - 0xFEE0) for cp in range(0xFF10, 0xFF1A)})  # ０-９
@@ -25,9 +27,16 @@ _HALF_WIDTH.update({0x00A0: " ", 0xFEFF: "", 0x200B: ""})
 _DIGIT_GROUP_COMMA = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
 
 
+# A reading in pinyin a mirror site prints after a character: "項(xiàng)目", "萬(wàn)元". Only
+# readings with a tone mark, so "(a)" or "(ppp)" after a character are never taken for one.
+_PINYIN_READING = re.compile(r"(?<=[\u3400-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
+
+
 def to_half_width(text: str) -> str:
-    """Full-width digits and letters to ASCII; "１，４３６" → "1,436" (runs before offsets are taken)."""
-    return _DIGIT_GROUP_COMMA.sub(",", text.translate(_HALF_WIDTH))
+    """Full-width digits and letters to ASCII; "１，４３６" → "1,436"; pinyin readings printed
+    after characters dropped, since they split every word and unit ("萬(wàn)元") they sit in
+    (runs before offsets are taken)."""
+    return _PINYIN_READING.sub("", _DIGIT_GROUP_COMMA.sub(",", text.translate(_HALF_WIDTH)))
 
 
 @lru_cache(maxsize=1)

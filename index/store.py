@@ -22,6 +22,7 @@ import numpy as np
 
 from .config import Settings
 from .facts import FACTS_VERSION, Fact, extract_facts
+from .normalize import TEXT_VERSION
 from .records import Chunk, Document, Section
 
 FORMAT_VERSION = 1
@@ -58,6 +59,7 @@ class Index:
         self.chunks = chunks
         self.vectors = vectors.astype(np.float32, copy=False)
         self.created_at = created_at or time.time()
+        self.text_version = TEXT_VERSION  # how its reports' text was read (index/normalize.py)
         self._dense = None
         self._bm25 = None
         self._facts: dict[str, list[Fact]] | None = None
@@ -108,6 +110,7 @@ class Index:
             "chunker": {"chunk_size": self.settings.chunk_size, "chunk_overlap": self.settings.chunk_overlap},
             "dense_index": "flat-ip" if len(self.chunks) <= self.settings.exact_search_limit else "hnsw",
             "facts_version": FACTS_VERSION,
+            "text_version": self.text_version,
             "counts": {"documents": len(self.documents), "chunks": len(self.chunks),
                        "facts": sum(map(len, self.facts.values()))},
             "created_at": self.created_at,
@@ -181,6 +184,7 @@ class Index:
             vectors = np.load(gen / "vectors.npy")
             index = cls(manifest["model"], int(manifest["dim"]), settings, documents, chunks, vectors,
                         manifest.get("created_at"), manifest.get("runtime", ""))
+            index.text_version = manifest.get("text_version", 1)
             index._dense = faiss.read_index(str(gen / "dense.faiss"))
             import bm25s
 

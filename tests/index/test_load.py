@@ -31,6 +31,15 @@ def test_full_width_digits_become_ascii(tmp_path: Path):
     assert "1,436.52万元" in load_document(path).text
 
 
+def test_pinyin_readings_a_mirror_site_prints_are_dropped(tmp_path: Path):
+    """"項(xiàng)目…1.8萬(wàn)元": the readings split every word and unit they sit in; "(a)" or "(PPP)" stay."""
+    path = tmp_path / "py.txt"
+    path.write_text("該項(xiàng)目為中央彩票公益金項(xiàng)目,資助殘疾大學(xué)新生1.8萬(wàn)元,見附件(a)、PPP(ppp)。", encoding="utf-8")
+    doc = load_document(path)
+    assert doc.text == "該項目為中央彩票公益金項目,資助殘疾大學新生1.8萬元,見附件(a)、PPP(ppp)。"
+    assert "1.8万元" in doc.folded
+
+
 def _two_page_pdf(path: Path) -> None:
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics

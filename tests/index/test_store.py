@@ -11,6 +11,7 @@ import pytest
 
 from assistant.retrieve import Retriever
 from index.build import build_index
+from index.normalize import TEXT_VERSION
 from index.store import Index, IndexLoadError
 
 from ..conftest import DEV_DOCS, LIWAN, ROOT, SEEDS
@@ -55,6 +56,37 @@ def test_incremental_add_and_remove(tmp_path, embedder):
     assert all(c.name != new.name for c in index.chunks)
     assert index.dense.ntotal == len(index.chunks) == first.chunks
     assert index.bm25.get_scores(["预算"]).shape[0] == len(index.chunks)
+
+
+def test_an_index_read_by_an_older_reader_reads_its_reports_again(tmp_path, embedder):
+    """When the way a report's text is read changes (index/normalize.py TEXT_VERSION), the next build reads
+    every report it holds again, given this time or not, with its facts; what was indexed is kept."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, body in (("甲.txt", "甲县2023年部门决算\n該項(xiàng)目預(yù)算100萬(wàn)元。"), ("乙.txt", "乙县2023年部门决算\n支出50万元。")):
+        (corpus / name).write_text(body, encoding="utf-8")
+    index_dir = tmp_path / "index"
+    build_index([corpus], index_dir, embedder=embedder)
+    gen = index_dir / (index_dir / "CURRENT").read_text()
+    manifest = json.loads((gen / "manifest.json").read_text())
+    assert manifest["text_version"] == TEXT_VERSION
+    documents = [json.loads(line) for line in (gen / "documents.jsonl").read_text(encoding="utf-8").splitlines()]
+    for d in documents:  # as an older reader left them: the readings in the text, an older version in the manifest
+        d["text"] = d["text"].replace("該項目預算100萬元", "該項(xiàng)目預(yù)算100萬(wàn)元")
+        d["folded"] = None
+    (gen / "documents.jsonl").write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in documents), encoding="utf-8")
+    manifest["text_version"] = TEXT_VERSION - 1
+    (gen / "manifest.json").write_text(json.dumps(manifest))
+    assert "(xiàng)" in next(d.text for d in Index.load(index_dir).documents.values() if d.name == "甲.txt")
+    report = build_index([corpus / "乙.txt"], index_dir, embedder=embedder)  # 甲 not given: read again from its file
+    index = Index.load(index_dir)
+    assert sorted(report.updated) == ["乙.txt", "甲.txt"] and len(index.documents) == 2
+    assert next(d.text for d in index.documents.values() if d.name == "甲.txt").endswith("該項目預算100萬元。")
+    assert json.loads((index_dir / (index_dir / "CURRENT").read_text() / "manifest.json").read_text())["text_version"] == TEXT_VERSION
+    jia = next(d for d in index.documents.values() if d.name == "甲.txt")
+    facts = index.facts[jia.doc_id]
+    assert [f.value for f in facts] == [100.0] and all(jia.text[f.start : f.end] == f.raw for f in facts)
+    assert sorted(build_index([corpus], index_dir, embedder=embedder).unchanged) == ["乙.txt", "甲.txt"]
 
 
 def test_a_build_killed_while_writing_leaves_the_previous_index(tmp_path, seed_index_dir):
