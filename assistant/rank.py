@@ -31,6 +31,9 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _CHANGE_FIGURE = re.compile(r"(增加|减少|增长|下降|上升|降低|增幅|降幅|多|少)了?(约|为)?\s*\d")
 _YEAR = re.compile(r"(19|20)\d\d\s*年度?")
 _PERCENT = re.compile(r"\d\s*%|百分之")
+_TOTAL_ASKED = re.compile(r"总共|一共|合计|共计|加起来|总额|总计|总数")
+_AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(?:亿元|万元|元|億元|萬元)")
+_TOTAL_BEFORE = re.compile(r"(合计|总计|共计|总额|总数|总金额|总|共)[^\d。；;]{0,10}$")
 # digits that are no figure a "多少" question asks for: years, dates, phone and document numbers
 _NOT_FIGURES = re.compile(r"(19|20)\d\d\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|\d{1,2}:\d{2}(:\d{2})?|(19|20)\d\d\s*年度?|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月|(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)0\d{2,3}-\d{7,8}|[〔\[(（]\s*(19|20)\d\d\s*[〕\])）]\s*\d+\s*号|(?:^|(?<=[。；;:：\s]))\d{1,2}\s*[.、．](?!\d)|[（(]\s*\d{1,2}\s*[)）]")
 _FIGURE_CELL = re.compile(r"[-−]?\d[\d,]*(?:\.\d+)?\s*(?:%|万元|元|亿元|分|人|个)?")  # a table cell that is a figure
@@ -152,6 +155,8 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
     f["unnamed_quantity"] = float(misses_named_quantity(q.folded, " ".join(
         [text] + ([fold(cited.section or ""), fold(cited.quote)] if cited else []))))
     f["changeless"] = float(q.asks_change and not q.open and not _CHANGE_WORD.search(text))
+    f["untotalled"] = float(q.wants_number and bool(_TOTAL_ASKED.search(q.folded)) and c.source in ("sentence", "sentences")
+                            and lays_out_parts(fold(text)))
     # "| 项目名称 | … | 年初预算数 | 全年预算数 | 全年执行数 |": a table's header names the columns asked, holds no figure
     cells = [cell.strip() for cell in text.split("|") if cell.strip()]
     f["header_row"] = float(q.wants_number and c.source in ("sentence", "sentences") and len(cells) >= 3
@@ -191,13 +196,25 @@ def misses_named_quantity(question: str, text: str) -> bool:
     return any(term in q and term not in t for term in (n.replace("和", "") for n in named_quantities()))
 
 
+def lays_out_parts(text: str) -> bool:
+    """Several amounts side by side, none of them written as a total (合计, 总额, 共 …) nor the sum of
+    the others: parts laid out ("用于康复补贴1.065万元,…,资助新生1.8万元"), which answer no "总共多少"."""
+    amounts = [(m.start(), float(m.group(1).replace(",", ""))) for m in _AMOUNT.finditer(text)]
+    if len(amounts) < 2:
+        return False
+    if any(_TOTAL_BEFORE.search(text[max(0, at - 14) : at]) for at, _ in amounts):
+        return False
+    whole = sum(v for _, v in amounts)
+    return not any(abs(2 * v - whole) < 0.01 * max(v, 1e-9) for _, v in amounts)
+
+
 def names_the_opposite(question: str, text: str) -> bool:
     """The question names one of a pair and not the other; the text the other and not the one."""
     return any(a in question and b not in question and b in text and a not in text for a, b in opposites())
 
 
 RULES = ("silent", "figureless", "opposite", "changeless", "row_unnamed", "unnamed_quantity", "furniture", "unitless",
-         "header_row")  # features that decide by rule (see `ruled_out`), not weighed by the model
+         "header_row", "untotalled")  # features that decide by rule (see `ruled_out`), not weighed by the model
 
 
 def ruled_out(f: dict[str, float]) -> bool:
@@ -212,7 +229,8 @@ def ruled_out(f: dict[str, float]) -> bool:
     name the fixed-term quantity asked (三公经费, data/named_quantities.txt) is about another; a web
     page's furniture (索引号, 公开目录, 发布日期 …, index/data/boilerplate.txt) states no figure asked;
     a question that asks nothing but a unit ("有多少人") is not answered by a passage without it; a table's
-    header row, the columns asked and not one figure cell under them, answers no figure question."""
+    header row, the columns asked and not one figure cell under them, answers no figure question; a total
+    asked ("总共多少钱") is not answered by parts laid out, none of them the total."""
     return any(f.get(name, 0.0) == 1.0 for name in RULES)
 
 

@@ -48,6 +48,11 @@ def _ruled_out(question: str, text: str) -> bool:
     ("部门预算总额多少？", "2.全面实施预算编制项目绩效目标管理一是加强预算编制绩效管理;", True),
     ("部门预算总额多少？", "2.部门预算总额803.74万元。", False),
     ("整体绩效自评是什么等级？", "河湖水系2022年整体绩效自评总结报告.docx", True),
+    # a total asked: parts laid out are none; a written total, or one part the sum of the rest, is one
+    ("这个项目总共多少钱？", "用于康复补贴1.065万元,文化进家庭2.1万元,儿童救助38.472万元", True),
+    ("这个项目总共多少钱？", "项目资金共51.937万元,用于康复补贴1.065万元,儿童救助38.472万元", False),
+    ("这个项目总共多少钱？", "项目资金100万元,其中中央60万元、省级40万元", False),
+    ("这个项目的钱用在哪了？", "用于康复补贴1.065万元,文化进家庭2.1万元,儿童救助38.472万元", False),
 ])
 def test_rules(question, text, out):
     assert _ruled_out(question, text) is out
