@@ -21,7 +21,7 @@ from index.names import read_data_lines
 from index.normalize import fold
 from index.terms import terms
 
-from .question import Question, abbreviations
+from .question import Question, abbreviations, cues
 from .records import Answer
 from .sentences import bigrams, coverage, has_number, match_score
 
@@ -155,6 +155,10 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
     f["unnamed_quantity"] = float(misses_named_quantity(q.folded, " ".join(
         [text] + ([fold(cited.section or ""), fold(cited.quote)] if cited else []))))
     f["changeless"] = float(q.asks_change and not q.open and not _CHANGE_WORD.search(text))
+    prose = c.source in ("sentence", "sentences") and "|" not in text
+    f["ungraded"] = float(prose and bool(cues()["grade_asked"].search(q.folded))
+                          and not cues()["grade_written"].search(fold(text)))
+    f["scoreless"] = float(prose and bool(cues()["score_asked"].search(q.folded)) and "分" not in text)
     f["untotalled"] = float(q.wants_number and bool(_TOTAL_ASKED.search(q.folded)) and c.source in ("sentence", "sentences")
                             and lays_out_parts(fold(text)))
     # "| 项目名称 | … | 年初预算数 | 全年预算数 | 全年执行数 |": a table's header names the columns asked, holds no figure
@@ -214,7 +218,7 @@ def names_the_opposite(question: str, text: str) -> bool:
 
 
 RULES = ("silent", "figureless", "opposite", "changeless", "row_unnamed", "unnamed_quantity", "furniture", "unitless",
-         "header_row", "untotalled")  # features that decide by rule (see `ruled_out`), not weighed by the model
+         "header_row", "untotalled", "ungraded", "scoreless")  # features that decide by rule (see `ruled_out`), not weighed by the model
 
 
 def ruled_out(f: dict[str, float]) -> bool:
@@ -230,7 +234,9 @@ def ruled_out(f: dict[str, float]) -> bool:
     page's furniture (索引号, 公开目录, 发布日期 …, index/data/boilerplate.txt) states no figure asked;
     a question that asks nothing but a unit ("有多少人") is not answered by a passage without it; a table's
     header row, the columns asked and not one figure cell under them, answers no figure question; a total
-    asked ("总共多少钱") is not answered by parts laid out, none of them the total."""
+    asked ("总共多少钱") is not answered by parts laid out, none of them the total; a grade asked
+    (什么等级) is not answered by prose that writes no grade word (优, 良, 合格 …), nor a score asked (得了
+    几分) by prose without a 分."""
     return any(f.get(name, 0.0) == 1.0 for name in RULES)
 
 

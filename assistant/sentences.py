@@ -70,7 +70,7 @@ def bigrams(text: str) -> frozenset[str]:
 
 _ASKING = re.compile(r"^(有|占|是|为)?(多少|多大|多长|多深|多高|多远|几|百分之几|什么|哪些|哪个)\w{0,2}$")
 UNIT_WORDS = set("人 名 位 个 张 宗 座 项 次 元 万元 亿元 亩 户 家 级 分 米 部分 辆 台 套 所 篇 条 间".split())
-_ASKED_UNIT = re.compile(r"(?:多少|几)(人|名|位|个|张|宗|座|项|次|万元|亿元|元|亩|户|家|级|分|部分|辆|台|套|所|篇|条|间)"
+_ASKED_UNIT = re.compile(r"(?:多少|几)(?:个(?=人))?(人|名|位|个|张|宗|座|项|次|万元|亿元|元|亩|户|家|级|分|部分|辆|台|套|所|篇|条|间)"
                          r"|多(长|深|高|远)")
 # Counters written for one another: 在职人员54名 answers 多少人.
 _SAME_COUNTER = {"人": "人|名|位", "名": "人|名|位", "位": "人|名|位", "个": "个|项|家|所", "项": "项|个",
@@ -122,11 +122,13 @@ _NOT_COUNTERS = {"万元", "亿元", "元", "分", "级", "部分", "人", "名"
 
 
 def asks_counted(question: str) -> bool:
+    """Whether every figure asked is counted in one counter ("多少户", "计划多少户、完成多少户")."""
     folded = fold(question)
     found = list(_ASKED_UNIT.finditer(folded))
-    if len(found) != 1 or found[0].group(1) in _NOT_COUNTERS or folded[found[0].start() - 1 : found[0].start()] == "哪":
-        return False  # several figures asked, or "哪几项" asks for a list
-    return not re.search(r"哪些|多少|几", folded[: found[0].start()] + folded[found[0].end():])
+    units = {m.group(1) or m.group(2) for m in found}
+    if len(units) != 1 or found[0].group(1) in _NOT_COUNTERS or any(folded[m.start() - 1 : m.start()] == "哪" for m in found):
+        return False  # figures in several units asked, or "哪几项" asks for a list
+    return not re.search(r"哪些|多少|几", _ASKED_UNIT.sub(" ", folded))
 
 
 def asked_unit_pattern(question: str) -> re.Pattern | None:

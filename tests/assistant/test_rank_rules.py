@@ -53,6 +53,27 @@ def _ruled_out(question: str, text: str) -> bool:
     ("这个项目总共多少钱？", "项目资金共51.937万元,用于康复补贴1.065万元,儿童救助38.472万元", False),
     ("这个项目总共多少钱？", "项目资金100万元,其中中央60万元、省级40万元", False),
     ("这个项目的钱用在哪了？", "用于康复补贴1.065万元,文化进家庭2.1万元,儿童救助38.472万元", False),
+    # a grade asked: prose that writes no grade word gives none
+    ("整体绩效自评是什么等级？", "一、绩效管理工作开展情况。", True),
+    ("整体绩效自评是什么等级？", "部门目标实现率100%,整体绩效自评为优 秀;", False),
+    # a score asked: prose without a 分 gives none; a table row writes scores bare
+    ("项目自评得分是多少？", "该项目为中央彩票公益金提前下达资金项目,用于康复补贴1.065万元", True),
+    ("项目自评得分是多少？", "项目自评得分95分,评价等级为优。", False),
+    ("项目自评得分是多少？", "| 项目自评得分 | 32.4 | 31.69 | 10 | 97.80% | 9 |", False),
 ])
 def test_rules(question, text, out):
     assert _ruled_out(question, text) is out
+
+
+@pytest.mark.parametrize("question, counted", [
+    ("公车几辆？", True),
+    ("无障碍改造计划多少户、完成多少户？", True),  # one counter asked twice
+    ("编制几个、实有几个人？", False),  # 个 and 人: two counters
+    ("有几个人？", False),  # 几个人 asks 人, which is not held to its counter (总人口8.45万)
+    ("收入多少万元，支出多少万元？", False),  # money converts
+    ("有哪几项？", False),  # a list
+])
+def test_a_question_counted_in_one_counter(question, counted):
+    from assistant.sentences import asks_counted
+
+    assert asks_counted(question) is counted
