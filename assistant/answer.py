@@ -783,7 +783,7 @@ class Answerer:
                 facts = [{"label": f"年度资金总额 › {c}", "value": row.values[c], "unit": row.unit} for c in cols]
                 out.append(Candidate(Answer("", text, True, unique([where] + context), facts, "table"), "grid",
                                      f"{row.context[-60:]} 年度资金总额 {cells}"))
-                rate_check = re.search(r"率.{0,12}(算|对|一样)|(算|对|一样).{0,12}率", q.folded)
+                rate_check = re.search(r"率.{0,12}(?<![预决核])(算|对|一样)|(?<![预决核])(算|对|一样).{0,12}率", q.folded)  # not 预算
                 unspent = re.search(r"没花|没有花|结余|剩|还有多少|差多少|未执行", q.folded)
                 if (rate_check or unspent) and {"全年预算数", "全年执行数"} <= set(row.values):
                     budget, spent = number(row.values["全年预算数"]), number(row.values["全年执行数"])

@@ -98,3 +98,16 @@ def test_an_indicators_score_is_not_the_funds_rows(dev2_assistant):
     doc = next(d for d, doc in answerer.index.documents.items() if doc.name.startswith("05_"))
     assert not answerer.grid_candidates(understand("司法业务经费的产出指标得了多少分？", []), [doc])
     assert answerer.grid_candidates(understand("司法业务经费预算执行得了多少分？", []), [doc])
+
+
+@pytest.mark.dev
+def test_the_rate_is_worked_out_only_when_its_check_is_asked(dev2_assistant):
+    """"全年预算、执行率和得分各是多少" asks the cells (the 算 of 预算 asks no check); "执行率算得对吗" asks the rate checked."""
+    from assistant.question import understand
+
+    answerer = dev2_assistant.answerer
+    doc = next(d for d, doc in answerer.index.documents.items() if doc.name.startswith("02_"))
+    cells = answerer.grid_candidates(understand("水标尺项目全年预算、全年执行、执行率和得分各是多少？", []), [doc])
+    assert cells and not [c for c in cells if c.source == "computed"]
+    checked = answerer.grid_candidates(understand("水标尺项目的执行率算得对吗？", []), [doc])
+    assert [c for c in checked if c.source == "computed" and "全年执行数 20 ÷ 全年预算数 20" in c.answer.answer]
