@@ -126,6 +126,10 @@ COMPUTABLE = {
 
 
 
+# a report that is one project's self-evaluation table (its kind or title): its funds grid is its own
+_PROJECT_TABLE = re.compile(r"^(?!.*整体).*(项目.*(自评|评价)|绩效目标自评表|绩效自评表)")
+
+
 def _quoted_span(c: "Candidate") -> tuple[str, int, int] | None:
     """The span a sentence candidate quotes: its sentence, or its two."""
     quoted = c.answer.citations[: 1 if c.source == "sentence" else 2]
@@ -1012,11 +1016,30 @@ class Answerer:
         stated = self.stated_figure(q, doc.doc_id)
         return (*stated, 1.0) if stated is not None else None
 
+    def _grid_cell(self, q: Question, doc: Document) -> tuple[Operand, Citation, float] | None:
+        """A project's 自评表 funds grid cell for the one column a comparison names ("执行率哪个更高",
+        "全年预算数谁多"): the template states each once, in its 年度资金总额 row, so it is sure. Only for
+        a report that is a project's table with one funds grid: a department's report that carries a
+        project's grid does not state its own figure there."""
+        named = named_columns(q.text)
+        if len(named) != 1 or not _PROJECT_TABLE.search(doc.kind or doc.title):
+            return None
+        rows = self._grids(doc.doc_id)
+        column = next(iter(named))
+        raw = rows[0].values.get(column, "") if len(rows) == 1 else ""
+        value = number_or_none(raw)
+        if value is None:
+            return None
+        unit = "%" if column == "执行率" else ("分" if column in ("分值", "得分") else rows[0].unit)
+        written = raw if raw.strip().endswith("%") else f"{raw}{unit}"
+        figure = Operand(column, value, unit, written, doc.doc_id, rows[0].start, rows[0].end)
+        return figure, self._citation(doc.doc_id, rows[0].start, rows[0].end), 1.0
+
     def _compared_figure(self, q: Question, doc: Document) -> tuple[Operand, Citation, float] | None:
         """One report's figure for a comparison across reports, where it is quoted, and how sure it is:
         stated under the asked words (stated_figure, sure); else read after them in the report's best
         candidate, which must be given on its own (it is as sure as the ranker says)."""
-        stated = self._stated_only(q, doc)
+        stated = self._stated_only(q, doc) or self._grid_cell(q, doc)
         if stated is not None:
             return stated
         best = self._given_alone(q, [doc.doc_id])

@@ -194,3 +194,22 @@ def test_each_reports_figure_is_one_written_after_the_words_asked(tmp_path, embe
     build_index([stated, silent], tmp_path / "index", embedder=embedder)
     a = Assistant.load(tmp_path / "index").ask("丰桂县档案馆和丰云区供销社2022年收入总计分别是多少？")
     assert not a.found, a.answer
+
+
+@pytest.mark.dev
+def test_projects_tables_are_compared_by_their_funds_grid_cells(dev2_assistant):
+    """Two projects' 自评表 (one in traditional characters with pinyin readings): each states its 执行率 once,
+    in its 年度资金总额 row, which the comparison reads and cites."""
+    a = dev2_assistant.ask("临翔区林草局收容所项目和丽江古城区卫片执法项目，哪个执行率更高？")
+    assert a.found, a.answer
+    assert "97.80%" in a.answer and "100%" in a.answer and "高 2.20 个百分点" in a.answer, a.answer
+    assert any("97.80%" in c.quote for c in a.citations) and len({c.doc for c in a.citations}) == 2
+
+
+def test_only_a_projects_own_table_states_its_figures_in_a_funds_grid():
+    from assistant.answer import _PROJECT_TABLE
+
+    for kind in ("项目支出绩效自评表", "项目自评价", "绩效目标自评表", "项目支出绩效自评报告"):
+        assert _PROJECT_TABLE.search(kind), kind
+    for kind in ("部门整体支出绩效自评报告", "整体绩效自评总结报告", "部门决算", "预算执行情况报告"):
+        assert not _PROJECT_TABLE.search(kind), kind
