@@ -776,8 +776,9 @@ class Answerer:
                 cols = [c for c in wanted if c in row.values]
                 if not cols or (named and not named & set(row.values)):
                     continue  # every column asked for is empty in this row ("年初预算数" left blank)
-                project = re.search(r"项目名称[\s|:：]*(?:[\dA-Z]{8,}-)?([^|\n]{2,40}?)\s*(?:\||主管部门|\n|$)", row.context)
-                name = f"“{project.group(1).strip()}”" if project else ""
+                project = re.search(r"项目名称[\s|:：]*(?:[\dA-Z]{8,}-)?([^|\n]{2,40}?)\s*(?:\||主管部门|\n|$)", fold(row.context))
+                project_name = row.context[project.start(1) : project.end(1)].strip() if project else ""  # as written
+                name = f"“{project_name}”" if project_name else ""
                 cells = "；".join(f"{c} {self._cell(c, row)}" for c in cols)
                 empty = [c for c in ("年初预算数",) if c in wanted and c not in row.values]
                 note = f"（{'、'.join(empty)}一栏为空）" if empty else ""
@@ -786,7 +787,7 @@ class Answerer:
                 text = f"{self._names(doc)}{name}年度资金总额：{cells}{note}。"
                 facts = [{"label": f"年度资金总额 › {c}", "value": row.values[c], "unit": row.unit} for c in cols]
                 out.append(Candidate(Answer("", text, True, unique([where] + context), facts, "table"), "grid",
-                                     f"{row.context[-60:]} 年度资金总额 {cells}"))
+                                     f"{project_name} {row.context[-60:]} 年度资金总额 {cells}"))
                 rate_check = re.search(r"率.{0,12}(?<![预决核])(算|对|一样)|(?<![预决核])(算|对|一样).{0,12}率", q.folded)  # not 预算
                 unspent = re.search(r"没花|没有花|结余|剩|还有多少|差多少|未执行", q.folded)
                 if (rate_check or unspent) and {"全年预算数", "全年执行数"} <= set(row.values):
@@ -803,7 +804,7 @@ class Answerer:
                         text = f"{self._names(doc)}{name}尚未执行（结余）：{formula}（据表中数字计算）。"
                     facts = [{"formula": formula, "value": value, "computed": True}]
                     out.append(Candidate(Answer("", text, True, [where] + context, facts, "computed"), "computed",
-                                         f"{row.context[-60:]} {formula}"))
+                                         f"{project_name} {row.context[-60:]} {formula}"))
         return out
 
     def fact_candidates(self, q: Question, doc_ids: list[str], passages: list[Passage], keep: int = 3

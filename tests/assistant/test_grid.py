@@ -111,3 +111,15 @@ def test_the_rate_is_worked_out_only_when_its_check_is_asked(dev2_assistant):
     assert cells and not [c for c in cells if c.source == "computed"]
     checked = answerer.grid_candidates(understand("水标尺项目的执行率算得对吗？", []), [doc])
     assert [c for c in checked if c.source == "computed" and "全年执行数 20 ÷ 全年预算数 20" in c.answer.answer]
+
+
+@pytest.mark.dev
+def test_a_grid_answer_is_matched_by_its_projects_name_as_written(dev2_assistant):
+    """A traditional-character 自评表 (項目名稱): the grid's candidate carries its project's name, which the
+    question names, so it is weighed as about what is asked."""
+    from assistant.question import understand
+
+    answerer = dev2_assistant.answerer
+    doc = next(d for d, doc in answerer.index.documents.items() if doc.name.startswith("08_"))
+    grid = [c for c in answerer.grid_candidates(understand("卫片执法补助经费有多少？", []), [doc]) if c.source == "grid"]
+    assert grid and "衛片執法補助經費" in grid[0].text and "7.29" in grid[0].answer.answer
