@@ -18,7 +18,7 @@ def _ruled_out(question: str, text: str) -> bool:
     ("年初预算数是多少？", "绩效目标自评表(2022年度)中江县水利局2022年12月30日,负责人电话13990260322", True),
     ("年初预算数是多少？", "年初预算数 20 万元", False),
     ("经费有多少？", "2020年卫片执法补助经费时间:2021-06-28 17:07 来源: 微信公众号:yn2553 QQ公众号:800061629", True),
-    ("井深多少？", "新建机井1座,深300m", False),  # a figure with its unit in letters
+    ("机井多深？", "新建机井1座,井深300m", False),  # a figure with its unit in letters
     ("全年地方财政收入完成多少？", "2022年全年完成地方财政收入完成1408135万元", False),  # a 7-digit amount is a figure
     ("有哪几个科室？", "设办公室、普及部、学会部三个科室", False),  # asked in words
     # income asked, expenditure answered (and the other way round)
