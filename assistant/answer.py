@@ -984,13 +984,15 @@ class Answerer:
         return found[0][:2] if len(in_one_unit) == 1 else None
 
     def _states_figure_asked(self, q: Question, c: Candidate) -> bool:
-        """The candidate writes a figure right after the words asked (or is a figure read from a table)."""
+        """The candidate writes a figure right after the words asked, named by their head or most of them
+        (or is a figure read from a table)."""
         if c.source not in ("sentence", "sentences") or not c.answer.citations:
             return True
         runs = q.content.split()
         quote = c.answer.citations[0]
         doc = self.index.documents.get(quote.doc_id)
-        return bool(runs and doc and figure_after(runs[-1], doc, quote.start, quote.end))
+        figure = figure_after(runs[-1], doc, quote.start, quote.end) if runs and doc else None
+        return figure is not None and figure.named_whole()
 
     def _stated_alone(self, q: Question, doc_id: str) -> Candidate | None:
         """A report's stated figure for what is asked (stated_figure) as an answer of its own, sure."""

@@ -41,6 +41,13 @@ class Operand:
     start: int  # span of the figure in the document text
     end: int
     matched: int = 0  # how well the text names it (compute.figure_after's piece score)
+    named: str = ""  # the words of the text that named it: the whole name, or a piece of it
+
+    def named_whole(self) -> bool:
+        """The text names it by its head, the name's ending ("审定金额" of "事前评审的审定金额"), or by most of
+        it; not by a modifier alone ("收入" of "收入合计", written before 总计)."""
+        name = re.sub(r"[\s，,。？?“”\"]", "", fold(self.name))
+        return bool(self.named) and (name.endswith(self.named) or len(self.named) >= 0.75 * len(name))
 
 
 @dataclass
@@ -82,7 +89,7 @@ def figure_after(name: str, doc: Document, start: int, end: int) -> Operand | No
             if not m or m.start() > MAX_GAP or names_the_opposite(asked, folded[hit.start() : after + m.start()]):
                 continue
             a, b = start + after + m.start(), start + after + m.end()
-            return Operand(name, float(m.group(1).replace(",", "")), m.group(2), doc.text[a:b], doc.doc_id, a, b, score)
+            return Operand(name, float(m.group(1).replace(",", "")), m.group(2), doc.text[a:b], doc.doc_id, a, b, score, piece)
     return None
 
 

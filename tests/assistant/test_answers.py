@@ -200,6 +200,20 @@ def test_a_computed_share_reads_each_operand_where_the_report_names_it_fully(tmp
     assert result is not None and result.formula == "456269万元 ÷ 526499万元 = 86.66%"
 
 
+def test_a_figure_is_named_by_its_head_not_by_a_modifier_alone(tmp_path):
+    """"收入合计" is not named by "收入" written before 总计; "审定金额" names "事前评审的审定金额"."""
+    from assistant.compute import figure_after
+    from index.document import load_document
+
+    report = tmp_path / "某单位2022年部门决算.txt"
+    report.write_text("2022年度收入总计2,766.12万元。事前绩效评审的审定金额为120万元。", encoding="utf-8")
+    doc = load_document(report)
+    total = figure_after("收入合计", doc, 0, len(doc.text))
+    assert total is not None and total.value == 2766.12 and not total.named_whole()
+    assert figure_after("收入总计", doc, 0, len(doc.text)).named_whole()
+    assert figure_after("评审审定金额", doc, 0, len(doc.text)).named_whole()
+
+
 def test_a_page_without_stops_is_quoted_by_the_piece_not_whole():
     """A flattened 自评表 has no 。 for hundreds of characters: a sentence candidate is a piece of it
     cut at its commas, colons or spaces, so no answer is a 500-character paste."""
