@@ -79,3 +79,13 @@ def test_a_question_counted_in_one_counter(question, counted):
     from assistant.sentences import asks_counted
 
     assert asks_counted(question) is counted
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("昌吉市和鄂州市的增幅哪个高？", True),  # which of them is higher: a verdict across reports
+    ("两家谁的三公经费多？", True),
+    ("哪个是预计数？", False),  # which of them: a choice, not a comparison of figures
+    ("鄂州市的增幅是多少？", False),
+])
+def test_a_verdict_across_reports_is_asked(question, verdict):
+    assert understand(question, []).asks_verdict is verdict
