@@ -1062,8 +1062,10 @@ class Answerer:
                 return None  # a cell of another line: not the figure compared
             written = _as_written(fact["raw"], fact["value"])
             figure = Operand(q.content, fact["value"], "万元", written, doc.doc_id, quote.start, quote.end)
-        else:
-            figure = figure_after(head, doc, quote.start, quote.end)
+        else:  # read in the candidate's own words (a pair of sentences: either), a rate for a rate asked
+            found = [(f, c) for c in best.answer.citations[:2] if c.doc_id == doc.doc_id
+                     and (f := figure_after(head, doc, c.start, c.end, percent=q.wants_percent)) is not None]
+            figure, quote = found[0] if found else (None, quote)
         return (figure, quote, best.score) if figure is not None else None
 
     def verdict_across(self, q: Question, groups: list[list[str]]) -> list[Candidate]:

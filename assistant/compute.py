@@ -71,11 +71,12 @@ def _pieces(name: str) -> list[tuple[int, str]]:
     return sorted(((score, piece) for piece, score in pieces.items()), key=lambda p: -p[0])
 
 
-def figure_after(name: str, doc: Document, start: int, end: int) -> Operand | None:
+def figure_after(name: str, doc: Document, start: int, end: int, percent: bool | None = None) -> Operand | None:
     """The first figure written within a few characters after `name` in doc[start:end],
     where the text names it best (the longest piece of the name). An occurrence whose
     words up to the figure name the opposite quantity is passed over (the question's
-    支出 is not read off "一般公共预算收入46900万元", where only "一般公共预算" matched)."""
+    支出 is not read off "一般公共预算收入46900万元", where only "一般公共预算" matched). `percent`: only a
+    rate (True) or only not a rate (False): "收支总计增幅" is not read off "收支…增加1,842.25万元"."""
     folded = doc.folded[start:end]
     asked = fold(name)
     for score, piece in _pieces(name):
@@ -85,7 +86,7 @@ def figure_after(name: str, doc: Document, start: int, end: int) -> Operand | No
             stop = _STOP_GAP.search(window)
             if stop:
                 window = window[: stop.start()]
-            m = _FIGURE.search(window)
+            m = next((f for f in _FIGURE.finditer(window) if percent is None or (f.group(2) == "%") == percent), None)
             if not m or m.start() > MAX_GAP or names_the_opposite(asked, folded[hit.start() : after + m.start()]):
                 continue
             a, b = start + after + m.start(), start + after + m.end()

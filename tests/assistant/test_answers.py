@@ -214,6 +214,20 @@ def test_a_figure_is_named_by_its_head_not_by_a_modifier_alone(tmp_path):
     assert figure_after("评审审定金额", doc, 0, len(doc.text)).named_whole()
 
 
+
+def test_a_rate_asked_is_read_as_a_rate(tmp_path):
+    """"收支总计增幅": the rate written after the words, not the amount of the change before it."""
+    from assistant.compute import figure_after
+    from index.document import load_document
+
+    report = tmp_path / "某单位2022年部门决算.txt"
+    report.write_text("收支较上年决算数增加1,842.25万元,增长199.4%,主要原因是项目资金增加。", encoding="utf-8")
+    doc = load_document(report)
+    assert figure_after("收支总计增幅", doc, 0, len(doc.text)).raw == "1,842.25万元"
+    assert figure_after("收支总计增幅", doc, 0, len(doc.text), percent=True).raw == "199.4%"
+    assert figure_after("收支总计", doc, 0, len(doc.text), percent=False).raw == "1,842.25万元"
+
+
 def test_a_page_without_stops_is_quoted_by_the_piece_not_whole():
     """A flattened 自评表 has no 。 for hundreds of characters: a sentence candidate is a piece of it
     cut at its commas, colons or spaces, so no answer is a 500-character paste."""
