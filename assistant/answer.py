@@ -991,7 +991,7 @@ class Answerer:
         runs = q.content.split()
         quote = c.answer.citations[0]
         doc = self.index.documents.get(quote.doc_id)
-        figure = figure_after(runs[-1], doc, quote.start, quote.end) if runs and doc else None
+        figure = figure_after(runs[-1], doc, quote.start, quote.end, percent=q.wants_percent) if runs and doc else None
         return figure is not None and figure.named_whole()
 
     def _stated_alone(self, q: Question, doc_id: str) -> Candidate | None:
