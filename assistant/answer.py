@@ -24,7 +24,7 @@ from index.facts import (
 )
 from index.headings import SENTENCE_END, heading_rank
 from index.identify import is_boilerplate
-from index.names import org_suffixes
+from index.names import org_suffixes, short_names
 from index.normalize import DOCUMENT_NUMBER_LINE, fold
 from index.records import Chunk, Document
 from index.store import Index
@@ -637,7 +637,11 @@ class Answerer:
                       routed=[self.index.documents[d].name for d in route.doc_ids])
 
     def understand(self, question: str, route: Route, doc_ids: list[str]) -> Question:
-        q = understand(question, route.names + self.entity_names_for(question))
+        names = route.names + self.entity_names_for(question)
+        if any(not self.index.documents[d].body for d in doc_ids):  # a report whose body is not named in it:
+            folded = fold(question)  # "梧州医保" still names the body with 医保, which is no word asked about
+            names += [n for full, shorts in short_names() for n in (full, *shorts) if len(n) >= 2 and n in folded]
+        q = understand(question, names)
         titles = "".join(fold(self.index.documents[d].title) for d in doc_ids)
         q.content = " ".join(run for run in q.content.split()
                              if not (run in titles and run.endswith(tuple(org_suffixes())))) or q.content  # "老干部局"

@@ -31,6 +31,7 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _CHANGE_FIGURE = re.compile(r"(增加|减少|增长|下降|上升|降低|增幅|降幅|多|少)了?(约|为)?\s*\d")
 _YEAR = re.compile(r"(19|20)\d\d\s*年度?")
 _PERCENT = re.compile(r"\d\s*%|百分之")
+_NOT_WHAT = re.compile(r"(?<![是并])非([\u4e00-\u9fff]{2})")  # "非本级": what is not 本级 (not 是非, 并非)
 _TOTAL_ASKED = re.compile(r"总共|一共|合计|共计|加起来|总额|总计|总数")
 _AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(?:亿元|万元|元|億元|萬元)")
 _TOTAL_BEFORE = re.compile(r"(合计|总计|共计|总额|总数|总金额|总|共)[^\d。；;]{0,10}$")
@@ -215,8 +216,11 @@ def lays_out_parts(text: str) -> bool:
 
 
 def names_the_opposite(question: str, text: str) -> bool:
-    """The question names one of a pair and not the other; the text the other and not the one."""
-    return any(a in question and b not in question and b in text and a not in text for a, b in opposites())
+    """The question names one of a pair and not the other; the text the other and not the one; or the
+    question asks for what is not X ("非本级", "非税收入") and the text writes X alone ("本级项目8个")."""
+    if any(a in question and b not in question and b in text and a not in text for a, b in opposites()):
+        return True
+    return any(m.group(1) in text and m.group(0) not in text for m in _NOT_WHAT.finditer(question))
 
 
 RULES = ("silent", "figureless", "opposite", "changeless", "row_unnamed", "unnamed_quantity", "furniture", "unitless",

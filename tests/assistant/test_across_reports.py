@@ -213,3 +213,11 @@ def test_only_a_projects_own_table_states_its_figures_in_a_funds_grid():
         assert _PROJECT_TABLE.search(kind), kind
     for kind in ("部门整体支出绩效自评报告", "整体绩效自评总结报告", "部门决算", "预算执行情况报告"):
         assert not _PROJECT_TABLE.search(kind), kind
+
+
+@pytest.mark.dev
+def test_a_report_whose_body_is_not_named_in_it_is_still_asked_about_by_its_short_name(dev2_assistant):
+    """dev2's 14 never names its body (梧州市医疗保障局, in its address only): "梧州医保…项目支出" asks for
+    项目支出, not for the word 医保, which its page writes only in 医保服务."""
+    a = dev2_assistant.ask("梧州医保和许昌河湖水系中心的项目支出各多少？谁多？")
+    assert a.found and "656.93" in a.answer and "46.25" in a.answer, a.answer

@@ -26,6 +26,10 @@ def _ruled_out(question: str, text: str) -> bool:
     ("一般公共预算支出比上年增长了多少？", "一般公共预算支出完成90000万元,同比增长3.2%", False),
     ("收入和支出各是多少？", "收入合计100万元", False),  # both asked
     ("人员经费多少？", "公用经费12.5万元", True),
+    # what is not X asked ("非本级"), X alone written
+    ("二层单位（非本级）的项目有几个？", "其中,本级项目8个,本级项目支出385.58万元", True),
+    ("二层单位（非本级）的项目有几个？", "非本级项目13个,支出271.35万元", False),
+    ("非税收入多少？", "税收收入48.31亿元,非税收入25.53亿元", False),
     # whether it rose or fell: a passage that writes no change does not say
     ("机关运行经费跟上年比是涨了还是跌了？", "三、机关运行经费情况说明", True),
     ("机关运行经费跟上年比是涨了还是跌了？", "机关运行经费60.21万元，比上年减少3.05万元", False),
