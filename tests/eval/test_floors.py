@@ -50,13 +50,13 @@ def test_hybrid_retrieval_beats_either_ranking_alone(seed_assistant):
 # Both splits of eval/questions/splits.json (issue 13): accuracy floors and wrong-answer ceilings,
 # pooled over the real sets (seeds, dev, dev2), and apart for the generated table reports (so their
 # easier questions cannot hide a loss on real ones). Raise them as the numbers rise.
-SPLIT_FLOORS = {"dev": {"accuracy": 0.86, "wrong": 0.035, "margin": 0.30},
-                "test": {"accuracy": 0.71, "wrong": 0.09, "margin": 0.10}}
+SPLIT_FLOORS = {"dev": {"accuracy": 0.875, "wrong": 0.025, "margin": 0.31},
+                "test": {"accuracy": 0.74, "wrong": 0.07, "margin": 0.12}}
 TABLE_FLOORS = {"dev": {"accuracy": 0.94, "wrong": 0.02, "margin": 0.25},
                 "test": {"accuracy": 0.93, "wrong": 0.02, "margin": 0.25}}
 # The questions about several reports at once written here over dev2's development documents (eval/across):
 # development split only.
-ACROSS_FLOORS = {"dev": {"accuracy": 0.72, "wrong": 0.06, "margin": 0.50}}
+ACROSS_FLOORS = {"dev": {"accuracy": 0.88, "wrong": 0.02, "margin": 0.70}}
 FIXTURES = {"seeds": "seed_assistant", "dev": "dev_assistant", "dev2": "dev2_assistant", "tables": "tables_assistant",
             "across": "dev2_assistant"}
 
