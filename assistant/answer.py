@@ -29,6 +29,7 @@ from index.normalize import DOCUMENT_NUMBER_LINE, fold
 from index.records import Chunk, Document
 from index.store import Index
 from index.tables import row_name
+from index.terms import terms
 
 from .check import rate_against_amounts, rate_checks
 from .clauses import Clause, split_clauses
@@ -57,7 +58,7 @@ from .grid import (
     read_indicators,
 )
 from .question import Question, abbreviations, cues, understand
-from .rank import QUOTES, Candidate, Ranker, default_ranker, features, term_idf
+from .rank import QUOTES, Candidate, Ranker, default_ranker, features, misses_named_quantity, term_idf
 from .records import Answer, Citation
 from .retrieve import Passage, Retriever
 from .route import Route, Router
@@ -128,6 +129,14 @@ COMPUTABLE = {
 
 # a report that is one project's self-evaluation table (its kind or title): its funds grid is its own
 _PROJECT_TABLE = re.compile(r"^(?!.*整体).*(项目.*(自评|评价)|绩效目标自评表|绩效自评表)")
+
+
+def _terms_in(asked: str, row: str, column: str) -> bool:
+    """Every word of what is asked is written in the row's label or its column, the words split between
+    them ("“三公”经费预算" ← row 三公经费 (合计), column 本年预算数), each row word in the row."""
+    words = terms(asked)
+    row, column = QUOTES.sub("", fold(row)), fold(column)
+    return len(words) >= 2 and all(w in row or w in column for w in words) and any(w in row for w in words)
 
 
 def _quoted_span(c: "Candidate") -> tuple[str, int, int] | None:
@@ -702,7 +711,8 @@ class Answerer:
         for c in out:
             c.features = features(q, c, unnamed, self.idf)
             c.score = self.ranker.score(c.features) if self.ranker else 0.0
-        for ruled in (self.answer_published(q, doc_ids), self.answer_document_number(q, doc_ids)):
+        stated = self._stated_cell(q, doc_ids, cells)
+        for ruled in (self.answer_published(q, doc_ids), self.answer_document_number(q, doc_ids), stated):
             if ruled is not None:  # read off the page itself by a rule of the genre, not weighed by the model
                 out.append(Candidate(ruled, "section", ruled.answer, rule_first=True, score=1.0))
         if by_rule:  # the indicator row the question names, asked for its target, result or score
@@ -860,6 +870,8 @@ class Answerer:
             where = f"（{fact.table}，{fact.column}）" if fact.table else ""
             converted = f"，合 {fact.in_wan()}" if fact.in_wan() else ""
             label = fact.label.replace(" › ", "—")
+            if fact.label in TOTAL_ROWS and fact.table:
+                label = f"{table_subject(fact.table)}{label}"  # "“三公”经费合计", not a bare 合计
             text = f"{self._names(doc)}{label}{where}：{fact.as_written()}{converted}。"
             citation = self._citation(fact.doc_id, fact.context_start, fact.context_end)
             facts = [{"label": fact.path(), "value": fact.value, "unit": fact.unit, "raw": fact.raw,
@@ -976,9 +988,11 @@ class Answerer:
             if (fact.kind == "score") != bool(re.search(r"分值|得分|几分|多少分|评分", q.folded)):
                 continue  # "执行 1 分" is no amount executed
             row = table_subject(fact.table) if fact.label in TOTAL_ROWS else fact.label  # 合计 is the table's subject
-            label = fold(row + fact.column)
-            if max(coverage(bigrams(form), label) for form in forms) < STATED_NAMED:
+            label = QUOTES.sub("", fold(row + fact.column))
+            if not any(coverage(bigrams(form), label) >= STATED_NAMED or _terms_in(form, row, fact.column) for form in forms):
                 continue
+            if misses_named_quantity(q.folded, label):
+                continue  # "“三公”经费预算" is not 机关运行经费预算, whose label covers 经费预算 too
             written = fact.as_written() + (f"（{fact.in_wan()}）" if fact.in_wan() else "")
             operand = Operand(asked, fact.value, fact.unit, written, doc_id, fact.start, fact.end)
             found.append((operand, self._citation(doc_id, fact.context_start, fact.context_end), label))
@@ -997,6 +1011,20 @@ class Answerer:
         doc = self.index.documents.get(quote.doc_id)
         figure = figure_after(runs[-1], doc, quote.start, quote.end, percent=q.wants_percent) if runs and doc else None
         return figure is not None and figure.named_whole()
+
+    def _stated_cell(self, q: Question, doc_ids: list[str], cells: list[Candidate]) -> Answer | None:
+        """A figure question about one report, whose tables state it under the words asked, once (stated_figure:
+        "“三公”经费预算多少" ← the 合计 row of 财政拨款“三公”经费预算表, its 本年预算数): that cell, by rule."""
+        if len(doc_ids) != 1 or not q.figure_only or q.asks_change or q.computes:
+            return None
+        stated = self.stated_figure(q, doc_ids[0])
+        if stated is None:
+            return None
+        figure = stated[0]
+        cell = next((c for c in cells if c.answer.facts and c.answer.facts[0].get("source") == "table"
+                     and c.answer.citations and c.answer.citations[0].start <= figure.start < c.answer.citations[0].end
+                     and abs(c.answer.facts[0]["value"] - figure.value) < 1e-9), None)
+        return cell.answer if cell is not None else None
 
     def _stated_alone(self, q: Question, doc_id: str) -> Candidate | None:
         """A report's stated figure for what is asked (stated_figure) as an answer of its own, sure."""

@@ -111,3 +111,20 @@ def test_a_report_published_table_by_table_is_read_whole(tables_apart, question,
     assert {d.kind for d in tables_apart.index.documents.values()} == {"部门决算"}
     a = tables_apart.ask(question)
     assert a.found and figure in a.answer and table in a.answer, a.answer
+
+
+@pytest.mark.dev
+def test_a_total_is_read_off_its_tables_total_row_not_another_funds_line(tables_assistant):
+    """"“三公”经费预算多少": the 合计 row of 财政拨款“三公”经费预算表, its 本年预算数, stated once; not
+    the 机关运行经费预算 sentence, whose words cover 经费预算 too."""
+    a = tables_assistant.ask("柏德县老干部局2022年“三公”经费预算多少？")
+    assert a.found and "24.50 万元" in a.answer and "“三公”经费合计" in a.answer, a.answer
+    assert "90.79" not in a.answer and "| 合计 | 28.82 | 24.50 |" in a.citations[0].quote
+
+
+def test_the_words_asked_may_be_split_between_a_row_and_its_column():
+    from assistant.answer import _terms_in
+
+    assert _terms_in("经费预算", "“三公”经费", "本年预算数")
+    assert not _terms_in("经费预算", "合计", "本年预算数")  # the row must write a word asked
+    assert not _terms_in("预算", "三公经费", "本年预算数")  # one word: the bigram test decides
