@@ -104,7 +104,7 @@ def question_content(question: str, names: list[str]) -> str:
     for name in sorted(names, key=len, reverse=True):
         if name and len(name) >= 2:
             q = q.replace(name, " ")
-    q = re.sub(r"20\d\d\s*年度?", " ", q)
+    q = re.sub(r"20\d\d\s*(?:年度|年(?![底末初])|(?=年[底末初]))", " ", q)  # "2021年底" keeps 年底 (年末)
     paraphrases, stop_words = question_words()
     for asked, written in paraphrases:
         q = q.replace(asked, written)

@@ -93,3 +93,11 @@ def test_a_question_counted_in_one_counter(question, counted):
 ])
 def test_a_verdict_across_reports_is_asked(question, verdict):
     assert understand(question, []).asks_verdict is verdict
+
+
+def test_a_year_end_asked_keeps_its_year_end():
+    """"2021年底结转结余": the year goes (it picks the report), 年底 stays and reads as reports write it (年末)."""
+    from assistant.sentences import question_content
+
+    assert question_content("丰云区人社局2021年底结转结余是多少", ["丰云区人社局"]) == "年末结转结余"
+    assert question_content("2022年度收入多少", []) == "收入"
