@@ -17,7 +17,7 @@ from .rank import names_the_opposite
 
 SUM = re.compile(r"合计|一共|加起来|总共|共计|之和|总和")
 RATIO = re.compile(r"占(?P<b>[^，,。？?]{2,20}?)的?(比例|比重|百分之|几成)")
-DIFF = re.compile(r"比(?P<b>[^，,。？?]{2,12}?)(超收|多收|少收|超支|多出|多了|少了|增加了|减少了|多(?!少)|(?<!多)少)")
+DIFF = re.compile(r"比(?P<b>[^，,。？?]{2,12}?)(超收|多收|少收|超支|多出|多了|少了|增加了|减少了|差了?(?=多少)|多(?!少)|(?<!多)少)")
 PRODUCT = re.compile(r"按(?P<p>[^，,。？?]{2,12}?)(推算|计算|估算)")
 STATED_CHANGE = re.compile(r"(超收|多收|少收|超支|短收)了?\s*\d")
 # "比2022年多了多少", "比上年少了多少": the other operand is a period, not a figure the question names
