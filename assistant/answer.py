@@ -33,7 +33,7 @@ from index.terms import terms
 
 from .check import rate_against_amounts, rate_checks
 from .clauses import Clause, split_clauses
-from .compute import TO_WAN_UNITS, Operand, compute, count_items, figure_after, per_unit
+from .compute import PERIOD_ONLY, TO_WAN_UNITS, Operand, compute, count_items, figure_after, operate, per_unit, plan, without_names
 from .facts import (
     DISPLAY,
     METRICS,
@@ -129,6 +129,11 @@ COMPUTABLE = {
 
 # a report that is one project's self-evaluation table (its kind or title): its funds grid is its own
 _PROJECT_TABLE = re.compile(r"^(?!.*整体).*(项目.*(自评|评价)|绩效目标自评表|绩效自评表)")
+
+
+def _in_one_unit(found: list) -> set[float]:
+    """The distinct values of stated figures (Operand first in each), in 万元 where they are amounts."""
+    return {round(f[0].value * TO_WAN_UNITS.get(f[0].unit, 1.0), 6) for f in found}
 
 
 def _terms_in(asked: str, row: str, column: str) -> bool:
@@ -452,19 +457,42 @@ class Answerer:
         return Answer(question, text, True, citations,
                       [{"formula": formula, "value": count.value, "unit": count.unit, "computed": True}], "computed")
 
-    def answer_computed(self, question: str, passages: list[Passage], names: list[str] = ()) -> Answer | None:
+    def answer_computed(self, question: str, passages: list[Passage], names: list[str] = (),
+                        doc_ids: list[str] = ()) -> Answer | None:
         spans = [(self.index.documents[p.chunk.doc_id], p.chunk.start, p.chunk.end) for p in passages]
         result = compute(question, spans, names)
-        if result is None:
+        if result is not None:
+            citations = unique([self._citation(o.doc_id, *self._sentence_around(o.doc_id, o.start, o.end))
+                                for o in result.operands])
+        elif (from_tables := self._computed_from_tables(question, list(doc_ids), list(names))) is not None:
+            result, citations = from_tables
+        else:
             return None
         doc = self.index.documents[result.operands[0].doc_id]
         text = f"据{self._names(doc)}报告中的数字计算：{result.formula}（报告未直接给出此数，为计算所得）。"
-        citations = unique([self._citation(o.doc_id, *self._sentence_around(o.doc_id, o.start, o.end))
-                            for o in result.operands])
         facts = [{"name": o.name, "value": o.value, "unit": o.unit, "raw": o.raw, "doc_id": o.doc_id,
                   "start": o.start, "end": o.end} for o in result.operands]
         facts.append({"formula": result.formula, "value": result.value, "unit": result.unit, "computed": True})
         return Answer(question, text, True, citations, facts, "computed")
+
+    def _computed_from_tables(self, question: str, doc_ids: list[str], names: list[str]):
+        """A share, difference or sum of two figures one report's tables state, each under its own words
+        ("公用经费占基本支出的比重" ← 公用经费 and 基本支出 as stated_figure reads them): table cells carry no
+        unit beside them for `compute` to read. Each operand cites its row."""
+        planned = plan(without_names(question, names)) or plan(question)
+        if len(doc_ids) != 1 or not planned or planned[0] not in ("ratio", "difference", "sum"):
+            return None
+        found = []
+        for name in planned[1]:
+            if len(name.strip()) < 2 or PERIOD_ONLY.match(name):
+                return None
+            asked = replace(understand(name, names), wants_percent=False, asks_change=False, previous_year=False, items=[])
+            stated = self.stated_figure(asked, doc_ids[0])
+            if stated is None:
+                return None
+            found.append((replace(stated[0], raw=f"{name.strip()} {stated[0].raw}"), stated[1]))  # named in the formula
+        result = operate(planned[0], found[0][0], found[1][0])
+        return (result, unique([c for _, c in found])) if result is not None else None
 
     def answer_per_unit(self, q: Question, doc_ids: list[str]) -> Answer | None:
         """An amount per unit of one report ("每户补助大概多少", compute.per_unit), the formula shown."""
@@ -677,7 +705,7 @@ class Answerer:
             else:
                 produced.append(("metric", answer))
         produced += [("computed", self.answer_check(q, doc_ids or [p.chunk.doc_id for p in passages[:1]])),
-                     ("computed", self.answer_computed(question, passages, q.names)),
+                     ("computed", self.answer_computed(question, passages, q.names, doc_ids)),
                      ("computed", self.answer_per_unit(q, doc_ids)),
                      ("count", self.answer_count(question, doc_ids, passages)),
                      ("section", self.answer_section(question, doc_ids, content, passages))]
@@ -995,11 +1023,18 @@ class Answerer:
                 continue  # "“三公”经费预算" is not 机关运行经费预算, whose label covers 经费预算 too
             written = fact.as_written() + (f"（{fact.in_wan()}）" if fact.in_wan() else "")
             operand = Operand(asked, fact.value, fact.unit, written, doc_id, fact.start, fact.end)
-            found.append((operand, self._citation(doc_id, fact.context_start, fact.context_end), label))
-        unqualified = [(o, c, label) for o, c, label in found if not _NARROWING.search(label) or _NARROWING.search(q.folded)]
+            found.append((operand, self._citation(doc_id, fact.context_start, fact.context_end), label, fact.period,
+                          fold(fact.column.split(" › ")[-1])))
+        unqualified = [f for f in found if not _NARROWING.search(f[2]) or _NARROWING.search(q.folded)]
         found = unqualified or found  # "本级项目支出" is part of the 项目支出 asked, when another label names it whole
-        in_one_unit = {round(o.value * TO_WAN_UNITS.get(o.unit, 1.0), 6) for o, _, _ in found}
-        return found[0][:2] if len(in_one_unit) == 1 else None
+        if len(_in_one_unit(found)) > 1:  # 预算数 and 决算数 side by side: the period asked, else the report's own
+            doc = self.index.documents[doc_id]
+            wanted = asked_period_of(q.folded) or (period_of(doc.kind) if period_of(doc.kind) != "本年" else None)
+            found = [f for f in found if f[3] == wanted] if wanted else found
+        if len(_in_one_unit(found)) > 1:  # a row's cells in several columns: the column asked, else its total
+            found = ([f for f in found if f[4] and f[4] in q.folded] or [f for f in found if f[4] in TOTAL_ROWS]
+                     or found)  # ("基本支出花了多少" → 基本支出; "“三公”经费" with its parts in columns → 合计)
+        return found[0][:2] if len(_in_one_unit(found)) == 1 else None
 
     def _states_figure_asked(self, q: Question, c: Candidate) -> bool:
         """The candidate writes a figure right after the words asked, named by their head or most of them

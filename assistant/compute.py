@@ -173,7 +173,7 @@ def compute(question: str, spans: list[tuple[Document, int, int]], names: list[s
         b = _best([x for x in (figure_after(names[1], doc, s, e) for s, e in own) if x and x.start != a.start])
         if not b:
             continue
-        return _apply(op, a, b)
+        return operate(op, a, b)
     return None
 
 
@@ -218,7 +218,8 @@ def base_from_share(question: str, spans: list[tuple[Document, int, int]]) -> Co
     return found[0][1]
 
 
-def _apply(op: str, a: Operand, b: Operand) -> Computation | None:
+def operate(op: str, a: Operand, b: Operand) -> Computation | None:
+    """The figure `op` (sum, difference, ratio, product) makes of two operands, with its formula."""
     if op == "product":
         pct, base = (a, b) if a.unit == "%" else (b, a)
         if pct.unit != "%" or base.unit == "%":

@@ -128,3 +128,30 @@ def test_the_words_asked_may_be_split_between_a_row_and_its_column():
     assert _terms_in("经费预算", "“三公”经费", "本年预算数")
     assert not _terms_in("经费预算", "合计", "本年预算数")  # the row must write a word asked
     assert not _terms_in("预算", "三公经费", "本年预算数")  # one word: the bigram test decides
+
+
+@pytest.fixture(scope="module")
+def sangong_and_basic(tmp_path_factory, embedder):
+    """Two 部门决算 tables, each its own report: the “三公”经费 table with its items in columns (预算数 and
+    决算数 side by side) and the 基本支出 table with 人员经费 and 公用经费 side by side."""
+    out = {}
+    for name, make in (("sangong", reports.horizontal_sangong_pdf), ("basic", reports.three_codes_side_by_side_pdf)):
+        folder = tmp_path_factory.mktemp(name)
+        pdf = make(folder / "人社局2023年部门决算.pdf")
+        build_index([pdf], folder / "index", embedder=embedder)
+        out[name] = Assistant.load(folder / "index")
+    return out
+
+
+def test_a_share_of_two_cells_is_computed_with_each_cell_named_and_cited(sangong_and_basic):
+    a = sangong_and_basic["sangong"].ask("人社局公务接待费占三公经费的比重")
+    assert a.found and a.kind == "computed", a.answer
+    assert "公务接待费 3.30 万元 ÷ 三公经费 10.50 万元 = 31.43%" in a.answer  # the 决算数 of a 决算, not its 预算数
+    assert all("3.30" in c.quote or "10.50" in c.quote for c in a.citations)
+
+
+def test_a_sum_of_two_cells_and_a_short_form_for_a_column(sangong_and_basic):
+    a = sangong_and_basic["basic"].ask("人社局人员经费和公用经费一共多少？")
+    assert a.found and "人员经费 864.49 万元 + 公用经费 125.00 万元 = 989.49万元" in a.answer, a.answer
+    a = sangong_and_basic["sangong"].ask("人社局公车运行费多少")  # 公车 is 公务用车 (assistant/data/abbreviations.tsv)
+    assert a.found and "7.20 万元" in a.answer and "公务用车运行费" in a.answer, a.answer
