@@ -131,6 +131,9 @@ COMPUTABLE = {
 _PROJECT_TABLE = re.compile(r"^(?!.*整体).*(项目.*(自评|评价)|绩效目标自评表|绩效自评表)")
 
 
+_BUDGET_ONLY = re.compile(r"(年初|全年|调整)?预算数?")  # "比预算…": the item asked, as budgeted
+
+
 def _in_one_unit(found: list) -> set[float]:
     """The distinct values of stated figures (Operand first in each), in 万元 where they are amounts."""
     return {round(f[0].value * TO_WAN_UNITS.get(f[0].unit, 1.0), 6) for f in found}
@@ -482,8 +485,11 @@ class Answerer:
         planned = plan(without_names(question, names)) or plan(question)
         if len(doc_ids) != 1 or not planned or planned[0] not in ("ratio", "difference", "sum"):
             return None
+        names_asked = list(planned[1])
+        if planned[0] == "difference" and _BUDGET_ONLY.fullmatch(names_asked[1].strip()):
+            names_asked[1] = names_asked[0] + names_asked[1]  # "三公经费比预算少了多少": the same item's 预算数
         found = []
-        for name in planned[1]:
+        for name in names_asked:
             if len(name.strip()) < 2 or PERIOD_ONLY.match(name):
                 return None
             asked = replace(understand(name, names), wants_percent=False, asks_change=False, previous_year=False, items=[])

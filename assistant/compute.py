@@ -237,7 +237,8 @@ def operate(op: str, a: Operand, b: Operand) -> Computation | None:
         return Computation(f"{a.raw} ÷ {b.raw} = {value:.2f}%", value, "%", [a, b])
     value = round(x + y if op == "sum" else x - y, 4)
     sign = "+" if op == "sum" else "−"
-    return Computation(f"{a.raw} {sign} {b.raw} = {_fmt(value)}{unit}", value, unit, [a, b])
+    said = f"（少 {_fmt(-value)}{unit}）" if op == "difference" and value < 0 else ""  # a shortfall said in words
+    return Computation(f"{a.raw} {sign} {b.raw} = {_fmt(value)}{unit}{said}", value, unit, [a, b])
 
 
 # --- per unit ("平均每人次补助多少钱", "每户补助大概多少") -------------------------------

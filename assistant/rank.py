@@ -157,7 +157,7 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
     cited = c.answer.citations[0] if c.answer.citations else None  # where the words are the report's own
     f["unnamed_quantity"] = float(misses_named_quantity(q.folded, " ".join(
         [text] + ([fold(cited.section or ""), fold(cited.quote)] if cited else []))))
-    f["changeless"] = float(q.asks_change and not q.open and not _CHANGE_WORD.search(text))
+    f["changeless"] = float(q.asks_change and not q.open and c.source != "computed" and not _CHANGE_WORD.search(text))
     prose = c.source in ("sentence", "sentences") and "|" not in text
     f["ungraded"] = float(prose and bool(cues()["grade_asked"].search(q.folded))
                           and not cues()["grade_written"].search(fold(text)))
@@ -234,7 +234,7 @@ def ruled_out(f: dict[str, float]) -> bool:
     a passage without a digit ("一般公共预算财政拨款支出决算表") is no answer to a question
     that asks for a figure and nothing else; a passage of the opposite quantity (收入 for
     支出) is none either; one that writes no change (增, 减, 涨 …) does not say whether a
-    figure rose or fell; a table cell of a row the question does not name, and that is no
+    figure rose or fell (a difference worked out says it by its sign); a table cell of a row the question does not name, and that is no
     total, is a neighbour's figure (教育支出's 基本支出 for "基本支出多少"); a passage that does not
     name the fixed-term quantity asked (三公经费, data/named_quantities.txt) is about another; a web
     page's furniture (索引号, 公开目录, 发布日期 …, index/data/boilerplate.txt) states no figure asked;

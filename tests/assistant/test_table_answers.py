@@ -155,3 +155,9 @@ def test_a_sum_of_two_cells_and_a_short_form_for_a_column(sangong_and_basic):
     assert a.found and "人员经费 864.49 万元 + 公用经费 125.00 万元 = 989.49万元" in a.answer, a.answer
     a = sangong_and_basic["sangong"].ask("人社局公车运行费多少")  # 公车 is 公务用车 (assistant/data/abbreviations.tsv)
     assert a.found and "7.20 万元" in a.answer and "公务用车运行费" in a.answer, a.answer
+
+
+def test_an_item_against_its_budget_is_its_final_minus_its_budget_column(sangong_and_basic):
+    """"三公经费比预算少了多少": the same row's 决算数 − 预算数, the shortfall said in words."""
+    a = sangong_and_basic["sangong"].ask("人社局三公经费比预算少了多少？")
+    assert a.found and "三公经费 10.50 万元 − 三公经费预算 12.00 万元 = -1.5万元（少 1.5万元）" in a.answer, a.answer
