@@ -132,6 +132,7 @@ _PROJECT_TABLE = re.compile(r"^(?!.*整体).*(项目.*(自评|评价)|绩效目�
 
 
 _BUDGET_ONLY = re.compile(r"(年初|全年|调整)?预算数?")  # "比预算…": the item asked, as budgeted
+_FINAL_WORD = re.compile(r"(决算|执行|实际支出)数?$")
 
 
 def _in_one_unit(found: list) -> set[float]:
@@ -487,7 +488,8 @@ class Answerer:
             return None
         names_asked = list(planned[1])
         if planned[0] == "difference" and _BUDGET_ONLY.fullmatch(names_asked[1].strip()):
-            names_asked[1] = names_asked[0] + names_asked[1]  # "三公经费比预算少了多少": the same item's 预算数
+            item = _FINAL_WORD.sub("", names_asked[0].strip())  # "三公经费决算比预算…": the item is 三公经费
+            names_asked[1] = item + names_asked[1]  # "三公经费比预算少了多少": the same item's 预算数
         found = []
         for name in names_asked:
             if len(name.strip()) < 2 or PERIOD_ONLY.match(name):

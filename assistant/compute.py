@@ -237,7 +237,9 @@ def operate(op: str, a: Operand, b: Operand) -> Computation | None:
         return Computation(f"{a.raw} ÷ {b.raw} = {value:.2f}%", value, "%", [a, b])
     value = round(x + y if op == "sum" else x - y, 4)
     sign = "+" if op == "sum" else "−"
-    said = f"（少 {_fmt(-value)}{unit}）" if op == "difference" and value < 0 else ""  # a shortfall said in words
+    said = ""  # a difference said in words: which way it goes
+    if op == "difference" and value:
+        said = f"（少 {_fmt(-value)}{unit}）" if value < 0 else f"（多 {_fmt(value)}{unit}）"
     return Computation(f"{a.raw} {sign} {b.raw} = {_fmt(value)}{unit}{said}", value, unit, [a, b])
 
 
