@@ -33,7 +33,7 @@ from index.terms import terms
 
 from .check import rate_against_amounts, rate_checks
 from .clauses import Clause, split_clauses
-from .compute import PERIOD_ONLY, TO_WAN_UNITS, Operand, compute, count_items, figure_after, operate, per_unit, plan, without_names
+from .compute import PERIOD_ONLY, SUM, TO_WAN_UNITS, Operand, compute, count_items, figure_after, operate, per_unit, plan, without_names
 from .facts import (
     DISPLAY,
     METRICS,
@@ -131,6 +131,7 @@ COMPUTABLE = {
 _PROJECT_TABLE = re.compile(r"^(?!.*整体).*(项目.*(自评|评价)|绩效目标自评表|绩效自评表)")
 
 
+_EACH_ASKED = re.compile(r"分别|各是|各为|各有|各多少|各自")  # each thing asked, not their sum (本年收入合计 is a row)
 _BUDGET_ONLY = re.compile(r"(年初|全年|调整)?预算数?")  # "比预算…": the item asked, as budgeted
 _FINAL_WORD = re.compile(r"(决算|执行|实际支出)数?$")
 
@@ -747,7 +748,7 @@ class Answerer:
         for c in out:
             c.features = features(q, c, unnamed, self.idf)
             c.score = self.ranker.score(c.features) if self.ranker else 0.0
-        stated = self._stated_cell(q, doc_ids, cells)
+        stated = self._stated_cell(q, doc_ids, cells) or self.answer_items(q, doc_ids)
         for ruled in (self.answer_published(q, doc_ids), self.answer_document_number(q, doc_ids), stated):
             if ruled is not None:  # read off the page itself by a rule of the genre, not weighed by the model
                 out.append(Candidate(ruled, "section", ruled.answer, rule_first=True, score=1.0))
@@ -1068,6 +1069,24 @@ class Answerer:
                      and c.answer.citations and c.answer.citations[0].start <= figure.start < c.answer.citations[0].end
                      and abs(c.answer.facts[0]["value"] - figure.value) < 1e-9), None)
         return cell.answer if cell is not None else None
+
+    def answer_items(self, q: Question, doc_ids: list[str]) -> Answer | None:
+        """Several things asked of one report at once ("本年收入合计和本年支出合计分别是多少"): each the figure
+        the report states under its own words (stated_figure), each cited; all of them or no answer."""
+        if len(doc_ids) != 1 or len(q.items) < 2 or not q.wants_number or q.asks_change or q.computes:
+            return None
+        if q.asks != 1 or (SUM.search(q.folded) and not _EACH_ASKED.search(q.folded)):
+            return None  # other clauses ask more ("总额多少？基本支出、项目支出各多少"), or their sum is asked
+        lines, citations = [], []
+        for item in q.items:
+            asked = replace(understand(item, q.names), asks_change=False, previous_year=q.previous_year, items=[])
+            stated = self.stated_figure(asked, doc_ids[0])
+            if stated is None:
+                return None
+            lines.append(f"{item}：{stated[0].raw}")
+            citations.append(stated[1])
+        doc = self.index.documents[doc_ids[0]]
+        return Answer("", f"{self._names(doc)}" + "；".join(lines) + "。", True, unique(citations), [], "table")
 
     def _stated_alone(self, q: Question, doc_id: str) -> Candidate | None:
         """A report's stated figure for what is asked (stated_figure) as an answer of its own, sure."""

@@ -161,3 +161,13 @@ def test_an_item_against_its_budget_is_its_final_minus_its_budget_column(sangong
     """"三公经费比预算少了多少": the same row's 决算数 − 预算数, the shortfall said in words."""
     a = sangong_and_basic["sangong"].ask("人社局三公经费比预算少了多少？")
     assert a.found and "三公经费 10.50 万元 − 三公经费预算 12.00 万元 = -1.5万元（少 1.5万元）" in a.answer, a.answer
+
+
+@pytest.mark.dev
+def test_several_things_asked_at_once_are_each_read_off_the_tables(tables_assistant):
+    """"本年收入合计和本年支出合计分别是多少": each figure, each cited; not only the first one."""
+    a = tables_assistant.ask("丰桂县财政局2021年本年收入合计和本年支出合计分别是多少？")
+    assert a.found and "本年收入合计：30,347,109.50 元" in a.answer and "本年支出合计：29,436,696.21 元" in a.answer, a.answer
+    assert len(a.citations) >= 1 and "30,347,109.50" in a.citations[0].quote
+    a = tables_assistant.ask("丰桂县财政局2021年公务接待费和公务用车运行费合计多少？")  # their sum is asked: not two figures
+    assert not a.found or "；" not in a.answer.split("。")[0] or "+" in a.answer, a.answer
