@@ -1036,10 +1036,11 @@ class Answerer:
                           fold(fact.column.split(" › ")[-1])))
         unqualified = [f for f in found if not _NARROWING.search(f[2]) or _NARROWING.search(q.folded)]
         found = unqualified or found  # "本级项目支出" is part of the 项目支出 asked, when another label names it whole
+        wanted = self._wanted_period(q, doc_id)
         if len(_in_one_unit(found)) > 1:  # 预算数 and 决算数 side by side: the period asked, else the report's own
-            doc = self.index.documents[doc_id]
-            wanted = asked_period_of(q.folded) or (period_of(doc.kind) if period_of(doc.kind) != "本年" else None)
             found = [f for f in found if f[3] == wanted] if wanted else found
+        else:  # one value in several columns: quote it under the period asked
+            found = [f for f in found if f[3] == wanted] + [f for f in found if f[3] != wanted]
         if len(_in_one_unit(found)) > 1:  # a row's cells in several columns: the column asked, else its total
             found = ([f for f in found if f[4] and f[4] in q.folded] or [f for f in found if f[4] in TOTAL_ROWS]
                      or found)  # ("基本支出花了多少" → 基本支出; "“三公”经费" with its parts in columns → 合计)
@@ -1065,10 +1066,17 @@ class Answerer:
         if stated is None:
             return None
         figure = stated[0]
-        cell = next((c for c in cells if c.answer.facts and c.answer.facts[0].get("source") == "table"
-                     and c.answer.citations and c.answer.citations[0].start <= figure.start < c.answer.citations[0].end
-                     and abs(c.answer.facts[0]["value"] - figure.value) < 1e-9), None)
+        matching = [c for c in cells if c.answer.facts and c.answer.facts[0].get("source") == "table"
+                    and c.answer.citations and c.answer.citations[0].start <= figure.start < c.answer.citations[0].end
+                    and abs(c.answer.facts[0]["value"] - figure.value) < 1e-9]
+        wanted = self._wanted_period(q, doc_ids[0])  # one value in two columns: the one of the period asked
+        cell = next((c for c in matching if c.answer.facts[0].get("period") == wanted), matching[0] if matching else None)
         return cell.answer if cell is not None else None
+
+    def _wanted_period(self, q: Question, doc_id: str) -> str | None:
+        """The period a figure is asked for: the one the question names, else the report's own (决算 of a 决算)."""
+        own = period_of(self.index.documents[doc_id].kind)
+        return asked_period_of(q.folded) or (own if own != "本年" else None)
 
     def answer_items(self, q: Question, doc_ids: list[str]) -> Answer | None:
         """Several things asked of one report at once ("本年收入合计和本年支出合计分别是多少"): each the figure

@@ -171,3 +171,23 @@ def test_several_things_asked_at_once_are_each_read_off_the_tables(tables_assist
     assert len(a.citations) >= 1 and "30,347,109.50" in a.citations[0].quote
     a = tables_assistant.ask("丰桂县财政局2021年公务接待费和公务用车运行费合计多少？")  # their sum is asked: not two figures
     assert not a.found or "；" not in a.answer.split("。")[0] or "+" in a.answer, a.answer
+
+
+def test_one_value_in_two_columns_is_quoted_under_the_period_asked(tmp_path, embedder):
+    """A 部门预算's “三公”经费 table whose 合计 is the same last year and this: the answer names 本年预算数."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["丰桂县档案馆2020年部门预算"])
+    sheet.append(["财政拨款“三公”经费预算表"])
+    sheet.append(["编制单位：丰桂县档案馆", "", "单位：万元"])
+    sheet.append(["项目", "上年预算数", "本年预算数"])
+    for row in (("合计", 46.88, 46.88), ("1.因公出国（境）费", 0, 0), ("2.公务用车购置及运行费", 40.15, 39.00),
+                ("3.公务接待费", 6.73, 7.88)):
+        sheet.append(list(row))
+    path = tmp_path / "丰桂县档案馆2020年部门预算.xlsx"
+    book.save(path)
+    build_index([path], tmp_path / "index", embedder=embedder)
+    a = Assistant.load(tmp_path / "index").ask("丰桂县档案馆2020年“三公”经费预算多少？")
+    assert a.found and "46.88 万元" in a.answer and "本年预算数" in a.answer and "上年预算数" not in a.answer, a.answer
