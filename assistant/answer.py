@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from index.facts import (
@@ -874,8 +875,16 @@ class Answerer:
         scored: list[tuple[float, dict[str, float], Fact]] = []
         own_period = {d: period_of(self.index.documents[d].kind) for d in doc_ids[:MAX_REPORTS_READ]}
         for doc_id in doc_ids[:MAX_REPORTS_READ]:
-            for fact in self.index.facts.get(doc_id, []):
+            facts = self.index.facts.get(doc_id, [])
+            # a row of several figures under no header (a table's header lost): which cell is the column the
+            # question names (基本支出, 决算数 … as this report's tables name their columns) is not known
+            columns = {fold(f.column.split(" › ")[-1]) for f in facts if f.source == "table" and f.column}
+            named = any(len(c) >= 2 and c in q.folded for c in columns)
+            headless = Counter(f.context_start for f in facts if f.source == "table" and not f.column) if named else Counter()
+            for fact in facts:
                 if fact.source != "table" or fact.kind.startswith("change") != q.asks_change or (fact.unit == "%") != q.wants_percent:
+                    continue
+                if not fact.column and headless[fact.context_start] > 1:
                     continue
                 if q.unit is not None and fact.kind == "count" and not q.unit.search(fact.raw):
                     continue

@@ -158,9 +158,18 @@ def _read_block(doc: Document, lines: list[tuple[int, str]], i: int, j: int, bef
     title = _title(head_lines) or _title([" ".join(r.texts()).strip() for r in before_body if sum(map(bool, r.texts())) == 1])
     columns = _columns(header, width)
     continued = False
-    if not header and before is not None and len(before.columns) == width and not title:
+    if not header and before is not None and len(before.columns) == width and (not title or _goes_on(title, before.title)):
         columns, title, unit, continued = before.columns, before.title, unit or before.unit, True
     return Table(title, unit, rows[0].start, rows[-1].end, columns, rows[body_from:], continued)
+
+
+_CONTINUED = re.compile(r"\s*[（(]\s*续\s*(?:表|前表)?\s*[0-9一二三四五六七八九十]*\s*[)）]\s*$|\s*续表\s*\d*\s*$|^\s*续表\s*")
+
+
+def _goes_on(title: str, before: str) -> bool:
+    """A title that says the table above goes on: "…决算表（续）", "续表", or the same title again."""
+    bare = _CONTINUED.sub("", title).strip()
+    return bool(_CONTINUED.search(title)) and (not bare or bare == before) or title == before
 
 
 def _parents(texts: list[str], below: list[str]) -> bool:

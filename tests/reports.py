@@ -101,6 +101,28 @@ def budget_pdf(path: Path) -> Path:
     return path
 
 
+def continued_with_title_pdf(path: Path, second_title: str = "一般公共预算财政拨款支出决算表（续）") -> Path:
+    """一般公共预算财政拨款支出决算表 over two pages: the second page repeats the title with （续） and
+    its unit line, not the header (as many districts print it). With another `second_title` the rows
+    of the second page stand under no header at all."""
+    c, (w, h) = pdf_canvas(path)
+    rows = [(f"20801{i:02d}", f"测试项目{i:02d}支出", f"{100 + i}.50", f"{60 + i}.25", "40.25") for i in range(1, 46)]
+    for page, (start, end) in enumerate([(0, 25), (25, 45)]):
+        c.setFont(FONT, 16)
+        c.drawCentredString(w / 2, h - 50, "一般公共预算财政拨款支出决算表" if page == 0 else second_title)
+        c.setFont(FONT, 9)
+        c.drawString(40, h - 75, f"编制单位：{BODY}")
+        c.drawRightString(w - 40, h - 75, "单位：万元")
+        cols, y = [40, 120, 400, 520, 640, 760], h - 95
+        head = [("项目", "", "本年支出", "", ""), ("科目编码", "科目名称", "合计", "基本支出", "项目支出")] if page == 0 else []
+        for cells in head + rows[start:end]:
+            draw_row(c, y, cols, cells)
+            y -= 18
+        c.showPage()
+    c.save()
+    return path
+
+
 BASIC_ROWS = [  # 一般公共预算财政拨款基本支出决算表 (单位：万元): code, name, 合计, 工资福利支出, 对个人和家庭的补助, 公用经费
     ("301", "工资福利支出", "523.10", "523.10", "", ""),
     ("30101", "基本工资", "210.00", "210.00", "", ""),

@@ -191,3 +191,23 @@ def test_one_value_in_two_columns_is_quoted_under_the_period_asked(tmp_path, emb
     build_index([path], tmp_path / "index", embedder=embedder)
     a = Assistant.load(tmp_path / "index").ask("丰桂县档案馆2020年“三公”经费预算多少？")
     assert a.found and "46.88 万元" in a.answer and "本年预算数" in a.answer and "上年预算数" not in a.answer, a.answer
+
+
+def test_a_row_under_no_header_does_not_answer_a_column_asked(tmp_path, embedder):
+    """The second page's rows stand under a title of their own ("…（二）", not "…（续）") and no header: which
+    of their figures is the 基本支出 is not known, so no cell of theirs is offered as it; under a （续）
+    title they keep the columns of the page before, and the 基本支出 is answered."""
+    from assistant.question import understand
+
+    for title, answered in (("一般公共预算财政拨款支出决算表（二）", False), ("一般公共预算财政拨款支出决算表（续）", True)):
+        folder = tmp_path / str(answered)
+        folder.mkdir()
+        pdf = reports.continued_with_title_pdf(folder / "人社局2023年部门决算.pdf", title)
+        build_index([pdf], folder / "index", embedder=embedder)
+        assistant = Assistant.load(folder / "index")
+        doc = next(iter(assistant.index.documents))
+        cells = assistant.answerer.fact_candidates(understand("测试项目40支出基本支出多少？", []), [doc], [])
+        assert any("100.25" in c.text for c in cells) is answered, [c.text for c in cells]
+        assert not any("140.50" in c.text or c.text.endswith(" 40.25") for c in cells), [c.text for c in cells]
+        a = assistant.ask("人社局测试项目40支出基本支出多少？")
+        assert ("100.25 万元" in a.answer) is answered, a.answer

@@ -92,6 +92,14 @@ def test_a_table_continued_on_the_next_page_keeps_its_header(tmp_path: Path):
     assert not [f for f in facts if f.label in ("二、教育支出", "七、节能环保支出")]
 
 
+def test_a_table_whose_title_says_it_goes_on_keeps_the_header_of_the_page_before(tmp_path: Path):
+    """"…决算表（续）" over rows with no header: the rows are under the columns of the page before."""
+    doc = load_document(reports.continued_with_title_pdf(tmp_path / "决算.pdf"))
+    assert [t.continued for t in read_tables(doc)] == [False, True]
+    cell = _cell(extract_facts(doc), "测试项目40支出", "基本支出")
+    assert (cell.table, cell.raw, cell.unit, cell.page) == ("一般公共预算财政拨款支出决算表", "100.25", "万元", 2)
+
+
 def test_docx_self_evaluation_grid_cells(tmp_path: Path):
     doc = load_document(reports.self_evaluation_docx(tmp_path / "自评表.docx"))
     facts = extract_facts(doc)
