@@ -134,6 +134,7 @@ _PROJECT_TABLE = re.compile(r"^(?!.*整体).*(项目.*(自评|评价)|绩效目�
 
 _EACH_ASKED = re.compile(r"分别|各是|各为|各有|各多少|各自")  # each thing asked, not their sum (本年收入合计 is a row)
 _BUDGET_ONLY = re.compile(r"(年初|全年|调整)?预算数?")  # "比预算…": the item asked, as budgeted
+_LAST_YEAR = re.compile(r"上年度?|去年|上一年")  # "比上年…": the same item the year before
 _FINAL_WORD = re.compile(r"(决算|执行|实际支出)数?$")
 
 
@@ -488,21 +489,36 @@ class Answerer:
         planned = plan(without_names(question, names)) or plan(question)
         if len(doc_ids) != 1 or not planned or planned[0] not in ("ratio", "difference", "sum"):
             return None
-        names_asked = list(planned[1])
+        names_asked, years = list(planned[1]), [False, False]
         if planned[0] == "difference" and _BUDGET_ONLY.fullmatch(names_asked[1].strip()):
             item = _FINAL_WORD.sub("", names_asked[0].strip())  # "三公经费决算比预算…": the item is 三公经费
             names_asked[1] = item + names_asked[1]  # "三公经费比预算少了多少": the same item's 预算数
+        elif planned[0] == "difference" and _LAST_YEAR.fullmatch(names_asked[1].strip()):
+            # "公务接待费预算比上年多还是少": the item this year and last, its table's 上年 column — unless the
+            # report states the change itself, which then answers
+            if self._states_change_of(names_asked[0], doc_ids[0], names):
+                return None
+            names_asked[1], years = names_asked[0], [False, True]
         found = []
-        for name in names_asked:
+        for name, last_year in zip(names_asked, years):
             if len(name.strip()) < 2 or PERIOD_ONLY.match(name):
                 return None
-            asked = replace(understand(name, names), wants_percent=False, asks_change=False, previous_year=False, items=[])
+            asked = replace(understand(name, names), wants_percent=False, asks_change=False, previous_year=last_year,
+                            items=[])
             stated = self.stated_figure(asked, doc_ids[0])
             if stated is None:
                 return None
-            found.append((replace(stated[0], raw=f"{name.strip()} {stated[0].raw}"), stated[1]))  # named in the formula
+            shown = f"{'上年' if last_year else ''}{name.strip()}"
+            found.append((replace(stated[0], raw=f"{shown} {stated[0].raw}"), stated[1]))  # named in the formula
         result = operate(planned[0], found[0][0], found[1][0])
         return (result, unique([c for _, c in found])) if result is not None else None
+
+    def _states_change_of(self, item: str, doc_id: str, names: list[str]) -> bool:
+        """Whether the report states the item's change on the year before (a change fact under its words)."""
+        asked = understand(item, names).content.split()
+        want = bigrams(asked[-1]) if asked else frozenset()
+        return bool(want) and any(f.kind.startswith("change") and coverage(want, fold(f.label)) >= STATED_NAMED
+                                  for f in self.index.facts.get(doc_id, []))
 
     def answer_per_unit(self, q: Question, doc_ids: list[str]) -> Answer | None:
         """An amount per unit of one report ("每户补助大概多少", compute.per_unit), the formula shown."""

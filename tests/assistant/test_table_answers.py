@@ -211,3 +211,13 @@ def test_a_row_under_no_header_does_not_answer_a_column_asked(tmp_path, embedder
         assert not any("140.50" in c.text or c.text.endswith(" 40.25") for c in cells), [c.text for c in cells]
         a = assistant.ask("人社局测试项目40支出基本支出多少？")
         assert ("100.25 万元" in a.answer) is answered, a.answer
+
+
+@pytest.mark.dev
+def test_an_item_against_last_year_is_worked_out_from_its_tables_columns_unless_stated(tables_assistant):
+    """"公务接待费预算比上年多还是少": the row's 本年预算数 − 上年预算数, each named; a change the report states
+    ("收入比上年增加了多少" ← "与2020年度相比，收入增加360.55万元") is quoted, not worked out."""
+    a = tables_assistant.ask("柏德县老干部局2022年公务接待费预算比上年多还是少？")
+    assert a.found and "公务接待费预算 3.76 万元 − 上年公务接待费预算 4.21 万元 = -0.45万元（少 0.45万元）" in a.answer, a.answer
+    a = tables_assistant.ask("丰桂县财政局2021年收入比上年增加了多少？")
+    assert a.found and a.kind != "computed" and "增加360.55万元" in a.answer, a.answer
