@@ -132,6 +132,7 @@ COMPUTABLE = {
 _PROJECT_TABLE = re.compile(r"^(?!.*整体).*(项目.*(自评|评价)|绩效目标自评表|绩效自评表)")
 
 
+_FELL = re.compile(r"(下降|减少|降低|下滑|回落|减收|减支)\s*$")  # a change fact's label ending in a fall
 _EACH_ASKED = re.compile(r"分别|各是|各为|各有|各多少|各自")  # each thing asked, not their sum (本年收入合计 is a row)
 _BUDGET_ONLY = re.compile(r"(年初|全年|调整)?预算数?")  # "比预算…": the item asked, as budgeted
 _LAST_YEAR = re.compile(r"上年度?|去年|上一年")  # "比上年…": the same item the year before
@@ -1056,7 +1057,11 @@ class Answerer:
             if misses_named_quantity(q.folded, label):
                 continue  # "“三公”经费预算" is not 机关运行经费预算, whose label covers 经费预算 too
             written = fact.as_written() + (f"（{fact.in_wan()}）" if fact.in_wan() else "")
-            operand = Operand(asked, fact.value, fact.unit, written, doc_id, fact.start, fact.end)
+            value = fact.value
+            fell = _FELL.search(fold(fact.label)) if fact.kind.startswith("change") else None
+            if fell and value > 0:  # "同比下降0.29%" is a change of −0.29%: compared as such, shown as written
+                value, written = -value, f"{fell.group(1)}{written}"
+            operand = Operand(asked, value, fact.unit, written, doc_id, fact.start, fact.end)
             found.append((operand, self._citation(doc_id, fact.context_start, fact.context_end), label, fact.period,
                           fold(fact.column.split(" › ")[-1])))
         unqualified = [f for f in found if not _NARROWING.search(f[2]) or _NARROWING.search(q.folded)]
@@ -1228,7 +1233,8 @@ class Answerer:
         def shown(value: float) -> str:
             return format_value(value, unit) if unit in ("万元", "%") else f"{value:g}{unit}"
 
-        gap = f"{shown(round(values[top] - values[low], 2))}（计算：{shown(values[top])} − {shown(values[low])}）"
+        low_shown = shown(values[low]) if values[low] >= 0 else f"（{shown(values[low])}）"  # 3% − （-5%）
+        gap = f"{shown(round(values[top] - values[low], 2))}（计算：{shown(values[top])} − {low_shown}）"
         if unit == "%":
             gap = gap.replace("%（", " 个百分点（", 1)
         lines = [f"{self._names(doc)}：{figure.raw}" for doc, figure, _, _ in parts]

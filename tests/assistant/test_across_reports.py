@@ -221,3 +221,16 @@ def test_a_report_whose_body_is_not_named_in_it_is_still_asked_about_by_its_shor
     项目支出, not for the word 医保, which its page writes only in 医保服务."""
     a = dev2_assistant.ask("梧州医保和许昌河湖水系中心的项目支出各多少？谁多？")
     assert a.found and "656.93" in a.answer and "46.25" in a.answer, a.answer
+
+
+def test_a_fall_is_compared_as_a_fall(tmp_path, embedder):
+    """"同比下降5.00%" against "同比增长3.00%": the one that rose is higher, by 8 points, not the larger number."""
+    from assistant import Assistant
+    from index.build import build_index
+
+    for body, change in (("丰桂县财政局", "同比下降5.00%"), ("丰云区财政局", "同比增长3.00%")):
+        (tmp_path / f"{body}2022年预算执行情况.txt").write_text(
+            f"{body}2022年预算执行情况\n一、一般公共预算收入\n2022年一般公共预算收入完成4000万元,{change}。\n", encoding="utf-8")
+    build_index([tmp_path], tmp_path / "index", embedder=embedder)
+    a = Assistant.load(tmp_path / "index").ask("丰桂县财政局和丰云区财政局2022年一般公共预算收入的增幅谁高？")
+    assert a.found and "下降5.00%" in a.answer and "丰云区财政局2022年高，高 8 个百分点（计算：3% − （-5%））" in a.answer, a.answer
