@@ -7,9 +7,18 @@ import re
 
 from index.normalize import fold
 
+from .clauses import BARE
+from .question import cues
+from .sentences import question_content
+
 _LEAD = r"^(那么?|那个|它的?|其|该(单位|部门|局)?的?|这个|还有|再看看?|换成|同样)"
 _ELLIPTICAL = re.compile(_LEAD + r"|呢[？?。！!]*$")  # marks a follow-up
 _TRAILER = re.compile(_LEAD + r"|呢?[？?。！!]*$")  # what to strip to get its core
+
+
+def has_intent_words(text: str) -> bool:
+    """Whether the text itself asks (多少, 几, 什么 …), not only names what it is about."""
+    return bool(re.search(r"多少|几|什么|哪|怎么|如何|是否|吗|比例|比重|占比|率", text))
 
 
 def _entities(question: str, entity_names: list[str]) -> list[str]:
@@ -47,6 +56,13 @@ def resolve_followup(question: str, history: list[str], entity_names: list[str],
             rewritten = entities_now[0] + rewritten
         return rewritten
     if not entities_now and entities_before and has_intent(core):
-        # "它的基本支出呢？": the new intent, about the previous entity
-        return f"{entities_before[0]}{core}"
+        # "它的基本支出呢？": the new intent, about the previous entity; "占比呢？", which says little of its
+        # own, is about the previous question's subject ("…公务接待费"), as a later clause is (clauses.py)
+        asked = cues()["asking_tail"].search(previous)
+        if len(question_content(core, entity_names).replace(" ", "")) < BARE:  # 占比, 执行率, not 基本支出
+            subject = cues()["asking_tail"].sub("", previous).strip()
+            if subject and subject != previous:
+                return f"{subject}{core}"
+        tail = asked.group(0) if asked and not has_intent_words(core) else ""  # "它的基本支出呢？" asks as before: 多少
+        return f"{entities_before[0]}{core}{tail}"
     return question

@@ -159,6 +159,7 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
         [text] + ([fold(cited.section or ""), fold(cited.quote)] if cited else []))))
     f["changeless"] = float(q.asks_change and not q.open and c.source != "computed" and not _CHANGE_WORD.search(text))
     prose = c.source in ("sentence", "sentences") and "|" not in text
+    f["asked_cell_empty"] = float(q.figure_only and c.source in ("sentence", "sentences") and _asked_cell_empty(q, text))
     f["ungraded"] = float(prose and bool(cues()["grade_asked"].search(q.folded))
                           and not cues()["grade_written"].search(fold(text)))
     f["scoreless"] = float(prose and bool(cues()["score_asked"].search(q.folded)) and "分" not in text)
@@ -203,6 +204,26 @@ def misses_named_quantity(question: str, text: str) -> bool:
     return any(term in q and term not in t for term in (n.replace("和", "") for n in named_quantities()))
 
 
+def _asked_cell_empty(q: Question, text: str) -> bool:
+    """A table row quoted whole ("| 八、其他收入 | 128.67 | 八、住房保障支出 |  |") whose cell naming what is
+    asked is followed by no figure before the next label: the row gives the thing asked no figure (the
+    figure in it is another line's, from the other half of a side-by-side table)."""
+    runs = q.content.split()
+    if "|" not in text or not runs or len(runs[-1]) < 3:
+        return False
+    cells = [cell.strip() for cell in fold(text).split("|")]
+    named = [i for i, cell in enumerate(cells) if runs[-1] in cell]
+    if not named:
+        return False
+    for i in named:
+        for cell in cells[i + 1 :]:
+            if _FIGURE_CELL.fullmatch(cell) and re.search(r"\d", cell):
+                return False  # a figure under what is asked
+            if re.search(r"[\u4e00-\u9fff]{2}", cell):
+                break  # the next line's label: none for this one
+    return True
+
+
 def lays_out_parts(text: str) -> bool:
     """Several amounts side by side, none of them written as a total (合计, 总额, 共 …) nor the sum of
     the others: parts laid out ("用于康复补贴1.065万元,…,资助新生1.8万元"), which answer no "总共多少"."""
@@ -224,7 +245,7 @@ def names_the_opposite(question: str, text: str) -> bool:
 
 
 RULES = ("silent", "figureless", "opposite", "changeless", "row_unnamed", "unnamed_quantity", "furniture", "unitless",
-         "header_row", "untotalled", "ungraded", "scoreless")  # features that decide by rule (see `ruled_out`), not weighed by the model
+         "header_row", "untotalled", "ungraded", "scoreless", "asked_cell_empty")  # features that decide by rule (see `ruled_out`), not weighed by the model
 
 
 def ruled_out(f: dict[str, float]) -> bool:
@@ -242,7 +263,8 @@ def ruled_out(f: dict[str, float]) -> bool:
     header row, the columns asked and not one figure cell under them, answers no figure question; a total
     asked ("总共多少钱") is not answered by parts laid out, none of them the total; a grade asked
     (什么等级) is not answered by prose that writes no grade word (优, 良, 合格 …), nor a score asked (得了
-    几分) by prose without a 分."""
+    几分) by prose without a 分; nor by a quoted table row whose cell naming what is asked has no figure
+    after it (the figure in the row is another line's)."""
     return any(f.get(name, 0.0) == 1.0 for name in RULES)
 
 

@@ -13,8 +13,14 @@ def test_new_entity_keeps_the_previous_intent():
     assert resolve_followup("那花都区呢？", ["荔湾区预算执行率是多少"], NAMES, asks_something) == "花都区预算执行率是多少"
 
 
-def test_new_intent_keeps_the_previous_entity():
-    assert resolve_followup("它的基本支出呢？", ["花都区总收入是多少"], NAMES, asks_something) == "花都区基本支出"
+def test_new_intent_keeps_the_previous_entity_and_how_it_asked():
+    """"它的基本支出呢？" after "…总收入是多少": 基本支出, asked for the same way (a figure)."""
+    assert resolve_followup("它的基本支出呢？", ["花都区总收入是多少"], NAMES, asks_something) == "花都区基本支出是多少"
+
+
+def test_a_follow_up_that_says_little_is_about_the_previous_subject():
+    """"占比呢？" after "花都区公用经费多少？": the share of 公用经费, not of 花都区."""
+    assert resolve_followup("占比呢？", ["花都区2023年公用经费多少？"], NAMES, lambda q: True) == "花都区2023年公用经费占比"
 
 
 def test_a_whole_question_is_left_alone():

@@ -59,6 +59,9 @@ def _ruled_out(question: str, text: str) -> bool:
     ("这个项目总共多少钱？", "项目资金共51.937万元,用于康复补贴1.065万元,儿童救助38.472万元", False),
     ("这个项目总共多少钱？", "项目资金100万元,其中中央60万元、省级40万元", False),
     ("这个项目的钱用在哪了？", "用于康复补贴1.065万元,文化进家庭2.1万元,儿童救助38.472万元", False),
+    # a side-by-side table row whose cell naming what is asked is empty: its figure is the other half's
+    ("住房保障支出多少？", "| 八、其他收入 | 128.67 | 八、住房保障支出 |  |", True),
+    ("住房保障支出多少？", "| 八、其他收入 |  | 八、住房保障支出 | 904.40 |", False),
     # a grade asked: prose that writes no grade word gives none
     ("整体绩效自评是什么等级？", "一、绩效管理工作开展情况。", True),
     ("整体绩效自评是什么等级？", "部门目标实现率100%,整体绩效自评为优 秀;", False),
