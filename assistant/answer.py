@@ -13,6 +13,8 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
 
 from index.facts import (
     TOTAL_ROWS,
@@ -25,7 +27,7 @@ from index.facts import (
 )
 from index.headings import SENTENCE_END, heading_rank
 from index.identify import is_boilerplate
-from index.names import org_suffixes, short_names
+from index.names import org_suffixes, read_data_lines, short_names
 from index.normalize import DOCUMENT_NUMBER_LINE, fold
 from index.records import Chunk, Document
 from index.store import Index
@@ -137,6 +139,30 @@ _EACH_ASKED = re.compile(r"分别|各是|各为|各有|各多少|各自")  # eac
 _BUDGET_ONLY = re.compile(r"(年初|全年|调整)?预算数?")  # "比预算…": the item asked, as budgeted
 _LAST_YEAR = re.compile(r"上年度?|去年|上一年")  # "比上年…": the same item the year before
 _FINAL_WORD = re.compile(r"(决算|执行|实际支出)数?$")
+
+
+DATA = Path(__file__).parent / "data"  # shares_of.tsv
+_SHARE_ASKED = re.compile(r"占比|所占比[例重]|比重|的比例|百分之几|占多少")
+
+
+@lru_cache(maxsize=1)
+def shares_of() -> list[tuple[str, str]]:
+    """data/shares_of.tsv: a part and the whole its share is of, longest parts first."""
+    rows = [tuple(line.split("\t")) for line in read_data_lines("shares_of.tsv", DATA)]
+    return sorted(rows, key=lambda r: -len(r[0]))
+
+
+def _share_of_named_whole(question: str) -> str | None:
+    """"公用经费占比多少" as "公用经费占基本支出的比重": a share asked with no whole named, of a part the
+    genre's templates sum into one whole; None when a whole is named or the part is not one of those."""
+    q = QUOTES.sub("", fold(question))
+    if not _SHARE_ASKED.search(q) or re.search(r"占[^，,。？?比]{2,}的?(比例|比重)", q):
+        return None
+    part = next((p for p, _ in shares_of() if fold(p) in q or fold(p).replace("（境）", "") in q), None)
+    if part is None:
+        return None
+    whole = dict(shares_of())[part]
+    return f"{part}占{whole}的比重"
 
 
 def _in_one_unit(found: list) -> set[float]:
@@ -474,6 +500,10 @@ class Answerer:
                                 for o in result.operands])
         elif (from_tables := self._computed_from_tables(question, list(doc_ids), list(names))) is not None:
             result, citations = from_tables
+        elif (whole := _share_of_named_whole(question)) and (found := self.answer_computed(whole, passages, names, doc_ids)):
+            # "公用经费占比多少": of 基本支出, as the template sums it (data/shares_of.tsv), said so
+            found.answer = found.answer.rstrip("。") + f"；问题未写明占什么的比重，按报表的口径取“{whole}”。"
+            return found
         else:
             return None
         doc = self.index.documents[result.operands[0].doc_id]

@@ -221,3 +221,11 @@ def test_an_item_against_last_year_is_worked_out_from_its_tables_columns_unless_
     assert a.found and "公务接待费预算 3.76 万元 − 上年公务接待费预算 4.21 万元 = -0.45万元（少 0.45万元）" in a.answer, a.answer
     a = tables_assistant.ask("丰桂县财政局2021年收入比上年增加了多少？")
     assert a.found and a.kind != "computed" and "增加360.55万元" in a.answer, a.answer
+
+
+def test_a_share_with_no_whole_named_is_of_the_whole_the_template_sums_it_into(sangong_and_basic):
+    """"公务接待费占比多少" names no whole: the “三公”经费 its table sums it into (data/shares_of.tsv), said so."""
+    a = sangong_and_basic["sangong"].ask("人社局公务接待费占比多少？")
+    assert a.found and "公务接待费 3.30 万元 ÷ 三公经费 10.50 万元 = 31.43%" in a.answer and "按报表的口径" in a.answer, a.answer
+    a = sangong_and_basic["basic"].ask("人社局公用经费占比多少？")  # its whole, 基本支出, is stated nowhere
+    assert not a.found or "÷" not in a.answer, a.answer
