@@ -57,9 +57,10 @@ def resolve_followup(question: str, history: list[str], entity_names: list[str],
         return rewritten
     if not entities_now and entities_before and has_intent(core):
         # "它的基本支出呢？": the new intent, about the previous entity; "占比呢？", which says little of its
-        # own, is about the previous question's subject ("…公务接待费"), as a later clause is (clauses.py)
+        # own and names no one, is about the previous question's subject ("…公务接待费"), as a later clause is
         asked = cues()["asking_tail"].search(previous)
-        if len(question_content(core, entity_names).replace(" ", "")) < BARE:  # 占比, 执行率, not 基本支出
+        refers = re.match(r"^(它|其|该)", q)  # "它的执行数呢": the body's, not the previous subject's
+        if not refers and len(question_content(core, entity_names).replace(" ", "")) < BARE:  # 占比, not 基本支出
             subject = cues()["asking_tail"].sub("", previous).strip()
             if subject and subject != previous:
                 return f"{subject}{core}"

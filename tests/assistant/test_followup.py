@@ -21,6 +21,8 @@ def test_new_intent_keeps_the_previous_entity_and_how_it_asked():
 def test_a_follow_up_that_says_little_is_about_the_previous_subject():
     """"占比呢？" after "花都区公用经费多少？": the share of 公用经费, not of 花都区."""
     assert resolve_followup("占比呢？", ["花都区2023年公用经费多少？"], NAMES, lambda q: True) == "花都区2023年公用经费占比"
+    # "它的…": the body's, not the previous subject's
+    assert resolve_followup("它的执行数呢？", ["荔湾区老干部局项目支出是多少？"], NAMES, lambda q: True) == "荔湾区执行数是多少？"
 
 
 def test_a_whole_question_is_left_alone():
