@@ -6,12 +6,14 @@ import gc
 import re
 import threading
 import time
+import warnings
 from pathlib import Path
 
 from index.build import BuildReport, build_index
 from index.config import Settings, default_index_dir
 from index.embed import shared_embedder
-from index.store import Index
+from index.normalize import TEXT_VERSION
+from index.store import Index, stored_text_version
 
 from .answer import MAX_QUESTION_CHARS, Answerer
 from .followup import needs_history, resolve_followup
@@ -83,10 +85,14 @@ class Assistant:
         """Open an index; with no directory, the bundled reports' index (built on first use)."""
         if index_dir is None:
             index_dir = default_index_dir()
-            if not (index_dir / "CURRENT").exists():
+            if stored_text_version(index_dir) != TEXT_VERSION:  # none yet, or read by an older reader
                 build_index([BUNDLED_REPORTS], index_dir, settings)
         index_dir = Path(index_dir)
-        return cls(Index.load(index_dir, settings), index_dir)
+        index = Index.load(index_dir, settings)
+        if index.text_version != TEXT_VERSION:
+            warnings.warn(f"{index_dir}: 报告是用旧版读取方式读入的（text_version {index.text_version}），"
+                          f"运行 `assistant index` 会按当前方式重新读取（向量可复用）", stacklevel=2)
+        return cls(index, index_dir)
 
     def add_files(self, paths: list[Path | str], remove: list[str] = (), progress=None) -> BuildReport:
         """Index new or changed files (and drop `remove`d ones), then answer from them at once.

@@ -46,6 +46,16 @@ def _document_from_dict(d: dict) -> Document:
     return Document(**d)
 
 
+def stored_text_version(index_dir: Path | str) -> int | None:
+    """How the reports of the index in `index_dir` were read (its manifest's text_version), without
+    loading it; None when there is no readable index there."""
+    try:
+        gen = Path(index_dir) / (Path(index_dir) / "CURRENT").read_text().strip()
+        return json.loads((gen / "manifest.json").read_text()).get("text_version", 1)
+    except (OSError, ValueError):
+        return None
+
+
 class Index:
     """Everything retrieval needs, loaded in memory."""
 

@@ -78,6 +78,10 @@ def test_an_index_read_by_an_older_reader_reads_its_reports_again(tmp_path, embe
     manifest["text_version"] = TEXT_VERSION - 1
     (gen / "manifest.json").write_text(json.dumps(manifest))
     assert "(xiàng)" in next(d.text for d in Index.load(index_dir).documents.values() if d.name == "甲.txt")
+    from assistant import Assistant
+
+    with pytest.warns(UserWarning, match="assistant index"):  # answering from it says how to read it anew
+        Assistant.load(index_dir)
     report = build_index([corpus / "乙.txt"], index_dir, embedder=embedder)  # 甲 not given: read again from its file
     index = Index.load(index_dir)
     assert sorted(report.updated) == ["乙.txt", "甲.txt"] and len(index.documents) == 2
