@@ -429,7 +429,13 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_bench)
 
     args = parser.parse_args(argv)
-    return args.func(args)
+    from index.store import IndexLoadError
+
+    try:
+        return args.func(args)
+    except IndexLoadError as exc:  # no index, or a damaged one, at the directory given: say so, exit 2
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -151,3 +151,13 @@ def test_a_table_of_contents_line_ends_its_paragraph_in_hard_wrapped_text():
             + body * 4)
     text, _ = normalize_pages([page])
     assert "(二)下一步改进工作的意见和建议 19\n某某局2022年" in text
+
+
+def test_asking_from_a_folder_with_no_index_names_it_and_exits_2(tmp_path: Path):
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-m", "assistant.cli", "ask", "--local", "--index-dir", str(tmp_path / "none"),
+                          "荔湾区预算执行率是多少"], capture_output=True, text=True)
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert str(tmp_path / "none") in run.stderr and "assistant index" in run.stderr
