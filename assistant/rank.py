@@ -158,6 +158,10 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
     f["unnamed_quantity"] = float(misses_named_quantity(q.folded, " ".join(
         [text] + ([fold(cited.section or ""), fold(cited.quote)] if cited else []))))
     f["changeless"] = float(q.asks_change and not q.open and c.source != "computed" and not _CHANGE_WORD.search(text))
+    # "支出比上年增加了多少" and every change the passage states is of the opposite (收入增加360.55万元)
+    changed = _change_clauses(fold(text))
+    f["opposite"] = max(f["opposite"], float(q.asks_change and bool(changed)
+                                             and all(names_the_opposite(q.folded, clause) for clause in changed)))
     prose = c.source in ("sentence", "sentences") and "|" not in text
     f["asked_cell_empty"] = float(q.figure_only and c.source in ("sentence", "sentences") and _asked_cell_empty(q, text))
     f["ungraded"] = float(prose and bool(cues()["grade_asked"].search(q.folded))
@@ -204,6 +208,16 @@ def misses_named_quantity(question: str, text: str) -> bool:
     return any(term in q and term not in t for term in (n.replace("和", "") for n in named_quantities()))
 
 
+def _change_clauses(text: str) -> list[str]:
+    """Each clause that states a change, with the clauses of its sentence before it, which name what changed
+    ("收入增加360.55万元，增长13.48%": the 增长 is the 收入's)."""
+    out = []
+    for sentence in re.split(r"[。；;]", text):
+        clauses = re.split(r"[，,]", sentence)
+        out += ["，".join(clauses[: n + 1]) for n, clause in enumerate(clauses) if _CHANGE_FIGURE.search(clause)]
+    return out
+
+
 def _asked_cell_empty(q: Question, text: str) -> bool:
     """A table row quoted whole ("| 八、其他收入 | 128.67 | 八、住房保障支出 |  |") whose cell naming what is
     asked is followed by no figure before the next label: the row gives the thing asked no figure (the
@@ -217,8 +231,8 @@ def _asked_cell_empty(q: Question, text: str) -> bool:
         return False
     for i in named:
         for cell in cells[i + 1 :]:
-            if _FIGURE_CELL.fullmatch(cell) and re.search(r"\d", cell):
-                return False  # a figure under what is asked
+            if _FIGURE_CELL.fullmatch(cell) and re.search(r"\d", cell) and not re.fullmatch(r"\d{1,2}", cell):
+                return False  # a figure under what is asked (1–2 digits alone are its row number, 行次)
             if re.search(r"[\u4e00-\u9fff]{2}", cell):
                 break  # the next line's label: none for this one
     return True

@@ -62,6 +62,10 @@ def _ruled_out(question: str, text: str) -> bool:
     # a side-by-side table row whose cell naming what is asked is empty: its figure is the other half's
     ("住房保障支出多少？", "| 八、其他收入 | 128.67 | 八、住房保障支出 |  |", True),
     ("住房保障支出多少？", "| 八、其他收入 |  | 八、住房保障支出 | 904.40 |", False),
+    ("事业收入多少？", "| 五、事业收入 | 5 |  |  | 五、卫生健康支出 | 35 |  | 2,061,005.17 |", True),  # 5 is its 行次
+    # a change asked of one quantity, every change in the passage of the opposite one (the 增长 is the 收入's)
+    ("支出比上年增加了多少？", "收入合计3,034.71万元，支出合计2,943.67万元。与上年相比，收入增加360.55万元，增长13.48%。", True),
+    ("支出比上年增加了多少？", "与上年相比，收入增加360.55万元，支出增加300.00万元，增长11.3%。", False),
     # a grade asked: prose that writes no grade word gives none
     ("整体绩效自评是什么等级？", "一、绩效管理工作开展情况。", True),
     ("整体绩效自评是什么等级？", "部门目标实现率100%,整体绩效自评为优 秀;", False),
