@@ -1145,7 +1145,12 @@ class Answerer:
             return None
         if q.asks != 1 or (SUM.search(q.folded) and not _EACH_ASKED.search(q.folded)):
             return None  # other clauses ask more ("总额多少？基本支出、项目支出各多少"), or their sum is asked
-        lines, citations = [], []
+        first_at = q.folded.find(q.items[0])
+        joiner = q.folded[first_at + len(q.items[0]) : first_at + len(q.items[0]) + 1] if first_at >= 0 else ""
+        labels = [fold(f.label) for f in self.index.facts.get(doc_ids[0], [])]
+        if joiner and any(q.items[0] + joiner in label for label in labels):
+            return None  # one line's name that holds a 与 or 及 (文化旅游体育与传媒支出), not two things
+        lines, citations, starts = [], [], set()
         for item in q.items:
             asked = replace(understand(item, q.names), asks_change=False, previous_year=q.previous_year, items=[])
             stated = self.stated_figure(asked, doc_ids[0])
@@ -1153,6 +1158,9 @@ class Answerer:
                 return None
             lines.append(f"{item}：{stated[0].raw}")
             citations.append(stated[1])
+            starts.add(stated[0].start)
+        if len(starts) == 1:
+            return None  # one figure for every "item": one thing split at its 与 (文化旅游体育与传媒支出)
         doc = self.index.documents[doc_ids[0]]
         return Answer("", f"{self._names(doc)}" + "；".join(lines) + "。", True, unique(citations), [], "table")
 
@@ -1366,7 +1374,8 @@ class Answerer:
         if best is None:
             return None
         own = bigrams(question_content(clause.written, self.entity_names_for(clause.written)))
-        if own and not coverage(own, fold(best.text)):
+        said = fold(best.text + "".join(c.quote for c in best.answer.citations[:2]))  # a formula's rows say it
+        if own and not coverage(own, said):
             return None  # found by the subject put before it, but silent on what the clause asks
         return best
 

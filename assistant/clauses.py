@@ -3,7 +3,8 @@
 
 A later clause that says little of its own (a few characters of content once
 question words are dropped) is about the first clause's subject: the first
-clause without its asking words ("…收支总计") is put before it. A later clause
+clause without its asking words ("…收支总计") is put before it, as it is before a clause that begins
+by comparing ("比本年收入合计少多少？"). A later clause
 with a subject of its own ("评价工作是在哪段时间做的？") gets only the names of
 bodies and places the first clause wrote.
 """
@@ -18,6 +19,7 @@ from .sentences import question_content
 
 _CLAUSE_END = re.compile(r"(?<=[？?])")
 BARE = 4  # a clause with at most this many characters of content has no subject of its own
+_COMPARES = re.compile(r"^(比|较|与|跟|同)")  # a clause that begins by comparing leaves out its subject
 
 
 @dataclass
@@ -41,5 +43,6 @@ def split_clauses(question: str, names: list[str]) -> list[Clause]:
     out = [Clause(first, first)]
     for p in pieces[1:]:
         own = question_content(p, names).replace(" ", "")
-        out.append(Clause((subject if len(own) <= BARE else named) + p, p))
+        compares = _COMPARES.match(p)  # "比本年收入合计少多少？": the first clause's subject is compared
+        out.append(Clause((subject if len(own) <= BARE or compares else named) + p, p))
     return out

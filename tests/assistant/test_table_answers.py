@@ -229,3 +229,13 @@ def test_a_share_with_no_whole_named_is_of_the_whole_the_template_sums_it_into(s
     assert a.found and "公务接待费 3.30 万元 ÷ 三公经费 10.50 万元 = 31.43%" in a.answer and "按报表的口径" in a.answer, a.answer
     a = sangong_and_basic["basic"].ask("人社局公用经费占比多少？")  # its whole, 基本支出, is stated nowhere
     assert not a.found or "÷" not in a.answer, a.answer
+
+
+@pytest.mark.dev
+def test_a_line_whose_name_holds_a_joiner_is_one_thing_and_a_comparing_clause_keeps_its_subject(tables_assistant):
+    """"文化旅游体育与传媒支出预算多少" asks one line, not 文化旅游体育 and 传媒支出; "…本年支出合计多少？比本年收入
+    合计少多少？": the second clause compares the first one's subject."""
+    a = tables_assistant.ask("安丰县老干部局2022年文化旅游体育与传媒支出预算多少？")
+    assert a.found and "文化旅游体育与传媒支出" in a.answer and "449.44 万元" in a.answer and "；" not in a.answer, a.answer
+    a = tables_assistant.ask("金兴区人社局2021年本年支出合计多少？比本年收入合计少多少？")
+    assert a.found and "26,665,963.31 元" in a.answer and "（少 82.47万元）" in a.answer, a.answer
