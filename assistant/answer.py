@@ -36,7 +36,7 @@ from index.terms import terms
 
 from .check import rate_against_amounts, rate_checks
 from .clauses import Clause, split_clauses
-from .compute import PERIOD_ONLY, SUM, TO_WAN_UNITS, Operand, compute, count_items, figure_after, operate, per_unit, plan, without_names
+from .compute import PERIOD_ONLY, SUM, TO_WAN_UNITS, Computation, Operand, compute, count_items, figure_after, operate, per_unit, plan, without_names
 from .facts import (
     DISPLAY,
     METRICS,
@@ -513,7 +513,8 @@ class Answerer:
         facts.append({"formula": result.formula, "value": result.value, "unit": result.unit, "computed": True})
         return Answer(question, text, True, citations, facts, "computed")
 
-    def _computed_from_tables(self, question: str, doc_ids: list[str], names: list[str]):
+    def _computed_from_tables(self, question: str, doc_ids: list[str], names: list[str]
+                              ) -> tuple[Computation, list[Citation]] | None:
         """A share, difference or sum of two figures one report's tables state, each under its own words
         ("公用经费占基本支出的比重" ← 公用经费 and 基本支出 as stated_figure reads them): table cells carry no
         unit beside them for `compute` to read. Each operand cites its row."""
