@@ -36,7 +36,20 @@ from index.terms import terms
 
 from .check import rate_against_amounts, rate_checks
 from .clauses import Clause, split_clauses
-from .compute import PERIOD_ONLY, SUM, TO_WAN_UNITS, Computation, Operand, compute, count_items, figure_after, operate, per_unit, plan, without_names
+from .compute import (
+    PERIOD_ONLY,
+    SUM,
+    TO_WAN_UNITS,
+    Computation,
+    Operand,
+    compute,
+    count_items,
+    figure_after,
+    operate,
+    per_unit,
+    plan,
+    without_names,
+)
 from .facts import (
     DISPLAY,
     METRICS,
