@@ -429,7 +429,7 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_bench)
 
     args = parser.parse_args(argv)
-    from index.store import IndexLoadError
+    from index.errors import IndexLoadError
 
     try:
         return args.func(args)

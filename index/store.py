@@ -21,15 +21,12 @@ from pathlib import Path
 import numpy as np
 
 from .config import Settings
+from .errors import IndexLoadError
 from .facts import FACTS_VERSION, Fact, extract_facts
 from .normalize import TEXT_VERSION
 from .records import Chunk, Document, Section
 
 FORMAT_VERSION = 1
-
-
-class IndexLoadError(Exception):
-    """The index directory cannot be used; the message says why and what to do."""
 
 
 def _document_to_dict(doc: Document) -> dict:
