@@ -384,8 +384,9 @@ class Answerer:
         if found and rest and not found.formula:
             fact = found.facts[0]
             clause_start = max(doc.folded.rfind(p, 0, fact.start) for p in "，,。；;\n") + 1
-            if match_score(rest, doc.folded[clause_start : fact.end]) < MIN_COVERAGE:
-                return None  # the question asks about something narrower than this figure
+            clause = doc.folded[clause_start : fact.end]
+            if match_score(rest, clause) < MIN_COVERAGE or not all(t in clause for t in terms(rest)):
+                return None  # the question asks about something narrower ("政府采购货物支出": not the 总额)
         display = DISPLAY.get(metric, metric)
         if found is None:
             related = self._related_figures(doc_id)

@@ -464,3 +464,16 @@ def test_a_quoted_sentence_is_led_by_the_figure_of_the_words_asked(tmp_path, emb
     assert a.found and a.answer.startswith("非税收入：25.53亿元。"), a.answer
     a = assistant.ask("丰桂县2022年税收收入和非税收入各多少？")
     assert not a.answer.startswith("非税收入："), a.answer
+
+
+def test_a_part_asked_is_not_answered_by_its_total(tmp_path, embedder):
+    """"政府采购货物支出多少": the 货物 part, not the 政府采购支出总额 the metric lexicon knows as a total."""
+    from assistant import Assistant
+    from index.build import build_index
+
+    page = tmp_path / "丰桂县水务局2023年部门决算.txt"
+    page.write_text("丰桂县水务局2023年部门决算\n十一、政府采购支出情况说明\n2023年度政府采购支出总额356.70万元，其中："
+                    "政府采购货物支出56.70万元、政府采购工程支出200.00万元、政府采购服务支出100.00万元。\n", encoding="utf-8")
+    build_index([page], tmp_path / "index", embedder=embedder)
+    a = Assistant.load(tmp_path / "index").ask("丰桂县水务局2023年政府采购货物支出多少？")
+    assert a.found and a.answer.startswith("政府采购货物支出：56.70万元"), a.answer
