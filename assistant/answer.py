@@ -74,7 +74,7 @@ from .grid import (
     read_indicators,
 )
 from .question import Question, abbreviations, cues, understand
-from .rank import QUOTES, Candidate, Ranker, default_ranker, features, misses_named_quantity, term_idf
+from .rank import QUOTES, Candidate, Ranker, default_ranker, features, misses_named_quantity, ruled_out, term_idf
 from .records import Answer, Citation
 from .retrieve import Passage, Retriever
 from .route import Route, Router
@@ -823,7 +823,24 @@ class Answerer:
         # nor is a passage without a figure for a question that asks a figure and nothing else
         out = [c for c in out if not (c.features.get("furniture") or c.features.get("figureless"))]
         out.sort(key=lambda c: -c.score)
+        if out and cues()["reason"].search(q.folded):
+            self._with_its_reason(out)
         return out, fallback, passages
+
+    @staticmethod
+    def _with_its_reason(out: list[Candidate]) -> None:
+        """A reason asked ("为什么增加"), the best a sentence that gives none ("…比上年增加3.05万元。"): the same
+        sentence with the next one, when that one gives it ("主要原因是办公设备更新。"), is put first, as sure."""
+        top = out[0]
+        reason = cues()["reason_written"]
+        if top.source != "sentence" or reason.search(fold(top.text)):
+            return
+        pair = next((c for c in out if c.source == "sentences" and c.text.startswith(top.text)
+                     and reason.search(fold(c.text[len(top.text):]))), None)
+        if pair is not None and not ruled_out(pair.features):
+            out.remove(pair)
+            pair.score, pair.rule_first = max(pair.score, top.score), top.rule_first
+            out.insert(0, pair)
 
     def _table_spans(self, doc_id: str) -> list[tuple[int, int]]:
         """Where the tables the index read lie in a report: from each table's first row to its last."""

@@ -477,3 +477,16 @@ def test_a_part_asked_is_not_answered_by_its_total(tmp_path, embedder):
     build_index([page], tmp_path / "index", embedder=embedder)
     a = Assistant.load(tmp_path / "index").ask("丰桂县水务局2023年政府采购货物支出多少？")
     assert a.found and a.answer.startswith("政府采购货物支出：56.70万元"), a.answer
+
+
+def test_a_reason_asked_is_answered_with_the_sentence_that_gives_it(tmp_path, embedder):
+    """"…为什么？": the change and, with it, the next sentence that gives its reason."""
+    from assistant import Assistant
+    from index.build import build_index
+
+    page = tmp_path / "丰桂县水务局2023年部门决算.txt"
+    page.write_text("丰桂县水务局2023年部门决算\n十、机关运行经费支出情况说明\n2023年度机关运行经费支出96.12万元，比上年增加3.05万元，"
+                    "增长3.28%。主要原因是办公设备更新。\n", encoding="utf-8")
+    build_index([page], tmp_path / "index", embedder=embedder)
+    a = Assistant.load(tmp_path / "index").ask("丰桂县水务局机关运行经费为什么增加？")
+    assert a.found and "增加3.05万元" in a.answer and "主要原因是办公设备更新" in a.answer, a.answer
