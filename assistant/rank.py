@@ -149,7 +149,11 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
         f["silent"] = float(f["match"] == 0 and f["idf_cover"] == 0 and f["words"] == 0
                             and coverage(want, section) == 0)
     f["figureless"] = float(q.figure_only and not re.search(r"\d", _NOT_FIGURES.sub("", text)))
-    f["opposite"] = float(names_the_opposite(q.folded, text))
+    # the opposite quantity (收入 for 支出), or a change asked of one quantity where every change the passage
+    # states is of the other ("支出比上年增加了多少" ← "收入增加360.55万元，增长13.48%")
+    changed = _change_clauses(text) if q.asks_change else []
+    f["opposite"] = float(names_the_opposite(q.folded, text)
+                          or bool(changed) and all(names_the_opposite(q.folded, clause) for clause in changed))
     # a web page's furniture (索引号 | … | 公开目录 | 三公经费 | 发布日期 | 2025-06-06) holds no figure of the report
     f["furniture"] = float(c.source in ("sentence", "sentences") and bool(_FILE_NAME.fullmatch(text.strip()))
                            or q.wants_number and c.source in ("sentence", "sentences")
@@ -158,17 +162,13 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
     f["unnamed_quantity"] = float(misses_named_quantity(q.folded, " ".join(
         [text] + ([fold(cited.section or ""), fold(cited.quote)] if cited else []))))
     f["changeless"] = float(q.asks_change and not q.open and c.source != "computed" and not _CHANGE_WORD.search(text))
-    # "支出比上年增加了多少" and every change the passage states is of the opposite (收入增加360.55万元)
-    changed = _change_clauses(fold(text))
-    f["opposite"] = max(f["opposite"], float(q.asks_change and bool(changed)
-                                             and all(names_the_opposite(q.folded, clause) for clause in changed)))
     prose = c.source in ("sentence", "sentences") and "|" not in text
     f["asked_cell_empty"] = float(q.figure_only and c.source in ("sentence", "sentences") and _asked_cell_empty(q, text))
     f["ungraded"] = float(prose and bool(cues()["grade_asked"].search(q.folded))
-                          and not cues()["grade_written"].search(fold(text)))
+                          and not cues()["grade_written"].search(text))
     f["scoreless"] = float(prose and bool(cues()["score_asked"].search(q.folded)) and "分" not in text)
     f["untotalled"] = float(q.wants_number and bool(_TOTAL_ASKED.search(q.folded)) and c.source in ("sentence", "sentences")
-                            and lays_out_parts(fold(text)))
+                            and lays_out_parts(text))
     # "| 项目名称 | … | 年初预算数 | 全年预算数 | 全年执行数 |": a table's header names the columns asked, holds no figure
     cells = [cell.strip() for cell in text.split("|") if cell.strip()]
     f["header_row"] = float(q.wants_number and c.source in ("sentence", "sentences") and len(cells) >= 3
@@ -219,13 +219,13 @@ def _change_clauses(text: str) -> list[str]:
 
 
 def _asked_cell_empty(q: Question, text: str) -> bool:
-    """A table row quoted whole ("| 八、其他收入 | 128.67 | 八、住房保障支出 |  |") whose cell naming what is
+    """`text` folded. A table row quoted whole ("| 八、其他收入 | 128.67 | 八、住房保障支出 |  |") whose cell naming what is
     asked is followed by no figure before the next label: the row gives the thing asked no figure (the
     figure in it is another line's, from the other half of a side-by-side table)."""
     runs = q.content.split()
     if "|" not in text or not runs or len(runs[-1]) < 3:
         return False
-    cells = [cell.strip() for cell in fold(text).split("|")]
+    cells = [cell.strip() for cell in text.split("|")]
     named = [i for i, cell in enumerate(cells) if runs[-1] in cell]
     if not named:
         return False
