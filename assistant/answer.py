@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from pathlib import Path
+from typing import NamedTuple
 
 from index.facts import (
     TOTAL_ROWS,
@@ -73,7 +73,7 @@ from .grid import (
     read_grids,
     read_indicators,
 )
-from .question import Question, abbreviations, cues, understand
+from .question import DATA, Question, abbreviations, cues, understand
 from .rank import QUOTES, Candidate, Ranker, default_ranker, features, misses_named_quantity, ruled_out, term_idf
 from .records import Answer, Citation
 from .retrieve import Passage, Retriever
@@ -154,7 +154,7 @@ _LAST_YEAR = re.compile(r"上年度?|去年|上一年")  # "比上年…": the s
 _FINAL_WORD = re.compile(r"(决算|执行|实际支出)数?$")
 
 
-DATA = Path(__file__).parent / "data"  # shares_of.tsv
+_PARENTHESES = re.compile(r"[（(][^）)]*[)）]")  # "因公出国（境）费" is asked as 因公出国费
 _SHARE_ASKED = re.compile(r"占比|所占比[例重]|比重|的比例|百分之几|占多少")
 
 
@@ -171,16 +171,26 @@ def _share_of_named_whole(question: str) -> str | None:
     q = QUOTES.sub("", fold(question))
     if not _SHARE_ASKED.search(q) or re.search(r"占[^，,。？?比]{2,}的?(比例|比重)", q):
         return None
-    part = next((p for p, _ in shares_of() if fold(p) in q or fold(p).replace("（境）", "") in q), None)
+    part = next((p for p, _ in shares_of() if fold(p) in q or _PARENTHESES.sub("", fold(p)) in q), None)  # 因公出国费
     if part is None:
         return None
     whole = dict(shares_of())[part]
     return f"{part}占{whole}的比重"
 
 
-def _in_one_unit(found: list) -> set[float]:
-    """The distinct values of stated figures (Operand first in each), in 万元 where they are amounts."""
-    return {round(f[0].value * TO_WAN_UNITS.get(f[0].unit, 1.0), 6) for f in found}
+class _Stated(NamedTuple):
+    """A figure a report states under the words asked (Answerer.stated_figure), with what picks among several."""
+
+    figure: Operand
+    citation: Citation
+    label: str  # row and column, folded, quotes dropped
+    period: str  # the fact's period (预算, 决算, 上年 …)
+    column: str  # the last level of its column header, folded
+
+
+def _in_one_unit(found: list[_Stated]) -> set[float]:
+    """The distinct values of stated figures, in 万元 where they are amounts."""
+    return {round(f.figure.value * TO_WAN_UNITS.get(f.figure.unit, 1.0), 6) for f in found}
 
 
 def _terms_in(asked: str, row: str, column: str) -> bool:
@@ -295,6 +305,7 @@ class Answerer:
         self.grids: dict[str, list[GridRow]] = {}  # read on first use, per report
         self.indicators: dict[str, list[IndicatorRow]] = {}  # the same, for the 自评表's indicator rows
         self.table_spans: dict[str, list[tuple[int, int]]] = {}  # per report, on first use
+        self.headless: dict[str, tuple[set[str], Counter]] = {}  # the same, for its tables' columns and headless rows
         self.facts_by_doc: dict[str, list[MetricFact]] = {d: extract_metrics(doc) for d, doc in index.documents.items()}
         self.router = Router(index.documents)
 
@@ -853,6 +864,15 @@ class Answerer:
             self.table_spans[doc_id] = list(spans.values())
         return self.table_spans[doc_id]
 
+    def _headless_rows(self, doc_id: str) -> tuple[set[str], Counter]:
+        """A report's table columns (their last header level, folded), and how many figures each row under no
+        header holds (by the row's start): once per report, not per question."""
+        if doc_id not in self.headless:
+            facts = [f for f in self.index.facts.get(doc_id, []) if f.source == "table"]
+            self.headless[doc_id] = ({fold(f.column.split(" › ")[-1]) for f in facts if f.column},
+                                     Counter(f.context_start for f in facts if not f.column))
+        return self.headless[doc_id]
+
     def _figureless_row(self, c: Candidate) -> bool:
         """A quoted table row, inside a table the index read, holding none of its figures."""
         span = _quoted_span(c)
@@ -954,13 +974,12 @@ class Answerer:
         scored: list[tuple[float, dict[str, float], Fact]] = []
         own_period = {d: period_of(self.index.documents[d].kind) for d in doc_ids[:MAX_REPORTS_READ]}
         for doc_id in doc_ids[:MAX_REPORTS_READ]:
-            facts = self.index.facts.get(doc_id, [])
             # a row of several figures under no header (a table's header lost): which cell is the column the
             # question names (基本支出, 决算数 … as this report's tables name their columns) is not known
-            columns = {fold(f.column.split(" › ")[-1]) for f in facts if f.source == "table" and f.column}
-            named = any(len(c) >= 2 and c in q.folded for c in columns)
-            headless = Counter(f.context_start for f in facts if f.source == "table" and not f.column) if named else Counter()
-            for fact in facts:
+            columns, headless = self._headless_rows(doc_id)
+            if not any(len(c) >= 2 and c in q.folded for c in columns):
+                headless = Counter()
+            for fact in self.index.facts.get(doc_id, []):
                 if fact.source != "table" or fact.kind.startswith("change") != q.asks_change or (fact.unit == "%") != q.wants_percent:
                     continue
                 if not fact.column and headless[fact.context_start] > 1:
@@ -1102,7 +1121,7 @@ class Answerer:
         if len(asked) < 2 or len(q.items) > 1:
             return None  # several things asked ("税收收入和非税收入各多少"): no one figure answers
         forms = [asked] + [asked.replace(short, full) for short, fulls in abbreviations() if short in asked for full in fulls]
-        found: list[tuple[Operand, Citation, str]] = []
+        found: list[_Stated] = []
         for fact in self.index.facts.get(doc_id, []):
             if fact.kind.startswith("change") != q.asks_change or (fact.unit == "%") != q.wants_percent:
                 continue
@@ -1124,19 +1143,19 @@ class Answerer:
             if fell and value > 0:  # "同比下降0.29%" is a change of −0.29%: compared as such, shown as written
                 value, written = -value, f"{fell.group(1)}{written}"
             operand = Operand(asked, value, fact.unit, written, doc_id, fact.start, fact.end)
-            found.append((operand, self._citation(doc_id, fact.context_start, fact.context_end), label, fact.period,
-                          fold(fact.column.split(" › ")[-1])))
-        unqualified = [f for f in found if not _NARROWING.search(f[2]) or _NARROWING.search(q.folded)]
+            found.append(_Stated(operand, self._citation(doc_id, fact.context_start, fact.context_end), label,
+                                 fact.period, fold(fact.column.split(" › ")[-1])))
+        unqualified = [f for f in found if not _NARROWING.search(f.label) or _NARROWING.search(q.folded)]
         found = unqualified or found  # "本级项目支出" is part of the 项目支出 asked, when another label names it whole
         wanted = self._wanted_period(q, doc_id)
         if len(_in_one_unit(found)) > 1:  # 预算数 and 决算数 side by side: the period asked, else the report's own
-            found = [f for f in found if f[3] == wanted] if wanted else found
+            found = [f for f in found if f.period == wanted] if wanted else found
         else:  # one value in several columns: quote it under the period asked
-            found = [f for f in found if f[3] == wanted] + [f for f in found if f[3] != wanted]
+            found = [f for f in found if f.period == wanted] + [f for f in found if f.period != wanted]
         if len(_in_one_unit(found)) > 1:  # a row's cells in several columns: the column asked, else its total
-            found = ([f for f in found if f[4] and f[4] in q.folded] or [f for f in found if f[4] in TOTAL_ROWS]
+            found = ([f for f in found if f.column and f.column in q.folded] or [f for f in found if f.column in TOTAL_ROWS]
                      or found)  # ("基本支出花了多少" → 基本支出; "“三公”经费" with its parts in columns → 合计)
-        return found[0][:2] if len(_in_one_unit(found)) == 1 else None
+        return (found[0].figure, found[0].citation) if len(_in_one_unit(found)) == 1 else None
 
     def _states_figure_asked(self, q: Question, c: Candidate) -> bool:
         """The candidate writes a figure right after the words asked, named by their head or most of them
