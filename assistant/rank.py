@@ -226,7 +226,7 @@ def _asked_cell_empty(q: Question, text: str) -> bool:
     if "|" not in text or not runs or len(runs[-1]) < 3:
         return False
     cells = [cell.strip() for cell in text.split("|")]
-    named = [i for i, cell in enumerate(cells) if runs[-1] in cell]
+    named = [i for i, cell in enumerate(cells) if runs[-1] in cell and not _among_headers(cells, i)]
     if not named:
         return False
     for i in named:
@@ -236,6 +236,17 @@ def _asked_cell_empty(q: Question, text: str) -> bool:
             if re.search(r"[\u4e00-\u9fff]{2}", cell):
                 break  # the next line's label: none for this one
     return True
+
+
+def _among_headers(cells: list[str], i: int) -> bool:
+    """A column header among headers ("| 三级指标 | 指标值 | 度量单位 |"), not a row's label: the cells
+    on both sides of it are words, not figures."""
+    def label(cell: str | None) -> bool:
+        return cell is not None and bool(re.search(r"[\u4e00-\u9fff]{2}", cell)) and not _FIGURE_CELL.fullmatch(cell)
+
+    before = next((cell for cell in reversed(cells[:i]) if cell), None)
+    after = next((cell for cell in cells[i + 1 :] if cell), None)
+    return label(before) and label(after)
 
 
 def lays_out_parts(text: str) -> bool:

@@ -94,6 +94,11 @@ def question_words() -> tuple[list[tuple[str, str]], set[str]]:
     return paraphrases, stop
 
 
+# a generic noun for a body right after its name ("梧州医保单位2024年", "天水科协部门的"), where
+# nothing follows that makes it a word of its own (部门决算, 单位预算)
+_NAMED_BODY_NOUN = re.compile(r"(?<=\0)(?:这家|那家)?(?:单位|部门|机关)(?=[^\u4e00-\u9fff]|的|$)")
+
+
 def question_content(question: str, names: list[str]) -> str:
     """The question minus the names of bodies and places, years, question words
     and units: what a passage must actually talk about. Runs of remaining words
@@ -103,7 +108,8 @@ def question_content(question: str, names: list[str]) -> str:
     q = fold(question)
     for name in sorted(names, key=len, reverse=True):
         if name and len(name) >= 2:
-            q = q.replace(name, " ")
+            q = q.replace(name, "\0")
+    q = _NAMED_BODY_NOUN.sub(" ", q).replace("\0", " ")  # "梧州这家医保单位": 单位 is the body named
     q = re.sub(r"20\d\d\s*(?:年度|年(?![底末初])|(?=年[底末初]))", " ", q)  # "2021年底" keeps 年底 (年末)
     paraphrases, stop_words = question_words()
     for asked, written in paraphrases:

@@ -63,6 +63,8 @@ def _ruled_out(question: str, text: str) -> bool:
     ("住房保障支出多少？", "| 八、其他收入 | 128.67 | 八、住房保障支出 |  |", True),
     ("住房保障支出多少？", "| 八、其他收入 |  | 八、住房保障支出 | 904.40 |", False),
     ("事业收入多少？", "| 五、事业收入 | 5 |  |  | 五、卫生健康支出 | 35 |  | 2,061,005.17 |", True),  # 5 is its 行次
+    # the word asked heads a column among other headers: not a row left empty ("指标值" over "72890")
+    ("数量指标的指标值是多少元？", "三级指标 | 指标性质 | 指标值 | 度量单位 | |||| 产出指标 | 数量指标 | 经费 | ﹦ | 72890 | 元 |", False),
     # a change asked of one quantity, every change in the passage of the opposite one (the 增长 is the 收入's)
     ("支出比上年增加了多少？", "收入合计3,034.71万元，支出合计2,943.67万元。与上年相比，收入增加360.55万元，增长13.48%。", True),
     ("支出比上年增加了多少？", "与上年相比，收入增加360.55万元，支出增加300.00万元，增长11.3%。", False),
@@ -108,3 +110,12 @@ def test_a_year_end_asked_keeps_its_year_end():
 
     assert question_content("丰云区人社局2021年底结转结余是多少", ["丰云区人社局"]) == "年末结转结余"
     assert question_content("2022年度收入多少", []) == "收入"
+
+
+def test_words_that_point_at_the_body_named_ask_nothing():
+    """"梧州这家医保单位": 这家 points, 单位 is the body named; "部门决算" keeps its 部门."""
+    from assistant.sentences import question_content
+
+    assert question_content("梧州这家医保单位2024年年中预算调了多少", ["梧州", "医保"]) == "预算调整"
+    assert question_content("天水科协部门决算收入多少", ["天水科协"]) == "部门决算收入"
+    assert question_content("广水纪委这个局域网维护项目要采购多少设备", ["广水纪委"]) == "局域网维护项目要采购 设备"
