@@ -40,8 +40,10 @@ from .compute import (
     PERIOD_ONLY,
     SUM,
     TO_WAN_UNITS,
+    Bound,
     Computation,
     Operand,
+    bound_in,
     compute,
     count_items,
     figure_after,
@@ -683,12 +685,16 @@ class Answerer:
         if len(route.groups) > 1 and not any(c.source == "comparison" and self.ranker and self.ranker.accepts(c)
                                              for c in candidates):
             checked = self.checks_across(q, route.groups) if cues()["checks"].search(q.folded) else []  # 谁的增幅算错了
+            bound = bound_in(question) if cues()["selects"].search(q.folded) else None
             if checked:
                 candidates = checked
+            elif bound is not None:  # "哪些收支总计超过1000万元": each report's figure, held to the bound
+                without = question[: bound.start] + " " + question[bound.end :]
+                candidates = self.bound_across(self.understand(without, route, doc_ids), route.groups, bound)
             elif q.asks_verdict:  # "昌吉市和鄂州市…谁多？多多少？": each report's figure, then the verdict
                 candidates = self.verdict_across(q, route.groups)
             else:
-                candidates = self.per_report(q, route.groups)  # one cited answer per report named, each cited
+                candidates = self.per_report(q, route)  # one cited answer per report named, each cited
                 if candidates and cues()["chooses"].search(q.folded):  # "哪个是预计数": the list chooses none
                     fallback, candidates = self._found_unchosen(question, candidates[0], len(route.groups)), []
         if len(route.groups) > 1:  # a question about several reports is not answered from one of them
@@ -1088,14 +1094,24 @@ class Answerer:
             return f"{value} {row.unit}"
         return value if column == "执行率" else f"{value} 分"
 
-    def per_report(self, q: Question, groups: list[list[str]]) -> list[Candidate]:
+    def per_report(self, q: Question, route: Route) -> list[Candidate]:
         """A question about several reports ("许昌河湖水系中心和南县财政局…分别是什么"):
-        each report's best candidate, combined into one answer that cites each.
+        each report's best candidate, combined into one answer that cites each; a question of
+        several clauses ("收支总计各是多少？各比上年增长多少？") answered clause by clause in each.
         It is given only when every part would be given on its own, and scores as
         the chance that all parts are right (`_joined`)."""
+        clauses = split_clauses(q.text, self.entity_names_for(q.text))
         parts: list[tuple[Document, Candidate]] = []
-        for group in groups:
+        for group in route.groups:
             for doc_id in group:
+                if len(clauses) > 1:
+                    best, _ = self.clause_parts(q.text, clauses, route, [doc_id], False)
+                    if best is not None and not (self.ranker and self.ranker.accepts(best)):
+                        best = None
+                    if best is None:
+                        return []
+                    parts.append((self.index.documents[doc_id], best))
+                    continue
                 best = self._stated_alone(q, doc_id) if q.figure_only else None
                 if best is None and q.figure_only:  # the best given candidate that writes a figure after the words asked
                     found, _, _ = self.candidates(q, [doc_id])
@@ -1341,6 +1357,39 @@ class Answerer:
         combined = Candidate(answer, "comparison", answer.answer, rule_first=True)  # each part sure on its own
         combined.features = {"parts_min": min(p[3] for p in parts)}
         combined.score = math.prod(p[3] for p in parts)  # the chance every report's figure is the one asked
+        return [combined]
+
+    def bound_across(self, q: Question, groups: list[list[str]], bound: Bound) -> list[Candidate]:
+        """Which of the reports named meet a bound ("哪些收支总计超过1000万元", "哪些执行率达到100%"):
+        each report's figure for what is asked (_compared_figure), held to the bound in one unit.
+        `q` is the question without its bound."""
+        asked = " ".join(run for run in cues()["counted"].sub(" ", cues()["verdict"].sub(" ", q.content)).split()
+                         if len(run) >= 2)
+        if not asked:
+            return []
+        q = replace(q, content=asked, wants_number=True, figure_only=True, wants_percent=bound.unit == "%")
+        lines, met, citations, sure = [], [], [], []
+        for group in groups:
+            if len(group) != 1:
+                return []
+            doc = self.index.documents[group[0]]
+            found = self._compared_figure(q, doc)
+            if found is None:
+                return []
+            figure, citation, score = found
+            holds = bound.holds(figure)
+            if holds is None:
+                return []  # an amount held to a rate: not the figure the bound is about
+            name = self._names(doc)
+            lines.append(f"{name}：{figure.raw}")
+            met += [name] if holds else []
+            citations.append(citation)
+            sure.append(score)
+        tail = f"{bound.written}的是：{'、'.join(met)}" if met else f"没有一家{bound.written}"
+        answer = Answer("", "；".join(lines) + "。" + tail + "。", True, unique(citations), [], "comparison")
+        combined = Candidate(answer, "comparison", answer.answer, rule_first=True)  # each part sure on its own
+        combined.features = {"parts_min": min(sure)}
+        combined.score = math.prod(sure)  # the chance every report's figure is the one asked
         return [combined]
 
     def checks_across(self, q: Question, groups: list[list[str]]) -> list[Candidate]:

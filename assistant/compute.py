@@ -243,6 +243,52 @@ def operate(op: str, a: Operand, b: Operand) -> Computation | None:
     return Computation(f"{a.raw} {sign} {b.raw} = {_fmt(value)}{unit}{said}", value, unit, [a, b])
 
 
+# --- a bound a figure is held to ("哪些收支总计超过1000万元", "执行率达到100%的有哪些") -------------
+
+_BOUND = re.compile(r"(?P<cmp>不低于|不少于|不超过|不高于|超过了?|高于|大于|多于|达到了?|低于|少于|不足|不到|小于|在)\s*"
+                    r"(?P<x>\d[\d,]*(?:\.\d+)?)\s*(?P<u>亿元|万元|元|%|分|个|人|名|项)?\s*(?P<tail>及?以上|及?以下)?")
+_RELATION = {"不低于": ">=", "不少于": ">=", "达到": ">=", "达到了": ">=", "不超过": "<=", "不高于": "<=",
+             "超过": ">", "超过了": ">", "高于": ">", "大于": ">", "多于": ">",
+             "低于": "<", "少于": "<", "不足": "<", "不到": "<", "小于": "<"}
+
+
+@dataclass
+class Bound:
+    relation: str  # ">", ">=", "<", "<="
+    value: float
+    unit: str
+    written: str  # as the question writes it ("超过1000万元")
+    start: int  # its span in the question
+    end: int
+
+    def holds(self, figure: Operand) -> bool | None:
+        """Whether the figure meets the bound; None when their units do not compare (an amount
+        against a rate, a count against a score)."""
+        if figure.unit in TO_WAN_UNITS and self.unit in TO_WAN_UNITS:
+            x, bound = figure.value * TO_WAN_UNITS[figure.unit], self.value * TO_WAN_UNITS[self.unit]
+        elif figure.unit == self.unit or {figure.unit, self.unit} <= {"人", "名"}:
+            x, bound = figure.value, self.value
+        else:
+            return None
+        return {">": x > bound, ">=": x >= bound, "<": x < bound, "<=": x <= bound}[self.relation]
+
+
+def bound_in(question: str) -> Bound | None:
+    """The bound a question holds figures to, when it writes one with its unit: "超过1000万元",
+    "达到100%", "在90分以上" (以上/以下 include the bound, as in the regulations' usage)."""
+    m = _BOUND.search(fold(question))
+    if m is None or not m.group("u"):
+        return None
+    cmp, tail = m.group("cmp"), m.group("tail") or ""
+    if cmp == "在":
+        if not tail:
+            return None  # "在2022年…": no bound
+        relation = ">=" if tail.endswith("以上") else "<="
+    else:
+        relation = _RELATION[cmp]
+    return Bound(relation, float(m.group("x").replace(",", "")), m.group("u"), m.group(0).strip(), m.start(), m.end())
+
+
 # --- per unit ("平均每人次补助多少钱", "每户补助大概多少") -------------------------------
 
 PER_UNIT = re.compile(r"(?:平均)?每(?:一)?(?P<unit>人次|人|户|所|家|项|名|辆|台|套|亩|平方米|公里)|人均")

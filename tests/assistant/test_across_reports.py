@@ -130,6 +130,37 @@ def test_a_figure_two_labels_give_differently_is_not_read_as_stated(tmp_path, em
 
 
 
+def test_which_reports_meet_a_bound_lists_each_figure_and_those_that_meet_it(tmp_path, embedder):
+    """"哪些…超过1000万元": each report's stated figure, held to the bound in 万元, those meeting it named;
+    a bound no report meets says so; a rate held to a rate; each clause of a question answered in each report."""
+    from assistant import Assistant
+    from index.build import build_index
+
+    paths = _explanations(tmp_path, {"丰桂县档案馆": ("616.17", "66.7"), "丰云区供销社": ("2,766.12", "3.2"),
+                                     "金兴区科学技术协会": ("1,145.52", "29.86")})
+    build_index(paths, tmp_path / "index", embedder=embedder)
+    assistant = Assistant.load(tmp_path / "index")
+    a = assistant.ask("丰桂县档案馆、丰云区供销社、金兴区科学技术协会三家，哪些2022年收支总计超过1000万元？")
+    assert a.found and a.kind == "comparison", a.answer
+    assert a.answer.endswith("超过1000万元的是：丰云区供销社2022年、金兴区科学技术协会2022年。"), a.answer
+    assert len({c.doc for c in a.citations}) == 3
+    a = assistant.ask("丰桂县档案馆、丰云区供销社、金兴区科学技术协会三家，哪些2022年收支总计超过3000万元？")
+    assert a.found and a.answer.endswith("没有一家超过3000万元。"), a.answer
+    a = assistant.ask("丰桂县档案馆和丰云区供销社2022年收支总计各是多少？各比上年增长多少？")
+    assert a.found and all(f in a.answer for f in ("616.17万元", "66.7%", "2,766.12万元", "3.2%")), a.answer
+
+
+def test_a_bound_is_read_with_its_unit():
+    from assistant.compute import Operand, bound_in
+
+    bound = bound_in("哪些收支总计超过1000万元？")
+    assert (bound.relation, bound.value, bound.unit, bound.written) == (">", 1000.0, "万元", "超过1000万元")
+    assert bound.holds(Operand("", 12_000_000, "元", "12,000,000", "", 0, 0))  # 1200 万元
+    assert bound.holds(Operand("", 97.8, "%", "97.80%", "", 0, 0)) is None  # a rate is not held to an amount
+    assert bound_in("得分在90分以上的有哪些").relation == ">="
+    assert bound_in("在2022年收入多少") is None and bound_in("哪些超过1000？") is None  # no bound, or no unit
+
+
 def test_which_of_the_reports_is_not_answered_by_each_ones_passage(tmp_path, embedder):
     """"哪个…" asks to choose one of the reports named; their passages side by side choose none, so
     they are shown as what was found, labelled, and nothing is given as the answer."""
