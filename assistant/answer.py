@@ -1301,9 +1301,28 @@ class Answerer:
             figure = Operand(q.content, fact["value"], "万元", written, doc.doc_id, quote.start, quote.end)
         else:  # read in the candidate's own words (a pair of sentences: either), a rate for a rate asked
             found = [(f, c) for c in best.answer.citations[:2] if c.doc_id == doc.doc_id
-                     and (f := figure_after(head, doc, c.start, c.end, percent=q.wants_percent)) is not None]
+                     and (f := self._figure_written_after(head, doc, c, q.wants_percent)) is not None]
             figure, quote = found[0] if found else (None, quote)
         return (figure, quote, best.score) if figure is not None else None
+
+    @staticmethod
+    def _figure_written_after(head: str, doc: Document, quote: Citation, percent: bool) -> Operand | None:
+        """The figure written after the words asked in a quote; a short form not written there is read under
+        the full forms the genre writes it in (增幅 as 增长 or 下降, data/abbreviations.tsv), the earliest
+        first, and a fall ("同比下降0.29%") is a negative change, its words quoted with it."""
+        figure = figure_after(head, doc, quote.start, quote.end, percent=percent)
+        if figure is not None:
+            return figure
+        text = doc.folded[quote.start : quote.end]
+        fulls = [full for short, written in abbreviations() if short == head for full in written if full in text]
+        for full in sorted(fulls, key=text.index):
+            figure = figure_after(full, doc, quote.start, quote.end, percent=percent)
+            if figure is not None and _FELL.search(full):
+                at = quote.start + text.rindex(full, 0, figure.start - quote.start)  # the fall word read before it
+                return replace(figure, value=-figure.value, raw=doc.text[at : figure.end], start=at)
+            if figure is not None:
+                return figure
+        return None
 
     def verdict_across(self, q: Question, groups: list[list[str]]) -> list[Candidate]:
         """Which of the reports named states the larger (the largest and smallest) figure, and by how much:
@@ -1313,9 +1332,8 @@ class Answerer:
         asked = " ".join(run for run in cues()["verdict"].sub(" ", q.content).split() if len(run) >= 2)
         if not asked:
             return []
-        # "谁最多", "多多少" compare figures; "谁的增幅更大" does when each report states one under the words
-        # asked; "谁更规范" does not
-        figures_asked = q.wants_number or bool(SUPERLATIVE.search(q.folded))
+        # "谁最多", "多多少", "增幅哪个高" (a rate named) compare figures; "谁更规范" does not
+        figures_asked = q.wants_number or q.wants_percent or bool(SUPERLATIVE.search(q.folded))
         q = replace(q, content=asked, wants_number=True, figure_only=True)
         parts: list[tuple[Document, Operand, Citation, float]] = []
         for group in groups:

@@ -192,6 +192,24 @@ def test_a_years_figure_stated_in_the_next_years_report_is_compared(tmp_path, em
     assert "丰云区2022年多，多 500.00 万元" in a.answer, a.answer
 
 
+def test_a_growth_asked_as_zengfu_is_read_as_written_a_fall_below_zero(tmp_path, embedder):
+    """"增幅哪个高": one report writes 同比下降0.29%, the other 比2021年增长7.2%; neither writes 增幅. Each is
+    read under the word the genre writes it in (data/abbreviations.tsv), the fall below zero."""
+    from assistant import Assistant
+    from index.build import build_index
+
+    fell = tmp_path / "丰桂县2022年财政决算报告.txt"
+    fell.write_text("丰桂县2022年财政决算报告\n2022年一般公共预算收入完成802143万元,其中地方一般公共预算收入完成404633万元,"
+                    "同比下降0.29%,主要是留抵退税。\n", encoding="utf-8")
+    rose = tmp_path / "丰云区2022年财政决算报告.txt"
+    rose.write_text("丰云区2022年财政决算报告\n全区地方一般公共预算收入73.84亿元,比2021年增长7.2%,为调整预算的97.9%。\n",
+                    encoding="utf-8")
+    build_index([fell, rose], tmp_path / "index", embedder=embedder)
+    a = Assistant.load(tmp_path / "index").ask("丰桂县和丰云区2022年地方一般公共预算收入的增幅哪个高？")
+    assert a.found and "下降0.29%" in a.answer and "7.2%" in a.answer, a.answer
+    assert "丰云区2022年高，高 7.49 个百分点" in a.answer, a.answer
+
+
 def test_a_tables_total_row_is_the_figure_of_what_the_table_is_about(tmp_path, embedder):
     """"“三公”经费预算谁多": each report's 三公 table states it in its 合计 row, under this year's column
     (last year's column is another period); compared across the two reports."""
