@@ -203,6 +203,21 @@ def _terms_in(asked: str, row: str, column: str) -> bool:
     return len(words) >= 2 and all(w in row or w in column for w in words) and any(w in row for w in words)
 
 
+def _without_words_of(asked: str, own: str) -> str:
+    """`asked` without the runs of two or more characters that `own` (a report's project name and title)
+    writes: they name the report, not its figure. `asked` whole when little would be left."""
+    out, i = "", 0
+    while i < len(asked):
+        j = i + 2
+        while j <= len(asked) and asked[i:j] in own:
+            j += 1
+        if j - 1 - i >= 2:
+            i = j - 1
+        else:
+            out, i = out + asked[i], i + 1
+    return out if len(out) >= 2 else asked
+
+
 def _quoted_span(c: "Candidate") -> tuple[str, int, int] | None:
     """The span a sentence candidate quotes: its sentence, or its two."""
     quoted = c.answer.citations[: 1 if c.source == "sentence" else 2]
@@ -980,6 +995,9 @@ class Answerer:
         scored: list[tuple[float, dict[str, float], Fact]] = []
         own_period = {d: period_of(self.index.documents[d].kind) for d in doc_ids[:MAX_REPORTS_READ]}
         for doc_id in doc_ids[:MAX_REPORTS_READ]:
+            doc = self.index.documents[doc_id]
+            # words the report's own title or project name writes ("营养改善计划项目…总分") name the report, not the figure
+            of_figure = want - bigrams(fold(doc.project + doc.title)) or want
             # a row of several figures under no header (a table's header lost): which cell is the column the
             # question names (基本支出, 决算数 … as this report's tables name their columns) is not known
             columns, headless = self._headless_rows(doc_id)
@@ -1003,7 +1021,7 @@ class Answerer:
                 # a row the question does not name, that is no total of the table: a neighbour's cell
                 own = bigrams(row_name(label)) - bigrams(column)  # 教育支出 under 基本支出: 教育, not 支出
                 row_named = label in TOTAL_ROWS or label == subject or not own or coverage(own, q.folded) > 0
-                asked = coverage(want, fold(fact.path()))
+                asked = coverage(of_figure, fold(fact.path()))
                 measured = {"fact_label_named": named, "fact_asked": asked, "row_unnamed": float(not row_named),
                             "fact_label_whole": float(QUOTES.sub("", fold(label)) in QUOTES.sub("", q.folded)),
                             "fact_column_named": float(bool(column) and fold(column) in q.folded),
@@ -1136,6 +1154,9 @@ class Answerer:
         asked = q.content.split()[-1] if q.content.split() else ""
         if len(asked) < 2 or len(q.items) > 1:
             return None  # several things asked ("税收收入和非税收入各多少"): no one figure answers
+        doc = self.index.documents[doc_id]
+        if _PROJECT_TABLE.search(doc.kind or doc.title):  # "营养改善计划项目自评总分": the project's table, its 总分
+            asked = _without_words_of(asked, fold(f"{doc.project} {doc.title}"))
         forms = [asked] + [asked.replace(short, full) for short, fulls in abbreviations() if short in asked for full in fulls]
         found: list[_Stated] = []
         for fact in self.index.facts.get(doc_id, []):
@@ -1145,7 +1166,7 @@ class Answerer:
                 continue  # this year's figure for a question about the year before, or the reverse
             if (fact.kind == "count") != bool(q.unit and q.unit.search(fact.raw)):
                 continue  # 91 人次 is no amount of 住院慰问金; "多少人" is answered by a count of people
-            if (fact.kind == "score") != bool(re.search(r"分值|得分|几分|多少分|评分", q.folded)):
+            if (fact.kind == "score") != bool(re.search(r"分值|得分|几分|多少分|评分|总分", q.folded)):
                 continue  # "执行 1 分" is no amount executed
             row = table_subject(fact.table) if fact.label in TOTAL_ROWS else fact.label  # 合计 is the table's subject
             label = QUOTES.sub("", fold(row + fact.column))
@@ -1170,7 +1191,9 @@ class Answerer:
             found = [f for f in found if f.period == wanted] + [f for f in found if f.period != wanted]
         if len(_in_one_unit(found)) > 1:  # a row's cells in several columns: the column asked, else its total
             found = ([f for f in found if f.column and f.column in q.folded] or [f for f in found if f.column in TOTAL_ROWS]
-                     or found)  # ("基本支出花了多少" → 基本支出; "“三公”经费" with its parts in columns → 合计)
+                     or [f for f in found if f.column == "得分" and not re.search(r"分值|满分|权重", q.folded)]
+                     or found)  # ("基本支出花了多少" → 基本支出; "“三公”经费" with its parts in columns → 合计;
+            # "总分多少" → the score got, 得分, not the full mark, 分值)
         return (found[0].figure, found[0].citation) if len(_in_one_unit(found)) == 1 else None
 
     def _states_figure_asked(self, q: Question, c: Candidate) -> bool:

@@ -164,7 +164,7 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
     f["changeless"] = float(q.asks_change and not q.open and c.source != "computed" and not _CHANGE_WORD.search(text))
     prose = c.source in ("sentence", "sentences") and "|" not in text
     f["asked_cell_empty"] = float(q.figure_only and c.source in ("sentence", "sentences") and _asked_cell_empty(q, text))
-    f["ungraded"] = float(prose and bool(cues()["grade_asked"].search(q.folded))
+    f["ungraded"] = float(c.source in ("sentence", "sentences") and bool(cues()["grade_asked"].search(q.folded))
                           and not cues()["grade_written"].search(text))
     f["scoreless"] = float(prose and bool(cues()["score_asked"].search(q.folded)) and "分" not in text)
     f["untotalled"] = float(q.wants_number and bool(_TOTAL_ASKED.search(q.folded)) and c.source in ("sentence", "sentences")

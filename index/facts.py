@@ -14,7 +14,7 @@ listed by `assistant facts FILE`.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 
 from .names import read_data_lines
@@ -23,7 +23,7 @@ from .tables import Table, is_blank, is_code, is_code_column, is_figure, is_numb
 
 _CHANGE_COLUMN = re.compile(r"增减|增、减|增幅|减幅|增长率|变动|比上年")
 _CODE_THEN_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s+(\D.*)$")
-FACTS_VERSION = 5  # raised when tables or facts are read differently: older indexes re-read their facts
+FACTS_VERSION = 6  # raised when tables or facts are read differently: older indexes re-read their facts
 TO_WAN = {"元": 1e-4, "千元": 0.1, "万元": 1.0, "亿元": 1e4}
 _COUNT_UNITS = {"个": "个", "人": "人", "项": "项", "名": "人", "人次": "人次", "辆": "辆", "台": "台", "次": "次",
                 "家": "家", "户": "户", "所": "所", "平方米": "平方米", "公里": "公里", "亩": "亩"}
@@ -133,8 +133,26 @@ def extract_facts(doc: Document) -> list[Fact]:
     tables = read_tables(doc)
     facts = [f for t in tables for f in table_facts(doc, t)]
     covered = [(t.start, t.end) for t in tables]
-    facts += [f for f in prose_facts(doc) if not any(a <= f.start < b for a, b in covered)]
+    facts += [f for f in prose_facts(doc) + score_facts(doc) if not any(a <= f.start < b for a, b in covered)]
     return sorted(facts, key=lambda f: f.start)
+
+
+# a score written bare after its label, as a form's header writes it ("自评总分: 69", "综合得分为92.5"):
+# the label says it is in 分
+_SCORE_STATED = re.compile(r"(?<![不扣])((?:自评|综合|评价)?(?:总分|总得分|得分))\s*[:：为是]?\s*(\d{1,3}(?:\.\d+)?)(?!\s*[\d.%万元个分、])")
+
+
+def score_facts(doc: Document) -> list[Fact]:
+    """Scores written without 分 after a label that names a score."""
+    facts = []
+    for m in _SCORE_STATED.finditer(doc.folded):
+        start, end = m.start(2), m.end(2)
+        sentence_start = max(doc.folded.rfind(p, 0, start) for p in "。\n；") + 1
+        ends = [e for e in (doc.folded.find(p, end) for p in "。\n；") if e != -1]
+        sentence_end = min(ends) + 1 if ends else len(doc.folded)
+        facts.append(Fact(doc.doc_id, m.group(1), "", "", number(m.group(2)), "分", doc.text[start:end], "", "score",
+                          "本年", "", doc.page_at(start), start, end, sentence_start, sentence_end, "text"))
+    return facts
 
 
 def table_facts(doc: Document, table: Table) -> list[Fact]:
@@ -170,6 +188,24 @@ def table_facts(doc: Document, table: Table) -> list[Fact]:
             path = [labels_by_code[code[:n]] for n in (3, 5) if code and len(code) > n and code[:n] in labels_by_code]
             facts.append(_fact(doc, table, " › ".join(path + [label]), column, code, text, cell.start, cell.end,
                                row.start, row.end))
+    return _score_totals(facts)
+
+
+# the 总分 row closing a 项目支出绩效自评表 ("| 总分 | 100 | 96 | 优 |"), under no heading of its own: the
+# national template writes the full mark (分值) and then the score (得分)
+_SCORE_TOTAL = re.compile(r"(自评|综合)?(总分|总得分)$")
+
+
+def _score_totals(facts: list[Fact]) -> list[Fact]:
+    """Figures of a headless 总分 row are scores: two of them, the 分值 and the 得分 in the template's order."""
+    rows: dict[int, list[int]] = {}
+    for i, f in enumerate(facts):
+        if not f.column and _SCORE_TOTAL.search(f.label):
+            rows.setdefault(f.context_start, []).append(i)
+    for at in rows.values():
+        columns = ["分值", "得分"] if len(at) == 2 else [""] * len(at)
+        for i, column in zip(at, columns):
+            facts[i] = replace(facts[i], column=column, kind="score", unit="分", raw_unit="分", value=number(facts[i].raw))
     return facts
 
 

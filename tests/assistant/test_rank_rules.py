@@ -73,6 +73,7 @@ def _ruled_out(question: str, text: str) -> bool:
     ("整体绩效自评是什么等级？", "部门目标实现率100%,整体绩效自评为优 秀;", False),
     ("整体绩效自评是什么等级？", "对本单位进行了自评,优化市级资源配置。", True),  # 优化 and 市级 are no grades
     ("自评总分多少？评的什么等级？", "| 总分 | 100 | 96 | 优 |", False),
+    ("项目评的什么等级？", "| 项目名称 | 营养改善计划 | 主管部门 | 教育局 |", True),  # a table row, no grade in it
     # a score asked: prose without a 分 gives none; a table row writes scores bare
     ("项目自评得分是多少？", "该项目为中央彩票公益金提前下达资金项目,用于康复补贴1.065万元", True),
     ("项目自评得分是多少？", "项目自评得分95分,评价等级为优。", False),

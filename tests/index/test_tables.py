@@ -73,13 +73,25 @@ def test_a_label_of_paired_characters_is_read_whole(tmp_path: Path):
 
 @pytest.mark.dev
 def test_a_figure_under_no_heading_is_not_given_the_tables_money_unit():
-    """A flattened 自评表 (项目资金 (元)) ends with `总分 | 100 | 96`: those are points, under no column
-    heading; the table's 元 belongs to its funds columns, not to every figure in it."""
+    """A flattened 自评表 (项目资金 (元)) ends with `总分 | 100 | 96 | 优`: those are points, under no column
+    heading; the table's 元 belongs to its funds columns, not to every figure in it. The template writes
+    the full mark (分值) first, then the score got (得分)."""
     from ..conftest import DEV2_DOCS
 
     doc = load_document(next(DEV2_DOCS.glob("01_*")))
     totals = [f for f in extract_facts(doc) if f.source == "table" and f.label == "总分"]
-    assert [(f.raw, f.unit) for f in totals] == [("100", ""), ("96", "")]
+    assert [(f.raw, f.unit, f.column, f.kind) for f in totals] == [("100", "分", "分值", "score"), ("96", "分", "得分", "score")]
+
+
+def test_a_score_written_bare_after_its_label(tmp_path: Path):
+    """A form's header writes "自评总分: 69" with no 分: the label says it is a score; "没有不得分 1、…"
+    is no score, nor is "总分 100 分" read twice."""
+    page = tmp_path / "某局2019年项目绩效自评表.txt"
+    page.write_text("项目绩效目标自评表 填报日期:2020 年 2 月 18 日 自评总分: 69 单位领导审签:\n"
+                    "有年度计划计 2 分,没有不得分 1、单位财务管理制度。评价指标总分 100 分。\n", encoding="utf-8")
+    scores = [(f.label, f.value, f.unit) for f in extract_facts(load_document(page)) if f.kind == "score"]
+    assert ("自评总分", 69.0, "分") in scores and ("得分", 1.0, "分") not in scores
+    assert len([s for s in scores if s[1] == 100.0]) == 1
 
 
 def test_a_table_continued_on_the_next_page_keeps_its_header(tmp_path: Path):
