@@ -115,9 +115,11 @@ HEAD_FOR_DATES = 3000  # characters: a web page's furniture (发布日期 …) s
 DOMINANCE, DOMINANCE_TOP = 0.75, 4
 
 # A stated change on the year before: 比2021年增加41.58万元, 较上年决算数减少23.40万元.
-_CHANGE = re.compile(r"(?:比|较)(?:上年|上一年|去年|20\d\d\s*年)[^。；;\d]{0,10}?(?P<dir>增加|增长|减少|下降|增|减|多|少|上升)了?\s*"
+# "比上年增加…", "较2021年减少…", "与2021年度相比，收、支总计各增加…": a change on the year before
+_ON_YEAR_BEFORE = r"(?:(?:比|较)(?:上年|上一年|去年|20\d\d\s*年)|与(?:上年|上一年|去年|20\d\d\s*年)度?相比)"
+_CHANGE = re.compile(_ON_YEAR_BEFORE + r"[^。；;\d]{0,20}?(?P<dir>增加|增长|减少|下降|增|减|多|少|上升)了?\s*"
                      r"(?P<value>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>亿元|万元|元)")
-_RATE_CHANGE = re.compile(r"(?:(?:比|较)(?:上年|上一年|去年|20\d\d\s*年)|同比)[^。；;\d]{0,10}?"
+_RATE_CHANGE = re.compile(r"(?:" + _ON_YEAR_BEFORE + r"|同比)[^。；;\d]{0,20}?"
                           r"(?P<dir>增长|下降|增加|减少|上升|降低)了?\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
 _WRITTEN_YEAR = re.compile(r"(?:19|20)\d\d(?=\s*年)")  # "2022年", the year as a question or sentence writes it
 REFERRING = re.compile(r"(这|那|上述|以上)?([几两三四五六七八各]|哪)(个|家|所)?(单位|部门|街道|乡镇|区县|县区|区|县|镇|乡|局|学校|医院)")
@@ -742,8 +744,9 @@ class Answerer:
 
     def _states_year(self, answer: Answer, years: list[int]) -> bool:
         """An answer about a year before the report's own must quote that year or 上年, in the
-        quote or in the headings of its section ("一、2022年财政收入预算执行情况")."""
-        quotes = "".join(fold(c.quote) + fold(c.section) for c in answer.citations)
+        quote it answers from or in the headings of its section ("一、2022年财政收入预算执行情况");
+        the passages cited after it do not make its figure that year's."""
+        quotes = "".join(fold(c.quote) + fold(c.section) for c in answer.citations[:1])
         return any(str(y) in quotes for y in years) or bool(re.search(r"上年|上一年|去年|上年度", quotes))
 
     def dominant(self, question: str, only: list[str] | None) -> list[str] | None:
@@ -1085,6 +1088,7 @@ class Answerer:
                     formula = f"{a.group(1)}{unit} {'−' if up else '+'} {m.group('value')}{m.group('unit')} = {value:,.2f}{unit}"
                     stated = "本年数和比上年的增减"
                 label = text[max(window, a.start() - 16) : a.start()].split("。")[-1].split(",")[-1].split("，")[-1]
+                label = re.sub(r"(均为|为|是|达到|共计|完成)$", "", re.sub(r"^(?:19|20)\d\d\s*年度?", "", label))  # the thing, not its year
                 quote = self._citation(doc.doc_id, a.start(), m.end())
                 answer = Answer("", f"据{self._names(doc)}报告推算，上一年度{label}约为 {value:,.2f}{unit}（计算：{formula}；"
                                     f"报告写明{stated}，上一年数为推算）。", True,

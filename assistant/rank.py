@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+from index.facts import joined_items
 from index.identify import is_boilerplate
 from index.names import read_data_lines
 from index.normalize import fold
@@ -77,9 +78,18 @@ def as_written_in(content: str, text: str) -> str:
     return content
 
 
+def unjoined(text: str) -> str:
+    """"收、支总计" read as the 收支总计 a question asks for: one-character items a 、 joins into one
+    label (index/data/joined_items.txt) written without it."""
+    for item in joined_items():
+        if item in text:
+            text = text.replace(item, item.replace("、", ""))
+    return text
+
+
 def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -> dict[str, float]:
     """General features of a candidate for a question; none names a document or a question."""
-    text = fold(c.text)
+    text = unjoined(fold(c.text))
     content = as_written_in(q.content, text)
     if content != q.content:
         q = replace(q, content=content)

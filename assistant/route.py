@@ -21,8 +21,8 @@ from functools import lru_cache
 
 from index.identify import PINYIN_GLOSS
 from index.names import (
-    PLACE_SUFFIXES, is_subsequence, org_kind, parse_body, place_level, place_variants, provinces, split_places,
-    short_name_matches,
+    PLACE_SUFFIXES, is_subsequence, org_kind, parse_body, place_level, not_places, place_variants, provinces,
+    short_name_matches, split_places,
 )
 from index.normalize import fold
 from index.records import Document
@@ -231,7 +231,8 @@ class Router:
             pos += len(word)
         out = []
         for at, place in candidates:
-            if any(m.start < at + len(place) and at < m.end for m in mentions) or _GENERIC_PLACE.match(place):
+            if any(m.start < at + len(place) and at < m.end for m in mentions) or _GENERIC_PLACE.match(place) \
+                    or place in not_places():
                 continue
             core = re.sub("(" + "|".join(PLACE_SUFFIXES) + ")$", "", place)
             core = core if len(core) >= 2 else place  # 梧州, 南县: the suffix is part of the name

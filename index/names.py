@@ -45,6 +45,12 @@ def short_names() -> list[tuple[str, list[str]]]:
 
 
 @lru_cache(maxsize=1)
+def not_places() -> frozenset[str]:
+    """Common words that end like a place and name none (data/not_places.txt)."""
+    return frozenset(read_data_lines("not_places.txt"))
+
+
+@lru_cache(maxsize=1)
 def provinces() -> dict[str, str]:
     """Every written form of a province (full and short) → its full name."""
     forms = {}

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .headings import SENTENCE_END, TABLE_ROW, heading_rank, starts_block
 
-TEXT_VERSION = 2  # raised when a report's text is read differently: an index re-reads the reports it holds
+TEXT_VERSION = 3  # raised when a report's text is read differently: an index re-reads the reports it holds
 
 # Full-width digits, letters and number signs to ASCII; Chinese punctuation stays as written.
 _HALF_WIDTH = {0x3000: " "}
@@ -94,9 +94,18 @@ def _must_break(paragraph: str, last: str, line: str, wrap: int) -> bool:
 
 
 def _glue(prev: str, line: str) -> str:
+    """What joins a wrapped line to the next: nothing in Chinese text, nor inside a figure the wrap cut
+    ("6,05" + "0.00万元"); a space between two words of Latin letters."""
+    if re.search(r"[\d,.]$", prev) and re.match(r"[\d,.]", line):
+        return ""
     if prev[-1].isascii() and prev[-1].isalnum() and line[0].isascii() and line[0].isalnum():
         return " "
     return ""
+
+
+# a page's number printed at its foot or head ("- 7 -", "—3—", "第 3 页", "第3页 共12页", "3/12"): furniture
+# that would otherwise split a sentence running on to the next page
+_PAGE_NUMBER = re.compile(r"[-—－]\s*\d{1,4}\s*[-—－]|第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}")
 
 
 def normalize_pages(pages: list[str]) -> tuple[str, list[int]]:
@@ -124,7 +133,7 @@ def normalize_pages(pages: list[str]) -> tuple[str, list[int]]:
                 page_starts[p] = length
             current_page = page_no
         line = raw.strip()
-        if not line:
+        if not line or _PAGE_NUMBER.fullmatch(line):
             continue
         indented = raw.startswith(("  ", "\t")) and not (infer_pages and i in markers)
         if paragraph:

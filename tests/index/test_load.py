@@ -161,3 +161,15 @@ def test_asking_from_a_folder_with_no_index_names_it_and_exits_2(tmp_path: Path)
                           "荔湾区预算执行率是多少"], capture_output=True, text=True)
     assert run.returncode == 2 and "Traceback" not in run.stderr
     assert str(tmp_path / "none") in run.stderr and "assistant index" in run.stderr
+
+
+def test_a_sentence_running_on_to_the_next_page_is_one_sentence():
+    """A full-length 决算 PDF (eval/full): a wrap that cuts a figure ("6,05" / "0.00万元") and a page foot
+    ("- 7 -") that cuts a sentence leave no trace in the text; the page of each part stays its own."""
+    from ..conftest import ROOT
+
+    doc = load_document(next((ROOT / "eval" / "full" / "docs").glob("*.pdf")))
+    assert "财政拨款收入6,050.00万元" in doc.text and "增加300.00万元，增长5.36%" in doc.text
+    at = doc.text.index("其中：社会保障和就业支出（类）民政管理事务")
+    assert doc.page_at(at) + 1 == doc.page_at(at + len("其中：社会保障"))  # the sentence crosses a page
+    assert "- 7 -" not in doc.text and "- 7-" not in doc.text
