@@ -1186,6 +1186,8 @@ class Answerer:
             operand = Operand(asked, value, fact.unit, written, doc_id, fact.start, fact.end)
             found.append(_Stated(operand, self._citation(doc_id, fact.context_start, fact.context_end), label,
                                  fact.period, fold(fact.column.split(" › ")[-1])))
+        # the label that writes least beside the words asked first: "（2）公务用车运行维护费", not "2.公务用车购置及运行维护费"
+        found.sort(key=lambda f: -coverage(bigrams(f.label), f"{asked} {' '.join(forms)}"))
         unqualified = [f for f in found if not _NARROWING.search(f.label) or _NARROWING.search(q.folded)]
         found = unqualified or found  # "本级项目支出" is part of the 项目支出 asked, when another label names it whole
         wanted = self._wanted_period(q, doc_id)

@@ -33,3 +33,11 @@ def test_a_reason_asked_does_not_ask_a_figure():
     assert not understand("收支总计增加的原因是什么？", []).wants_number
     assert not understand("执行率低的原因是什么？", []).wants_percent
     assert understand("增加了多少？原因是什么？", []).wants_number  # a figure asked as well
+
+
+def test_of_two_rows_naming_what_is_asked_the_one_that_writes_least_else_is_quoted(full_assistant):
+    """"公务用车运行维护费预算": the 三公 table's （2）公务用车运行维护费 row, 预算数 column — not the
+    2.公务用车购置及运行维护费 row above it, nor the 说明's 决算 sentence ("…支出决算为10.00万元，完成预算的83.33%")."""
+    a = full_assistant.ask("丰宁区民政局公务用车运行维护费预算多少？")
+    assert a.found and "12.00" in a.answer and "预算数" in a.answer, a.answer
+    assert a.citations[0].quote.startswith("| （2）公务用车运行维护费"), a.citations[0].quote
