@@ -68,7 +68,9 @@ def bigrams(text: str) -> frozenset[str]:
     return frozenset(s[i : i + 2] for i in range(len(s) - 1)) if len(s) > 1 else frozenset({s} if s else ())
 
 
-_ASKING = re.compile(r"^(有|占|是|为)?(多少|多大|多长|多深|多高|多远|几|百分之几|什么|哪些|哪个)\w{0,2}$")
+# asking words, with the measure word they ask in ("几个", "多少人"); what jieba joins after them is kept ("几辆车" → 车)
+_ASKING = re.compile(r"^(有|占|是|为)?(多少|多大|多长|多深|多高|多远|几|百分之几|什么|哪些|哪个|为什么)"
+                     r"(个|项|人次|人|名|位|家|辆|台|套|所|座|张|次|条|间|户|亩|元|万元|分|级|块|批|成|样)?")
 UNIT_WORDS = set("人 名 位 个 张 宗 座 项 次 元 万元 亿元 亩 户 家 级 分 米 部分 辆 台 套 所 篇 条 间".split())
 _ASKED_UNIT = re.compile(r"(?:多少|几)(?:个(?=人))?(人|名|位|个|张|宗|座|项|次|万元|亿元|元|亩|户|家|级|分|部分|辆|台|套|所|篇|条|间)"
                          r"|多(长|深|高|远)")
@@ -116,7 +118,9 @@ def question_content(question: str, names: list[str]) -> str:
         q = q.replace(asked, written)
     parts = []
     for token in _jieba().cut(q):
-        stop = token in stop_words or token in UNIT_WORDS or _ASKING.match(token) or not token.strip()
+        asking = _ASKING.match(token)
+        token = token[asking.end() :] if asking else token  # "几辆车": the thing counted, after its asking word
+        stop = token in stop_words or token in UNIT_WORDS or not token.strip()
         parts.append(" " if stop else token)
     return _PUNCT.sub(" ", "".join(parts)).strip()
 

@@ -41,3 +41,17 @@ def test_of_two_rows_naming_what_is_asked_the_one_that_writes_least_else_is_quot
     a = full_assistant.ask("丰宁区民政局公务用车运行维护费预算多少？")
     assert a.found and "12.00" in a.answer and "预算数" in a.answer, a.answer
     assert a.citations[0].quote.startswith("| （2）公务用车运行维护费"), a.citations[0].quote
+
+
+def test_what_is_counted_after_its_asking_word_is_what_is_asked():
+    """jieba joins "几辆车" into one word: 车 (as reports write it, 车辆) is what is asked, not nothing."""
+    from assistant.sentences import question_content
+
+    assert question_content("丰宁区民政局有几辆车？", ["丰宁区民政局"]) == "车辆"
+    assert question_content("有几个科室？", []) == "科室"
+    assert question_content("有多少人？", []) == ""
+
+
+def test_a_count_asked_in_colloquial_words(full_assistant):
+    a = full_assistant.ask("丰宁区民政局有几辆车？")
+    assert a.found and "车辆5辆" in a.answer, a.answer
