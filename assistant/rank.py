@@ -89,7 +89,7 @@ def unjoined(text: str) -> str:
 
 def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -> dict[str, float]:
     """General features of a candidate for a question; none names a document or a question."""
-    text = unjoined(fold(c.text))
+    text = QUOTES.sub("", unjoined(fold(c.text)))  # "“三公”经费" is the 三公经费 asked
     content = as_written_in(q.content, text)
     if content != q.content:
         q = replace(q, content=content)

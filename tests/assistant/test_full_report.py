@@ -55,3 +55,9 @@ def test_what_is_counted_after_its_asking_word_is_what_is_asked():
 def test_a_count_asked_in_colloquial_words(full_assistant):
     a = full_assistant.ask("丰宁区民政局有几辆车？")
     assert a.found and "车辆5辆" in a.answer, a.answer
+
+
+def test_a_change_of_a_quantity_written_in_quotes(full_assistant):
+    """"三公经费比上年少了多少": written "“三公”经费…较上年减少1.23万元" — the quotes are no part of the words."""
+    a = full_assistant.ask("丰宁区民政局三公经费比上年少了多少？")
+    assert a.found and "1.23万元" in a.answer, a.answer
