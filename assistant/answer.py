@@ -1522,6 +1522,8 @@ class Answerer:
             return None
         own = bigrams(question_content(clause.written, self.entity_names_for(clause.written)))
         said = fold(best.text + "".join(c.quote for c in best.answer.citations[:2]))  # a formula's rows say it
+        if best.source == "computed" and " ÷ " in best.answer.answer:
+            said += " 占比 比重 比例"  # a share worked out is the 占比 asked
         if own and not coverage(own, said):
             return None  # found by the subject put before it, but silent on what the clause asks
         return best

@@ -61,3 +61,10 @@ def test_a_change_of_a_quantity_written_in_quotes(full_assistant):
     """"三公经费比上年少了多少": written "“三公”经费…较上年减少1.23万元" — the quotes are no part of the words."""
     a = full_assistant.ask("丰宁区民政局三公经费比上年少了多少？")
     assert a.found and "1.23万元" in a.answer, a.answer
+
+
+def test_a_share_asked_in_a_later_clause_is_worked_out(full_assistant):
+    """"公用经费多少？占比呢？": the report states no share; 公用经费 ÷ 基本支出 (assistant/data/shares_of.tsv)
+    answers the 占比 clause, with its formula."""
+    a = full_assistant.ask("民政局22年公用经费多少？占比呢？")
+    assert a.found and "450.00" in a.answer and "450.00万元 ÷ 3,600.00万元 = 12.50%" in a.answer, a.answer
