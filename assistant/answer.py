@@ -159,6 +159,7 @@ _FINAL_WORD = re.compile(r"(决算|执行|实际支出)数?$")
 
 
 _PARENTHESES = re.compile(r"[（(][^）)]*[)）]")  # "因公出国（境）费" is asked as 因公出国费
+_WHOLE_AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)")  # the whole a listing (其中…) begins with
 _SHARE_ASKED = re.compile(r"占比|所占比[例重]|比重|的比例|百分之几|占多少")
 
 
@@ -538,12 +539,15 @@ class Answerer:
     def answer_computed(self, question: str, passages: list[Passage], names: list[str] = (),
                         doc_ids: list[str] = ()) -> Answer | None:
         spans = [(self.index.documents[p.chunk.doc_id], p.chunk.start, p.chunk.end) for p in passages]
-        result = compute(question, spans, names)
-        if result is not None:
+        # figures the report states once under the operands' own words first; else each read where a
+        # retrieved passage names it best
+        if (from_tables := self._computed_from_tables(question, list(doc_ids), list(names))) is not None:
+            result, citations = from_tables
+        elif (result := compute(question, spans, names)) is not None:
             citations = unique([self._citation(o.doc_id, *self._sentence_around(o.doc_id, o.start, o.end))
                                 for o in result.operands])
-        elif (from_tables := self._computed_from_tables(question, list(doc_ids), list(names))) is not None:
-            result, citations = from_tables
+        elif (listed := self._share_of_listing_whole(question, list(doc_ids), list(names))) is not None:
+            result, citations = listed  # "公用经费占比多少" ← "基本支出3,600.00万元，其中：…公用经费450.00万元"
         elif (whole := _share_of_named_whole(question)) and (found := self.answer_computed(whole, passages, names, doc_ids)):
             # "公用经费占比多少": of 基本支出, as the template sums it (data/shares_of.tsv), said so
             found.answer = found.answer.rstrip("。") + f"；问题未写明占什么的比重，按报表的口径取“{whole}”。"
@@ -587,7 +591,41 @@ class Answerer:
             shown = f"{'上年' if last_year else ''}{name.strip()}"
             found.append((replace(stated[0], raw=f"{shown} {stated[0].raw}"), stated[1]))  # named in the formula
         result = operate(planned[0], found[0][0], found[1][0])
+        if result is not None and years[1]:  # a change on the year before, said as reports say it
+            result.formula = result.formula.replace("（少 ", "（比上年减少 ").replace("（多 ", "（比上年增加 ")
         return (result, unique([c for _, c in found])) if result is not None else None
+
+    def _share_of_listing_whole(self, question: str, doc_ids: list[str], names: list[str]
+                                ) -> tuple[Computation, list[Citation]] | None:
+        """A share asked with no whole named ("公用经费占比多少"), of the whole the report lists the part
+        under: "一般公共预算财政拨款基本支出3,600.00万元，其中：人员经费…；公用经费450.00万元" → 450.00 ÷
+        3,600.00. Every statement of the part must give the same share; else None."""
+        if len(doc_ids) != 1 or _share_of_named_whole(question) is None:
+            return None
+        part = _share_of_named_whole(question).split("占")[0]
+        doc = self.index.documents[doc_ids[0]]
+        shares: dict[float, tuple[Computation, list[Citation]]] = {}
+        for fact in self.index.facts.get(doc.doc_id, []):
+            if fact.source != "text" or fact.kind != "amount" or not fold(fact.label).endswith(fold(part)):
+                continue
+            start = max(doc.folded.rfind("。", 0, fact.start) + 1, fact.start - 200)  # the parts are listed with ；
+            listing = doc.folded.rfind("其中", start, fact.start)
+            whole = list(_WHOLE_AMOUNT.finditer(doc.folded, start, listing)) if listing > 0 else []
+            if not whole:
+                continue
+            w = whole[-1]
+            named = re.split(r"[，,：:\n。；;]", doc.text[start : w.start()])[-1]
+            named = re.sub(r"^(?:19|20)\d\d\s*年度?", "", named).strip()  # the whole's words, not its year
+            if len(named) < 2 or fact.unit != "万元":
+                continue
+            a = Operand(part, fact.value, "万元", f"{part} {fact.as_written()}", doc.doc_id, fact.start, fact.end)
+            b_value = float(w.group(1).replace(",", ""))
+            b = Operand(named, b_value * TO_WAN_UNITS[w.group(2)], "万元", f"{named} {doc.text[w.start() : w.end()]}",
+                        doc.doc_id, w.start(), w.end())
+            result = operate("ratio", a, b)
+            if result is not None:
+                shares[result.value] = (result, unique([self._citation(doc.doc_id, *self._sentence_around(doc.doc_id, w.start(), fact.end))]))
+        return next(iter(shares.values())) if len(shares) == 1 else None
 
     def _states_change_of(self, item: str, doc_id: str, names: list[str]) -> bool:
         """Whether the report states the item's change on the year before (a change fact under its words)."""

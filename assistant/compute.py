@@ -43,6 +43,12 @@ class Operand:
     matched: int = 0  # how well the text names it (compute.figure_after's piece score)
     named: str = ""  # the words of the text that named it: the whole name, or a piece of it
 
+    def named_enough(self) -> bool:
+        """Named so that no other quantity is meant: the whole name, or three characters or more of it — not a
+        two-character head any quantity ends in ("经费" of "公用经费" is 机关运行经费's too)."""
+        name = re.sub(r"[\s，,。？?“”\"]", "", fold(self.name))
+        return not self.named or self.named == name or len(self.named) >= 3
+
     def named_whole(self) -> bool:
         """The text names it by its head, the name's ending ("审定金额" of "事前评审的审定金额"), or by most of
         it; not by a modifier alone ("收入" of "收入合计", written before 总计)."""
@@ -167,10 +173,11 @@ def compute(question: str, spans: list[tuple[Document, int, int]], names: list[s
         return None  # the report states the difference itself: quote it, do not recompute
     for doc in {d.doc_id: d for d, _, _ in spans}.values():  # reports in the order retrieved
         own = [(s, e) for d, s, e in spans if d.doc_id == doc.doc_id]
-        a = _best([figure_after(names[0], doc, s, e) for s, e in own])
+        a = _best([x for x in (figure_after(names[0], doc, s, e) for s, e in own) if x and x.named_enough()])
         if not a:
             continue
-        b = _best([x for x in (figure_after(names[1], doc, s, e) for s, e in own) if x and x.start != a.start])
+        b = _best([x for x in (figure_after(names[1], doc, s, e) for s, e in own)
+                   if x and x.start != a.start and x.named_enough()])
         if not b:
             continue
         return operate(op, a, b)

@@ -164,6 +164,9 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
     changed = _change_clauses(text) if q.asks_change else []
     f["opposite"] = float(names_the_opposite(q.folded, text)
                           or bool(changed) and all(names_the_opposite(q.folded, clause) for clause in changed))
+    # a change asked of an item the passage names, every change it states being of something named before
+    # ("公务用车…费比上年少了多少" ← "“三公”经费预算数为6.20万元，较上年减少0.60万元…其中：公务用车…费4.00万元")
+    f["change_of_other"] = float(bool(changed) and _named_after_its_changes(q, text))
     # a web page's furniture (索引号 | … | 公开目录 | 三公经费 | 发布日期 | 2025-06-06) holds no figure of the report
     f["furniture"] = float(c.source in ("sentence", "sentences") and bool(_FILE_NAME.fullmatch(text.strip()))
                            or q.wants_number and c.source in ("sentence", "sentences")
@@ -216,6 +219,16 @@ def misses_named_quantity(question: str, text: str) -> bool:
     q = QUOTES.sub("", question).replace("和", "")  # 结转和结余 = 结转结余
     t = re.sub(r"\s+", "", QUOTES.sub("", text)).replace("和", "")  # a PDF line wrap inside a term: "产出 指标"
     return any(term in q and term not in t for term in (n.replace("和", "") for n in named_quantities()))
+
+
+def _named_after_its_changes(q: Question, text: str) -> bool:
+    """The item whose change is asked is first written after every change the passage states: those
+    changes are of what was named before it (`text` folded)."""
+    runs = [run for run in q.content.split() if len(run) >= 4]
+    item = re.sub(r"(预算|决算|执行)数?$", "", runs[0]) if runs else ""
+    at = text.find(item) if len(item) >= 4 else -1
+    changes = [m.start() for m in _CHANGE_FIGURE.finditer(text)]
+    return at > 0 and bool(changes) and all(c < at for c in changes)
 
 
 def _change_clauses(text: str) -> list[str]:
@@ -279,7 +292,7 @@ def names_the_opposite(question: str, text: str) -> bool:
     return any(m.group(1) in text and m.group(0) not in text for m in _NOT_WHAT.finditer(question))
 
 
-RULES = ("silent", "figureless", "opposite", "changeless", "row_unnamed", "unnamed_quantity", "furniture", "unitless",
+RULES = ("silent", "figureless", "opposite", "change_of_other", "changeless", "row_unnamed", "unnamed_quantity", "furniture", "unitless",
          "header_row", "untotalled", "ungraded", "scoreless", "asked_cell_empty")  # features that decide by rule (see `ruled_out`), not weighed by the model
 
 

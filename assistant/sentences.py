@@ -112,7 +112,7 @@ def question_content(question: str, names: list[str]) -> str:
         if name and len(name) >= 2:
             q = q.replace(name, "\0")
     q = _NAMED_BODY_NOUN.sub(" ", q).replace("\0", " ")  # "梧州这家医保单位": 单位 is the body named
-    q = re.sub(r"20\d\d\s*(?:年度|年(?![底末初])|(?=年[底末初]))", " ", q)  # "2021年底" keeps 年底 (年末)
+    q = re.sub(r"(?:20\d\d|(?<![\d.])[12]\d)\s*(?:年度|年(?![底末初])|(?=年[底末初]))", " ", q)  # "2021年底" keeps 年底 (年末); "22年" is 2022
     paraphrases, stop_words = question_words()
     for asked, written in paraphrases:
         q = q.replace(asked, written)

@@ -1,10 +1,11 @@
-"""A full-length district 部门决算 as a clerk lays it out: a table of contents, 部门概况, the
-national template's tables (收入支出决算总表 in 元, the others in 万元), the 情况说明 in
-hard-wrapped prose with its shares and changes, 名词解释 — the shape the hidden sets' full
-PDFs have, which the generated table reports (eval/table_reports.py) do not: their prose is a
-few lines. Written once by hand, figures checked against each other (totals add up, shares
-and rates are the stated figures' own); the questions in eval/full/questions.jsonl are
-read off it. Run `python -m eval.full_report` to write eval/full/docs/ again."""
+"""Full-length district reports as clerks lay them out: a table of contents, 部门概况, the national
+template's tables, the 情况说明 in hard-wrapped prose with its shares and changes, 名词解释 — the
+shape the hidden sets' full PDFs have, which the generated table reports (eval/table_reports.py) do
+not: their prose is a few lines. A 部门决算 (收入支出决算总表 in 元, the others in 万元) and two 街道
+部门预算 written by different hands (eval/full_budgets.py). Written once by hand, figures checked
+against each other (totals add up, shares and rates are the stated figures' own); the questions in
+eval/full/questions.jsonl are read off them. Run `python -m eval.full_report` to write
+eval/full/docs/ again."""
 
 from __future__ import annotations
 
@@ -171,7 +172,8 @@ def _wrapped(text: str, first_indent: bool = True) -> list[str]:
 class _Pages:
     """Prints lines down portrait pages, numbering each page at its foot ("- 3 -")."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, body: str):
+        self.body = body
         self.c, (self.w, self.h) = pdf_canvas(path, landscape_page=False)
         self.page, self.y = 1, self.h - 70
 
@@ -207,7 +209,7 @@ class _Pages:
             self.new_page()
         self.line(title, 14, centred=True, gap=24)
         self.c.setFont(FONT, 9)
-        self.c.drawString(50, self.y, f"编制单位：{BODY}")
+        self.c.drawString(50, self.y, f"编制单位：{self.body}")
         self.c.drawRightString(self.w - 50, self.y, f"单位：{unit}")
         self.y -= 20
         n = len(header)
@@ -231,24 +233,36 @@ class _Pages:
         self.c.save()
 
 
-def write(out: Path = OUT) -> Path:
-    out.mkdir(parents=True, exist_ok=True)
-    path = out / f"{BODY}2022年度部门决算.pdf"
-    pages = _Pages(path)
-    pages.line(f"{BODY}2022年度部门决算", 18, centred=True, gap=40)
-    for entry in CONTENTS:
+def write_report(path: Path, body: str, title: str, contents: list[str], overview: list, tables_heading: str,
+                 tables: list, explanations: list) -> Path:
+    """One report: title page with contents, 部门概况, the tables, the 说明 — each part on new pages."""
+    pages = _Pages(path, body)
+    pages.line(title, 18, centred=True, gap=40)
+    for entry in contents:
         pages.line(entry, 12, centred=entry.startswith("目"), gap=22)
     pages.new_page()
-    pages.blocks(OVERVIEW)
+    pages.blocks(overview)
     pages.new_page()
-    pages.line("第二部分  2022年度部门决算表", 12, gap=24)
-    for title, unit, header, rows in TABLES:
-        pages.table(title, unit, header, rows)
+    pages.line(tables_heading, 12, gap=24)
+    for table in tables:
+        pages.table(*table)
     pages.new_page()
-    pages.blocks(EXPLANATIONS)
+    pages.blocks(explanations)
     pages.save()
     return path
 
 
+def write(out: Path = OUT) -> list[Path]:
+    from .full_budgets import BUDGETS
+
+    out.mkdir(parents=True, exist_ok=True)
+    paths = [write_report(out / f"{BODY}2022年度部门决算.pdf", BODY, f"{BODY}2022年度部门决算", CONTENTS, OVERVIEW,
+                          "第二部分  2022年度部门决算表", TABLES, EXPLANATIONS)]
+    for budget in BUDGETS:
+        paths.append(write_report(out / f"{budget['body']}2023年部门预算.pdf", **budget))
+    return paths
+
+
 if __name__ == "__main__":
-    print(write())
+    for written in write():
+        print(written)

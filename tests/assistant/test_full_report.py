@@ -64,7 +64,29 @@ def test_a_change_of_a_quantity_written_in_quotes(full_assistant):
 
 
 def test_a_share_asked_in_a_later_clause_is_worked_out(full_assistant):
-    """"公用经费多少？占比呢？": the report states no share; 公用经费 ÷ 基本支出 (assistant/data/shares_of.tsv)
-    answers the 占比 clause, with its formula."""
+    """"公用经费多少？占比呢？": the report states no share; 公用经费 ÷ the whole it is listed under answers
+    the 占比 clause, with its formula."""
     a = full_assistant.ask("民政局22年公用经费多少？占比呢？")
-    assert a.found and "450.00" in a.answer and "450.00万元 ÷ 3,600.00万元 = 12.50%" in a.answer, a.answer
+    assert a.found and "450.00" in a.answer and "3,600.00万元 = 12.50%" in a.answer, a.answer
+
+
+def test_a_share_with_no_whole_named_is_of_the_whole_the_part_is_listed_under(full_assistant):
+    """"公用经费占比": the report lists 公用经费 under "一般公共预算财政拨款基本支出3,600.00万元，其中：…" — that
+    whole, not the 基本支出 of all funds (3,840.30), nor 机关运行经费 read for 公用经费 by their common 经费."""
+    a = full_assistant.ask("民政局22年公用经费占比呢？")
+    assert a.found and "450.00万元 ÷ 一般公共预算财政拨款基本支出 3,600.00万元 = 12.50%" in a.answer, a.answer
+
+
+def test_a_change_stated_for_the_total_is_not_the_change_of_its_part(full_assistant):
+    """"公务用车购置及运行维护费…比上年少了多少": the 说明 states 三公经费's change only; the part's is worked out
+    from the table's two columns (4.30 → 4.00)."""
+    a = full_assistant.ask("金桥街道公务用车购置及运行维护费预算多少？比上年少了多少？")
+    assert a.found and "4.00" in a.answer and "比上年减少 0.3万元" in a.answer, a.answer
+    assert "0.60" not in a.answer
+
+
+def test_reports_are_compared_and_held_to_a_bound_across_budgets(full_assistant):
+    a = full_assistant.ask("丰云街道和金桥街道谁的政府采购预算多？多多少？")
+    assert a.found and "多 92.30 万元" in a.answer, a.answer
+    a = full_assistant.ask("丰云街道和金桥街道哪些政府采购预算超过400万元？")
+    assert a.found and a.answer.endswith("超过400万元的是：金桥街道办事处2023年。"), a.answer

@@ -68,6 +68,11 @@ def _ruled_out(question: str, text: str) -> bool:
     # a change asked of one quantity, every change in the passage of the opposite one (the 增长 is the 收入's)
     ("支出比上年增加了多少？", "收入合计3,034.71万元，支出合计2,943.67万元。与上年相比，收入增加360.55万元，增长13.48%。", True),
     ("支出比上年增加了多少？", "与上年相比，收入增加360.55万元，支出增加300.00万元，增长11.3%。", False),
+    # a change asked of an item first written after every change the passage states: those are another's
+    ("公务用车购置及运行维护费预算比上年少了多少？",
+     "“三公”经费预算数为6.20万元，较上年减少0.60万元，下降8.82%。其中：公务用车购置及运行维护费4.00万元", True),
+    ("公务用车购置及运行维护费预算比上年少了多少？", "公务用车购置及运行维护费预算4.00万元，比上年减少0.30万元", False),
+    ("收支总计比上年涨了多少？", "收入总计2,766.12万元,支出总计2,766.12万元。收支较上年决算数增加1,842.25万元", False),
     # a grade asked: prose that writes no grade word gives none
     ("整体绩效自评是什么等级？", "一、绩效管理工作开展情况。", True),
     ("整体绩效自评是什么等级？", "部门目标实现率100%,整体绩效自评为优 秀;", False),
