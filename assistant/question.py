@@ -55,14 +55,12 @@ class Question:
 
 def understand(question: str, names: list[str]) -> Question:
     folded = fold(question)
-    # "收支总计增加的原因是什么", "执行率低的原因": the change or rate is what the reason is of, not what is asked
-    reason_only = bool(cues()["reason"].search(folded)) and not ASKING.search(folded)
     return Question(
         text=question,
         folded=folded,
         content=question_content(question, names),
-        wants_number=bool(QUANTITY_QUESTION.search(folded)) and not reason_only,
-        wants_percent=bool(PERCENT_QUESTION.search(folded)) and not reason_only,
+        wants_number=bool(QUANTITY_QUESTION.search(folded)),
+        wants_percent=bool(PERCENT_QUESTION.search(folded)),
         unit=asked_unit_pattern(question),
         counted=asks_counted(question),
         computes=bool(cues()["computes"].search(folded)) and not cues()["period_change"].search(folded),
