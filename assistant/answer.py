@@ -159,6 +159,7 @@ _FINAL_WORD = re.compile(r"(决算|执行|实际支出)数?$")
 
 
 _PARENTHESES = re.compile(r"[（(][^）)]*[)）]")  # "因公出国（境）费" is asked as 因公出国费
+_SCORE_ASKED = re.compile(r"分值|得分|几分|多少分|评分|总分")
 _WHOLE_AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)")  # the whole a listing (其中…) begins with
 _SHARE_ASKED = re.compile(r"占比|所占比[例重]|比重|的比例|百分之几|占多少")
 
@@ -206,9 +207,26 @@ def _terms_in(asked: str, row: str, column: str) -> bool:
     return len(words) >= 2 and all(w in row or w in column for w in words) and any(w in row for w in words)
 
 
+PROJECT_NAMED = 4  # characters of a project's name a question must write in a row to name it
+
+
+def _names_project(question: str, project: str) -> bool:
+    """Whether the question writes a run of PROJECT_NAMED characters or more of the project's name
+    ("河道整治工程" of "城区河道整治工程"), not counting the genre's words every project name has."""
+    core = re.sub(r"(项目|工程|专项|资金|经费|补助|支出|绩效|自评表?)", "", project)
+    return len(core) >= PROJECT_NAMED and any(core[i : i + PROJECT_NAMED] in question
+                                              for i in range(len(core) - PROJECT_NAMED + 1))
+
+
 def _without_words_of(asked: str, own: str) -> str:
     """`asked` without the runs of two or more characters that `own` (a report's project name and title)
     writes: they name the report, not its figure. `asked` whole when little would be left."""
+    out = _left_of(asked, own)
+    return out if len(out) >= 2 else asked
+
+
+def _left_of(asked: str, own: str) -> str:
+    """What `_without_words_of` leaves, however little."""
     out, i = "", 0
     while i < len(asked):
         j = i + 2
@@ -218,7 +236,7 @@ def _without_words_of(asked: str, own: str) -> str:
             i = j - 1
         else:
             out, i = out + asked[i], i + 1
-    return out if len(out) >= 2 else asked
+    return out
 
 
 def _quoted_span(c: "Candidate") -> tuple[str, int, int] | None:
@@ -539,13 +557,12 @@ class Answerer:
     def answer_computed(self, question: str, passages: list[Passage], names: list[str] = (),
                         doc_ids: list[str] = ()) -> Answer | None:
         spans = [(self.index.documents[p.chunk.doc_id], p.chunk.start, p.chunk.end) for p in passages]
-        # figures the report states once under the operands' own words first; else each read where a
-        # retrieved passage names it best
-        if (from_tables := self._computed_from_tables(question, list(doc_ids), list(names))) is not None:
-            result, citations = from_tables
-        elif (result := compute(question, spans, names)) is not None:
+        result = compute(question, spans, names)
+        if result is not None:
             citations = unique([self._citation(o.doc_id, *self._sentence_around(o.doc_id, o.start, o.end))
                                 for o in result.operands])
+        elif (from_tables := self._computed_from_tables(question, list(doc_ids), list(names))) is not None:
+            result, citations = from_tables
         elif (listed := self._share_of_listing_whole(question, list(doc_ids), list(names))) is not None:
             result, citations = listed  # "公用经费占比多少" ← "基本支出3,600.00万元，其中：…公用经费450.00万元"
         elif (whole := _share_of_named_whole(question)) and (found := self.answer_computed(whole, passages, names, doc_ids)):
@@ -795,6 +812,10 @@ class Answerer:
             return candidates
         if COMPARISON.search(question) and len(candidates) <= 8:
             return candidates
+        folded = fold(question)  # "河道整治工程执行率多少": the one report whose project that names
+        projects = [d for d in candidates if _names_project(folded, fold(self.index.documents[d].project))]
+        if len(projects) == 1:
+            return projects
         passages = self.retriever.retrieve(question, only or None, k=DOMINANCE_TOP)
         if not passages:
             return None
@@ -885,7 +906,8 @@ class Answerer:
             c.features = features(q, c, unnamed, self.idf)
             c.score = self.ranker.score(c.features) if self.ranker else 0.0
         stated = self._stated_cell(q, doc_ids, cells) or self.answer_items(q, doc_ids)
-        for ruled in (self.answer_published(q, doc_ids), self.answer_document_number(q, doc_ids), stated):
+        for ruled in (self.answer_published(q, doc_ids), self.answer_document_number(q, doc_ids),
+                      stated or self.project_score(q, doc_ids)):
             if ruled is not None:  # read off the page itself by a rule of the genre, not weighed by the model
                 out.append(Candidate(ruled, "section", ruled.answer, rule_first=True, score=1.0))
         if by_rule:  # the indicator row the question names, asked for its target, result or score
@@ -978,7 +1000,7 @@ class Answerer:
         and what follows from them (结余 = 全年预算数 − 全年执行数; the rate worked out)."""
         out = []
         wanted = asked_columns(q.text)
-        if len(wanted) == len(columns()) and not re.search(r"钱|资金|经费|预算|执行", q.folded):
+        if len(wanted) == len(columns()) and not re.search(r"钱|资金|经费|预算|执行|结余|没花|剩", q.folded):
             return []  # the question is not about the funds
         named = named_columns(q.text)
         if "指标" in q.folded and not named & {*MONEY, "执行率"}:
@@ -987,20 +1009,20 @@ class Answerer:
             doc = self.index.documents[doc_id]
             for row in self._grids(doc_id):
                 cols = [c for c in wanted if c in row.values]
-                if not cols or (named and not named & set(row.values)):
-                    continue  # every column asked for is empty in this row ("年初预算数" left blank)
                 project = re.search(r"项目名称[\s|:：]*(?:[\dA-Z]{8,}-)?([^|\n]{2,40}?)\s*(?:\||主管部门|\n|$)", fold(row.context))
                 project_name = row.context[project.start(1) : project.end(1)].strip() if project else ""  # as written
                 name = f"“{project_name}”" if project_name else ""
-                cells = "；".join(f"{c} {self._cell(c, row)}" for c in cols)
-                empty = [c for c in ("年初预算数",) if c in wanted and c not in row.values]
-                note = f"（{'、'.join(empty)}一栏为空）" if empty else ""
                 where = self._citation(doc_id, row.start, row.end)
                 context = [self._citation(doc_id, *self._sentence_around(doc_id, row.start, row.end))]
-                text = f"{self._names(doc)}{name}年度资金总额：{cells}{note}。"
-                facts = [{"label": f"年度资金总额 › {c}", "value": row.values[c], "unit": row.unit} for c in cols]
-                out.append(Candidate(Answer("", text, True, unique([where] + context), facts, "table"), "grid",
-                                     f"{project_name} {row.context[-60:]} 年度资金总额 {cells}"))
+                # every column asked for empty in this row ("年初预算数" left blank): no cell to give
+                if cols and not (named and not named & set(row.values)):
+                    cells = "；".join(f"{c} {self._cell(c, row)}" for c in cols)
+                    empty = [c for c in ("年初预算数",) if c in wanted and c not in row.values]
+                    note = f"（{'、'.join(empty)}一栏为空）" if empty else ""
+                    text = f"{self._names(doc)}{name}年度资金总额：{cells}{note}。"
+                    facts = [{"label": f"年度资金总额 › {c}", "value": row.values[c], "unit": row.unit} for c in cols]
+                    out.append(Candidate(Answer("", text, True, unique([where] + context), facts, "table"), "grid",
+                                         f"{project_name} {row.context[-60:]} 年度资金总额 {cells}"))
                 rate_check = re.search(r"率.{0,12}(?<![预决核])(算|对|一样)|(?<![预决核])(算|对|一样).{0,12}率", q.folded)  # not 预算
                 unspent = re.search(r"没花|没有花|结余|剩|还有多少|差多少|未执行", q.folded)
                 if (rate_check or unspent) and {"全年预算数", "全年执行数"} <= set(row.values):
@@ -1208,7 +1230,7 @@ class Answerer:
                 continue  # this year's figure for a question about the year before, or the reverse
             if (fact.kind == "count") != bool(q.unit and q.unit.search(fact.raw)):
                 continue  # 91 人次 is no amount of 住院慰问金; "多少人" is answered by a count of people
-            if (fact.kind == "score") != bool(re.search(r"分值|得分|几分|多少分|评分|总分", q.folded)):
+            if (fact.kind == "score") != bool(_SCORE_ASKED.search(q.folded)):
                 continue  # "执行 1 分" is no amount executed
             row = table_subject(fact.table) if fact.label in TOTAL_ROWS else fact.label  # 合计 is the table's subject
             label = QUOTES.sub("", fold(row + fact.column))
@@ -1266,6 +1288,26 @@ class Answerer:
         wanted = self._wanted_period(q, doc_ids[0])  # one value in two columns: the one of the period asked
         cell = next((c for c in matching if c.answer.facts[0].get("period") == wanted), matching[0] if matching else None)
         return cell.answer if cell is not None else None
+
+    def project_score(self, q: Question, doc_ids: list[str]) -> Answer | None:
+        """"河道整治工程项目自评得了多少分": a score asked of a project's 自评表 as a whole — the question names
+        nothing of it but the project and the report — is its 总分 row's 得分, by the template."""
+        if len(doc_ids) != 1 or not q.wants_number or not _SCORE_ASKED.search(q.folded) or not q.content.split():
+            return None
+        doc = self.index.documents[doc_ids[0]]
+        if not _PROJECT_TABLE.search(doc.kind or doc.title):
+            return None
+        if _left_of(q.content.replace(" ", ""), fold(f"{doc.project} {doc.title}")) not in ("", "得", "得分", "评分", "分"):
+            return None  # an indicator or the funds row named: not the project's score
+        totals = [f for f in self.index.facts.get(doc.doc_id, []) if f.kind == "score" and f.label == "总分"
+                  and f.column in ("得分", "")]
+        if len({f.value for f in totals}) != 1:
+            return None
+        fact = totals[0]
+        citation = self._citation(doc.doc_id, fact.context_start, fact.context_end)
+        return Answer("", f"{self._names(doc)}项目自评总分（得分）：{fact.as_written()}。", True, [citation],
+                      [{"label": fact.path(), "value": fact.value, "unit": "分", "raw": fact.raw, "source": fact.source}],
+                      "number")
 
     def _wanted_period(self, q: Question, doc_id: str) -> str | None:
         """The period a figure is asked for: the one the question names, else the report's own (决算 of a 决算)."""

@@ -19,7 +19,7 @@ from .sentences import question_content
 
 _CLAUSE_END = re.compile(r"(?<=[？?])")
 BARE = 4  # a clause with at most this many characters of content has no subject of its own
-_COMPARES = re.compile(r"^(比|较|与|跟|同)")  # a clause that begins by comparing leaves out its subject
+_COMPARES = re.compile(r"^(比|较|与|跟|同|占)")  # a clause that begins by comparing (or by 占) leaves out its subject
 
 
 @dataclass

@@ -95,6 +95,7 @@ class Router:
         self.place_of: dict[str, set[str]] = defaultdict(set)  # place form → doc ids having it in their chain
         self.level_exact: dict[str, set[str]] = defaultdict(set)  # 省残联: only at a word boundary
         self.by_first: dict[str, list[tuple[str, str]]] = defaultdict(list)  # first character → (doc, name)
+        self.under: dict[str, set[str]] = defaultdict(set)  # a 主管部门's written form → the reports it oversees
         self._mentions_of: dict[str, list[Mention]] = {}
         _pinyin_forms("地名")  # the pinyin tables load now (0.16 s), not in the first question naming an unindexed place
         for doc_id, doc in documents.items():
@@ -122,6 +123,9 @@ class Router:
                     self.place_of[v].add(doc_id)
             for name in set(known.own_names):
                 self.by_first[name[0]].append((doc_id, name))
+            if doc.parent:  # "水务局那个河道整治项目": a project's table answers to its 主管部门 when no report is that body's
+                for form in parse_body(fold(doc.parent)).forms:
+                    self.under[form].add(doc_id)
 
     # --- finding names in the question -------------------------------------------------
 
@@ -142,6 +146,8 @@ class Router:
                 s = q[i:j]
                 if s in self.exact:
                     found.append(Mention(i, j, s, "org", set(self.exact[s])))
+                elif s in self.under and len(s) >= 3:
+                    found.append(Mention(i, j, s, "org", set(self.under[s])))
                 if s in self.level_exact and (i == 0 or not re.match(r"[\u4e00-\u9fff]", q[i - 1])):
                     found.append(Mention(i, j, s, "org", set(self.level_exact[s])))
                 if s in self.place_of and not _GENERIC_PLACE.match(s):

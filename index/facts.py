@@ -23,7 +23,7 @@ from .tables import Table, is_blank, is_code, is_code_column, is_figure, is_numb
 
 _CHANGE_COLUMN = re.compile(r"增减|增、减|增幅|减幅|增长率|变动|比上年")
 _CODE_THEN_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s+(\D.*)$")
-FACTS_VERSION = 6  # raised when tables or facts are read differently: older indexes re-read their facts
+FACTS_VERSION = 7  # raised when tables or facts are read differently: older indexes re-read their facts
 TO_WAN = {"元": 1e-4, "千元": 0.1, "万元": 1.0, "亿元": 1e4}
 _COUNT_UNITS = {"个": "个", "人": "人", "项": "项", "名": "人", "人次": "人次", "辆": "辆", "台": "台", "次": "次",
                 "家": "家", "户": "户", "所": "所", "平方米": "平方米", "公里": "公里", "亩": "亩"}
@@ -70,6 +70,9 @@ class Fact:
 
 # Rows that total their table: their label is the table's subject (“三公”经费 … 合计).
 TOTAL_ROWS = ("合计", "总计", "小计")
+# a cell that holds a value in words, as an indicator's 年度指标值 or 实际完成值 is written
+_VALUE_TEXT = re.compile(r"^[≥≤><=﹦＝约]*\s*\d[\d,.]*\s*(?:%|[\u4e00-\u9fffA-Za-z]{1,5})?"
+                         r"(?:\d{1,2}\s*[\u4e00-\u9fff]{1,2})?[前后内底末]?$")
 _TITLE_FRAME = re.compile(r"^(?:一般公共预算)?(?:财政拨款)?|(?:收入|支出)?(?:决算|预算)?(?:总|情况|明细)?表$")
 
 
@@ -174,6 +177,8 @@ def table_facts(doc: Document, table: Table) -> list[Fact]:
                 code_parts.append(text)
                 continue
             if not is_figure(text):
+                if label and column and _VALUE_TEXT.match(text) and not _CODE_THEN_NAME.match(text):
+                    continue  # a value written with its unit or sign (12.5公里, ≥90%, 2022年12月): not a label
                 if m := _CODE_THEN_NAME.match(text):  # `301 工资福利支出`: a layout that put both in one cell
                     code_parts, text = [m.group(1)], m.group(2)
                 label, code = text, "".join(code_parts)

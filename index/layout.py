@@ -25,6 +25,7 @@ WRAP_SPLIT = 1.35  # a name's second line sits nearer than this; a table's next 
 _ROW_START = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|\d{3,}|其中)")
 _UNIT_CELL = re.compile(r"单位\s*[:：]")
 _NUMBER = re.compile(r"^[-−(（]?[\d,，]+(\.\d+)?%?[)）]?$")
+_PLACEHOLDER = re.compile(r"^[—－\-/／]+$")
 
 
 @dataclass
@@ -195,13 +196,35 @@ def _cells(line: list[Glyph]) -> list[Cell]:
 
 
 def _grid(rows: list[list[Cell]]) -> list[str]:
+    """The table's lines, in blocks of one column layout each: a row of headings that follows rows of
+    figures begins another grid (a 项目支出绩效自评表's funds rows, then its indicator rows under
+    一级指标 | 二级指标 | … — other columns at other places on the page)."""
+    out, start = [], 0
+    for i in range(1, len(rows)):
+        if len(rows[i]) >= 3 and not _holds_figures(rows[i]) and _holds_figures(rows[i - 1]):
+            out += _one_grid(rows[start:i])
+            start = i
+    return out + _one_grid(rows[start:])
+
+
+def _holds_number(row: list[Cell]) -> bool:
+    return any(_NUMBER.match(c.text) for c in row)
+
+
+def _holds_figures(row: list[Cell]) -> bool:
+    """A row of figures, a dash for "none" among them."""
+    return any(_NUMBER.match(c.text) or _PLACEHOLDER.match(c.text) for c in row)
+
+
+def _one_grid(rows: list[list[Cell]]) -> list[str]:
     """Align the cells of consecutive multi-cell lines to column bands.
 
     Bands are the merged x-extents of the cells of rows that hold a number
     (data rows); a header cell centred over several columns goes to the first
     band it overlaps, so spanning headers do not merge columns."""
-    data = [r for r in rows if any(_NUMBER.match(c.text) for c in r)] or rows
-    spans = sorted((c.x0, c.x1) for r in data for c in r)
+    data = [r for r in rows if _holds_number(r)] or rows
+    # a dash for "nothing here" sits anywhere in its cell: it marks no column's extent
+    spans = sorted((c.x0, c.x1) for r in data for c in r if not _PLACEHOLDER.match(c.text))
     bands: list[list[float]] = []
     for x0, x1 in spans:
         if bands and x0 <= bands[-1][1]:

@@ -67,6 +67,12 @@ def is_figure(text: str) -> bool:
     return bool(_NUMBER.match(text.replace(" ", "")))
 
 
+def _coded(text: str, row: list[str]) -> bool:
+    """A 类/款/项 code in a row: three digits or more; two only beside a longer code (`208 | 05 | 01`),
+    else a figure (a score of 15)."""
+    return is_code(text) and (len(text) != 2 or any(len(t) >= 3 and is_code(t) for t in row))
+
+
 def is_blank(text: str) -> bool:
     return not text or text in _BLANK_VALUES
 
@@ -94,12 +100,29 @@ def read_tables(doc: Document) -> list[Table]:
         j = i
         while j < len(lines) and "|" in lines[j][1]:
             j += 1
-        if j - i >= 2:
-            table = _read_block(doc, lines, i, j, tables[-1] if tables else None)
-            if table is not None:
-                tables.append(table)
+        for a, b in _one_layout_each(lines, i, j):
+            if b - a >= 2:
+                table = _read_block(doc, lines, a, b, tables[-1] if tables else None)
+                if table is not None:
+                    tables.append(table)
         i = j
     return tables
+
+
+def _one_layout_each(lines: list[tuple[int, str]], i: int, j: int) -> list[tuple[int, int]]:
+    """A block of `|` lines cut where another table begins with no line between: below rows of figures, a
+    row of three or more headings, none a figure, of another width than the row above it (a 自评表's
+    indicator rows under 一级指标 | 二级指标 | … after its funds rows)."""
+    cuts, start, figures_above = [], i, False
+    for k in range(i + 1, j):
+        texts = [c.text for c in _split(lines[k][0], lines[k][1])]
+        above = [c.text for c in _split(lines[k - 1][0], lines[k - 1][1])]
+        figures_above = figures_above or any(is_figure(t) for t in above)
+        headings = [t for t in texts if t]
+        if len(headings) >= 3 and not any(is_figure(t) for t in headings) and figures_above and len(texts) != len(above):
+            cuts.append((start, k))
+            start, figures_above = k, False
+    return cuts + [(start, j)]
 
 
 def _split(pos: int, line: str) -> list[TableCell]:
@@ -124,7 +147,7 @@ def _read_block(doc: Document, lines: list[tuple[int, str]], i: int, j: int, bef
         r.cells += [TableCell("", r.end, r.end)] * (width - len(r.cells))
     head_lines = [line for _, line in lines[max(0, i - 3):i]]
     body_from = next((n for n, r in enumerate(rows) if not _numbers_columns(r.texts())
-                      and any(is_figure(t) and not is_code(t) for t in r.texts())), None)
+                      and any(is_figure(t) and not _coded(t, r.texts()) for t in r.texts())), None)
     if body_from is None:
         return None
     while body_from > 0 and _ROW_LABEL.match(next((t for t in rows[body_from - 1].texts() if t), "")):

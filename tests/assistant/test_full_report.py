@@ -77,3 +77,19 @@ def test_reports_are_compared_and_held_to_a_bound_across_budgets(full_assistant)
     assert a.found and "多 92.30 万元" in a.answer, a.answer
     a = full_assistant.ask("丰云街道和金桥街道哪些政府采购预算超过400万元？")
     assert a.found and a.answer.endswith("超过400万元的是：金桥街道办事处2023年。"), a.answer
+
+
+def test_a_projects_table_is_asked_by_its_project_and_its_overseeing_body(full_assistant):
+    """A 项目支出绩效自评表 drawn as the template's ruled grid: asked by its 主管部门 (水务局, no report of its
+    own indexed) or by its project's name alone; 结余 is worked out, the project's score is its 总分."""
+    a = full_assistant.ask("丰宁区水务局那个河道整治项目结余了多少？")
+    assert a.found and "全年预算数 480.00 − 全年执行数 456.00 = 24 万元" in a.answer, a.answer
+    a = full_assistant.ask("河道整治工程项目自评得了多少分？")
+    assert a.found and "95.5" in a.answer and "总分" in a.answer, a.answer
+    a = full_assistant.ask("河道整治工程项目执行率是多少？")
+    assert a.found and "95.00%" in a.answer, a.answer
+
+
+def test_a_later_clause_that_begins_with_zhan_is_about_the_first_clauses_subject(full_assistant):
+    a = full_assistant.ask("丰宁区教育局项目支出多少？占全年实际支出的比例是多少？")
+    assert a.found and "9,336.00万元 ÷ 37,436.00万元 = 24.94%" in a.answer, a.answer

@@ -218,7 +218,7 @@ def test_an_item_against_last_year_is_worked_out_from_its_tables_columns_unless_
     """"公务接待费预算比上年多还是少": the row's 本年预算数 − 上年预算数, each named; a change the report states
     ("收入比上年增加了多少" ← "与2020年度相比，收入增加360.55万元") is quoted, not worked out."""
     a = tables_assistant.ask("柏德县老干部局2022年公务接待费预算比上年多还是少？")
-    assert a.found and "公务接待费预算 3.76 万元 − 上年公务接待费预算 4.21 万元 = -0.45万元（少 0.45万元）" in a.answer, a.answer
+    assert a.found and "公务接待费预算 3.76 万元 − 上年公务接待费预算 4.21 万元 = -0.45万元（比上年减少 0.45万元）" in a.answer, a.answer
     a = tables_assistant.ask("丰桂县财政局2021年收入比上年增加了多少？")
     assert a.found and a.kind != "computed" and "增加360.55万元" in a.answer, a.answer
 

@@ -97,7 +97,9 @@ def test_a_score_written_bare_after_its_label(tmp_path: Path):
 def test_a_table_continued_on_the_next_page_keeps_its_header(tmp_path: Path):
     doc = load_document(reports.budget_pdf(tmp_path / "预算.pdf"))
     tables = read_tables(doc)
-    assert [t.continued for t in tables] == [False, True]
+    # the page number between the two halves is no line of the text: one table, or one continued
+    assert [t.continued for t in tables] in ([False], [False, True])
+    assert tables[-1].columns == tables[0].columns and doc.page_at(tables[-1].rows[-1].start) == 2
     facts = extract_facts(doc)
     housing = _cell(facts, "十、住房保障支出", "预算数")
     assert (housing.table, housing.raw, housing.unit, housing.page, housing.period) == ("部门支出预算表", "88.64", "万元", 2, "预算")
@@ -257,3 +259,19 @@ def test_a_figure_of_one_period_does_not_answer_a_question_about_another():
     assert periods_conflict(asked_period_of("决算数多少"), period_of("预算数"))
     assert not periods_conflict(asked_period_of("预算多少"), period_of("全年预算数"))
     assert not periods_conflict(asked_period_of("基本支出多少"), period_of("决算数"))
+
+
+def test_a_self_evaluation_grid_drawn_ruled_gives_its_funds_and_indicator_cells():
+    """The national 项目支出绩效自评表 on one page: the funds rows under 年初预算数 … 得分, then the indicator
+    rows under 一级指标 … 得分 at other places on the page — two tables, each cell under its own heading,
+    an indicator's value written in words (12.5公里, ≥90%) not taken for its row's name."""
+    from ..conftest import FULL_DOCS
+
+    doc = load_document(next(FULL_DOCS.glob("*项目支出绩效自评表.pdf")))
+    assert "| 年度资金总额 | 500.00 | 480.00 | 456.00 | 10 | 95.00% | 9.5 |" in doc.text
+    facts = extract_facts(doc)
+    assert _cell(facts, "年度资金总额", "全年执行数").raw == "456.00"
+    assert _cell(facts, "工程验收合格率", "年度指标值").raw == "100%"
+    assert _cell(facts, "河道清淤长度", "得分").raw == "15"
+    assert _cell(facts, "总分", "得分").raw == "95.5"
+    assert not [f for f in facts if f.label in ("12.5公里", "≥90%", "2022年12月")]
