@@ -207,6 +207,16 @@ def _terms_in(asked: str, row: str, column: str) -> bool:
     return len(words) >= 2 and all(w in row or w in column for w in words) and any(w in row for w in words)
 
 
+def _of_kind(body: str, kind: str) -> bool:
+    """Whether a body is of the kind a question counts ("街道" → 洛王街道办事处, "乡镇" → 卡斯镇, "局" → 民政局)."""
+    body = fold(body)
+    if kind == "乡镇":
+        return bool(re.search(r"[乡镇](人民政府)?$", body))
+    if kind in ("区县", "县区"):
+        return bool(re.search(r"[区县]$", body))
+    return kind in body if len(kind) > 1 else body.endswith(kind)
+
+
 PROJECT_NAMED = 4  # characters of a project's name a question must write in a row to name it
 
 
@@ -741,9 +751,11 @@ class Answerer:
             route.status, route.groups = "ok", [[d] for d in route.doc_ids]  # "两个区老干部局…分别": each of them
         if route.status in ("not_indexed", "year_missing", "ambiguous"):
             return self.unroutable(question, route)
-        if route.status == "unnamed" and PLURAL.search(question) and 2 <= len(self.router.bodies(only)) <= MAX_COMPARED:
-            # "这几个单位谁的…最多": each body in view (those chosen, else all), its latest year's reports
-            route.status, route.groups = "ok", self.router.bodies(only)
+        in_view = self._bodies_referred_to(question, only)
+        if route.status == "unnamed" and PLURAL.search(question) and 2 <= len(in_view) <= MAX_COMPARED:
+            # "这几个单位谁的…最多": each body in view (those chosen, else all), its latest year's reports;
+            # "这几个街道": those of them that are 街道
+            route.status, route.groups = "ok", in_view
             route.doc_ids = [d for g in route.groups for d in g]
             question = REFERRING.sub("", question)  # "这几个单位" names the reports and asks nothing (not 几个)
         doc_ids = route.doc_ids
@@ -796,6 +808,17 @@ class Answerer:
             return Answer(question, f"已索引的是{doc.body or doc.region or doc.title}{doc.year}年的报告；报告中未找到{asked}的这项数字。"
                           "以下是最接近的段落，它们不包含答案。", False, nearest, [], "refusal", routed=answer.routed)
         return answer
+
+    def _bodies_referred_to(self, question: str, only: list[str] | None) -> list[list[str]]:
+        """The bodies in view ("这几个单位": those chosen, else all), by body; of the kind the question counts
+        when it names one ("这几个街道", "两个局") and some bodies in view are of it."""
+        bodies = self.router.bodies(only)
+        m = REFERRING.search(question)
+        kind = m.group(4) if m else ""
+        if kind in ("单位", "部门", ""):
+            return bodies
+        of_kind = [g for g in bodies if any(_of_kind(self.index.documents[d].body, kind) for d in g)]
+        return of_kind or bodies
 
     def _states_year(self, answer: Answer, years: list[int]) -> bool:
         """An answer about a year before the report's own must quote that year or 上年, in the

@@ -93,3 +93,10 @@ def test_a_projects_table_is_asked_by_its_project_and_its_overseeing_body(full_a
 def test_a_later_clause_that_begins_with_zhan_is_about_the_first_clauses_subject(full_assistant):
     a = full_assistant.ask("丰宁区教育局项目支出多少？占全年实际支出的比例是多少？")
     assert a.found and "9,336.00万元 ÷ 37,436.00万元 = 24.94%" in a.answer, a.answer
+
+
+def test_these_streets_are_the_bodies_in_view_that_are_streets(full_assistant):
+    """"这几个街道": of the five reports indexed, the two 街道办事处 — not the 民政局 whose 政府采购 is a 决算."""
+    a = full_assistant.ask("这几个街道谁的政府采购预算最多？")
+    assert a.found and "金桥街道办事处2023年多，多 92.30 万元" in a.answer, a.answer
+    assert {c.doc for c in a.citations} == {"丰云街道办事处2023年部门预算.pdf", "金桥街道办事处2023年部门预算.pdf"}
