@@ -16,7 +16,7 @@ from index.normalize import TEXT_VERSION
 from index.store import Index, stored_text_version
 
 from .answer import MAX_QUESTION_CHARS, Answerer
-from .followup import needs_history, resolve_followup
+from .followup import continue_topic, needs_history, resolve_followup
 from .records import Answer
 
 BUNDLED_REPORTS = Path(__file__).parent / "data" / "reports"
@@ -110,6 +110,21 @@ class Assistant:
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer
 
+    @staticmethod
+    def _resolved(answerer, question: str, chain: list[str], doc_ids: list[str] | None) -> str:
+        """A turn as a whole question, given the turns before it (already resolved): an elliptical follow-up
+        rewritten (followup.resolve_followup); a question naming no body, after one that named one, about
+        that body (followup.continue_topic)."""
+        if not chain:
+            return question
+        resolved = resolve_followup(question, chain, answerer.entity_names_for(question, chain[-1]), answerer.has_intent)
+        if resolved == question and (doc_ids is None or len(doc_ids) > 1) \
+                and answerer.router.route(question, doc_ids).status == "unnamed":
+            before = answerer.router.route(chain[-1], doc_ids)
+            if before.status == "ok" and len(before.groups) == 1:
+                resolved = continue_topic(question, chain[-1], before.names)
+        return resolved
+
     def _ask(self, question: str, history, doc_ids: list[str] | None, explain: bool = False) -> Answer:
         q = question.strip()
         if not q or not re.search(r"[\w\u3400-\u9fff]", q):
@@ -131,8 +146,8 @@ class Assistant:
         if questions:
             chain: list[str] = []
             for earlier in questions:
-                chain.append(resolve_followup(earlier, chain, answerer.entity_names_for(earlier, *chain[-1:]), answerer.has_intent))
-            resolved = resolve_followup(q, chain, answerer.entity_names_for(q, chain[-1]), answerer.has_intent)
+                chain.append(self._resolved(answerer, earlier, chain, doc_ids))
+            resolved = self._resolved(answerer, q, chain, doc_ids)
         answer = answerer.answer(resolved, only=doc_ids, explain=explain)
         answer.question = question
         answer.resolved_question = resolved

@@ -67,3 +67,20 @@ def resolve_followup(question: str, history: list[str], entity_names: list[str],
         tail = asked.group(0) if asked and not has_intent_words(core) else ""  # "它的基本支出呢？" asks as before: 多少
         return f"{entities_before[0]}{core}{tail}"
     return question
+
+
+_COMPARING = re.compile(r"^(跟|与|和|同|比|较|相比|占)")
+
+
+def continue_topic(question: str, previous: str, previous_names: list[str]) -> str:
+    """A whole question that names no body, after one that did, goes on about that body: "跟上年比是涨了
+    还是跌了？" after "金桥街道机关运行经费多少？" compares the previous question's subject (its asking words
+    dropped); "公用经费多少？" asks about the previous question's body. The caller checks that the question
+    names no body of its own (not even one the index lacks)."""
+    q = question.strip()
+    if not previous_names:
+        return question
+    if _COMPARING.match(q):
+        subject = cues()["asking_tail"].sub("", previous).strip()
+        return f"{subject}{q}" if subject and subject != previous else question
+    return f"{previous_names[0]}{q}"

@@ -100,3 +100,20 @@ def test_these_streets_are_the_bodies_in_view_that_are_streets(full_assistant):
     a = full_assistant.ask("这几个街道谁的政府采购预算最多？")
     assert a.found and "金桥街道办事处2023年多，多 92.30 万元" in a.answer, a.answer
     assert {c.doc for c in a.citations} == {"丰云街道办事处2023年部门预算.pdf", "金桥街道办事处2023年部门预算.pdf"}
+
+
+def test_a_conversation_goes_on_about_the_body_named_before(full_assistant):
+    """In a chat a question that names no body is about the one named before; one that begins by comparing
+    ("跟上年比…") compares the previous question's subject; "民政局的呢？" then asks it of another body."""
+    turns = ["金桥街道机关运行经费多少？", "跟上年比是涨了还是跌了？", "民政局的呢？", "公用经费多少？"]
+    history, answers = [], []
+    for turn in turns:
+        a = full_assistant.ask(turn, history=history)
+        history.append((turn, a.answer))
+        answers.append(a)
+    assert answers[1].resolved_question == "金桥街道机关运行经费跟上年比是涨了还是跌了？"
+    assert answers[1].found and "比上年增加5.50万元" in answers[1].answer, answers[1].answer
+    assert answers[2].found and "比上年增加12.34万元" in answers[2].answer, answers[2].answer
+    assert answers[3].found and "450.00" in answers[3].answer, answers[3].answer
+    a = full_assistant.ask("天河区公用经费多少？", history=history)  # a body the index lacks is not the one before
+    assert not a.found and "天河区" in a.answer
