@@ -159,6 +159,8 @@ _FINAL_WORD = re.compile(r"(决算|执行|实际支出)数?$")
 
 
 _PARENTHESES = re.compile(r"[（(][^）)]*[)）]")  # "因公出国（境）费" is asked as 因公出国费
+_ASKS_LOWER = re.compile(r"(更|较)?((?<!多)少|低|小)[？?。]?$|(?<!多)少[？?，,]|低[？?，,]|更少|更低|更小|较少|较低")
+_MORE_OR_LESS = re.compile(r"(更|较)?(多(?!少)|(?<!多)少|高|低|大|小)[？?。]?$|(多|少|高|低|大|小)[？?]")  # "哪家编制多？"
 _SCORE_ASKED = re.compile(r"分值|得分|几分|多少分|评分|总分")
 _WHOLE_AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)")  # the whole a listing (其中…) begins with
 _SHARE_ASKED = re.compile(r"占比|所占比[例重]|比重|的比例|百分之几|占多少")
@@ -1294,7 +1296,7 @@ class Answerer:
         quote = c.answer.citations[0]
         doc = self.index.documents.get(quote.doc_id)
         figure = figure_after(runs[-1], doc, quote.start, quote.end, percent=q.wants_percent) if runs and doc else None
-        return figure is not None and figure.named_whole()
+        return figure is not None and figure.names_it()
 
     def _stated_cell(self, q: Question, doc_ids: list[str], cells: list[Candidate]) -> Answer | None:
         """A figure question about one report, whose tables state it under the words asked, once (stated_figure:
@@ -1312,16 +1314,22 @@ class Answerer:
         cell = next((c for c in matching if c.answer.facts[0].get("period") == wanted), matching[0] if matching else None)
         return cell.answer if cell is not None else None
 
+    @staticmethod
+    def asks_project_score(q: Question, doc: Document) -> bool:
+        """A score asked of a project's 自评表 as a whole: the question names nothing of it but the project and
+        the report (an indicator or the funds row named is not the project's score)."""
+        if not q.wants_number or not _SCORE_ASKED.search(q.folded) or not q.content.split():
+            return False
+        if not _PROJECT_TABLE.search(doc.kind or doc.title):
+            return False
+        return _left_of(q.content.replace(" ", ""), fold(f"{doc.project} {doc.title}")) in ("", "得", "得分", "评分", "分", "自评得分")
+
     def project_score(self, q: Question, doc_ids: list[str]) -> Answer | None:
         """"河道整治工程项目自评得了多少分": a score asked of a project's 自评表 as a whole — the question names
         nothing of it but the project and the report — is its 总分 row's 得分, by the template."""
-        if len(doc_ids) != 1 or not q.wants_number or not _SCORE_ASKED.search(q.folded) or not q.content.split():
+        if len(doc_ids) != 1 or not self.asks_project_score(q, self.index.documents[doc_ids[0]]):
             return None
         doc = self.index.documents[doc_ids[0]]
-        if not _PROJECT_TABLE.search(doc.kind or doc.title):
-            return None
-        if _left_of(q.content.replace(" ", ""), fold(f"{doc.project} {doc.title}")) not in ("", "得", "得分", "评分", "分"):
-            return None  # an indicator or the funds row named: not the project's score
         totals = [f for f in self.index.facts.get(doc.doc_id, []) if f.kind == "score" and f.label == "总分"
                   and f.column in ("得分", "")]
         if len({f.value for f in totals}) != 1:
@@ -1411,6 +1419,13 @@ class Answerer:
         """One report's figure for a comparison across reports, where it is quoted, and how sure it is:
         stated under the asked words (stated_figure, sure); else read after them in the report's best
         candidate, which must be given on its own (it is as sure as the ranker says)."""
+        if self.asks_project_score(q, doc):  # "谁的自评得分最高": each project's 总分, not a funds row's 得分
+            score = self.project_score(q, [doc.doc_id])
+            if score is None:
+                return None
+            fact = score.facts[0]
+            citation = score.citations[0]
+            return Operand(q.content, fact["value"], "分", f"{fact['raw']}分", doc.doc_id, citation.start, citation.end), citation, 1.0
         stated = self._stated_only(q, doc) or self._grid_cell(q, doc)
         if stated is not None:
             return stated
@@ -1460,12 +1475,13 @@ class Answerer:
         """Which of the reports named states the larger (the largest and smallest) figure, and by how much:
         each report's figure for what is asked (_compared_figure), compared in one unit with the formula
         shown. Amounts compare in 万元; rates, scores and counts only with their own unit."""
-        # what is compared, without the verdict's words (多, 最多, 更高 …)
-        asked = " ".join(run for run in cues()["verdict"].sub(" ", q.content).split() if len(run) >= 2)
+        # what is compared, without the verdict's words (多, 最多, 更高 …) and the words counting the reports (三个项目)
+        asked = " ".join(run for run in cues()["counted"].sub(" ", cues()["verdict"].sub(" ", q.content)).split()
+                         if len(run) >= 2)
         if not asked:
             return []
-        # "谁最多", "多多少", "增幅哪个高" (a rate named) compare figures; "谁更规范" does not
-        figures_asked = q.wants_number or q.wants_percent or bool(SUPERLATIVE.search(q.folded))
+        # "谁最多", "多多少", "增幅哪个高" (a rate named), "哪家编制多" compare figures; "谁更规范" does not
+        figures_asked = q.wants_number or q.wants_percent or bool(SUPERLATIVE.search(q.folded) or _MORE_OR_LESS.search(q.folded))
         q = replace(q, content=asked, wants_number=True, figure_only=True)
         parts: list[tuple[Document, Operand, Citation, float]] = []
         for group in groups:
@@ -1495,6 +1511,8 @@ class Answerer:
         lines = [f"{self._names(doc)}：{figure.raw}" for doc, figure, _, _ in parts]
         if values[top] == values[low]:
             verdict = "两者相同" if len(parts) == 2 else "各家相同"
+        elif len(parts) == 2 and _ASKS_LOWER.search(q.folded):  # "哪个执行率低": the lower one named
+            verdict = f"{self._names(parts[low][0])}{less}，{less} {gap}"
         elif len(parts) == 2:
             verdict = f"{self._names(parts[top][0])}{more}，{more} {gap}"
         elif values[order[0]] == values[order[1]] or values[order[-1]] == values[order[-2]]:

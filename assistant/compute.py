@@ -42,12 +42,21 @@ class Operand:
     end: int
     matched: int = 0  # how well the text names it (compute.figure_after's piece score)
     named: str = ""  # the words of the text that named it: the whole name, or a piece of it
+    gap: str = ""  # the text between those words and the figure
 
     def named_enough(self) -> bool:
-        """Named so that no other quantity is meant: the whole name, or three characters or more of it — not a
-        two-character head any quantity ends in ("经费" of "公用经费" is 机关运行经费's too)."""
+        """Named so that no other quantity is meant: not by a two-character head any quantity ends in ("经费" of
+        "公用经费" is 机关运行经费's too; "支出" of "基本支出" is 支出总计's)."""
         name = re.sub(r"[\s，,。？?“”\"]", "", fold(self.name))
-        return not self.named or self.named == name or len(self.named) >= 3
+        return not self.named or self.named == name or len(self.named) >= 3 or not name.endswith(self.named)
+
+    def names_it(self) -> bool:
+        """Named by its head or most of it (named_whole), or by what sets it apart ("退休75人" for 退休人员: the
+        name's start, its head 人员 left unwritten) — never by a generic head alone."""
+        name = re.sub(r"[\s，,。？?“”\"]", "", fold(self.name))
+        right_after = not re.search(r"[\u4e00-\u9fff]", re.sub(r"[为是共计约达到了]", "", self.gap))  # not "收入总计…"
+        return self.named_enough() and (self.named_whole() or len(self.named) >= 2 and name.startswith(self.named)
+                                        and right_after)
 
     def named_whole(self) -> bool:
         """The text names it by its head, the name's ending ("审定金额" of "事前评审的审定金额"), or by most of
@@ -96,7 +105,8 @@ def figure_after(name: str, doc: Document, start: int, end: int, percent: bool |
             if not m or m.start() > MAX_GAP or names_the_opposite(asked, folded[hit.start() : after + m.start()]):
                 continue
             a, b = start + after + m.start(), start + after + m.end()
-            return Operand(name, float(m.group(1).replace(",", "")), m.group(2), doc.text[a:b], doc.doc_id, a, b, score, piece)
+            return Operand(name, float(m.group(1).replace(",", "")), m.group(2), doc.text[a:b], doc.doc_id, a, b, score, piece,
+                           window[: m.start()])
     return None
 
 

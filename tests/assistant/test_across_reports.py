@@ -150,6 +150,38 @@ def test_which_reports_meet_a_bound_lists_each_figure_and_those_that_meet_it(tmp
     assert a.found and all(f in a.answer for f in ("616.17万元", "66.7%", "2,766.12万元", "3.2%")), a.answer
 
 
+def test_the_lower_of_two_is_named_when_the_lower_is_asked(tmp_path, embedder):
+    from assistant import Assistant
+    from index.build import build_index
+
+    paths = _explanations(tmp_path, {"丰桂县档案馆": ("616.17", "66.7"), "丰云区供销社": ("2,766.12", "3.2")})
+    build_index(paths, tmp_path / "index", embedder=embedder)
+    a = Assistant.load(tmp_path / "index").ask("丰桂县档案馆和丰云区供销社2022年谁的收支总计少？")
+    assert a.found and "丰桂县档案馆2022年少，少 2,149.95 万元" in a.answer, a.answer
+
+
+def test_a_figure_is_named_by_what_sets_it_apart_never_by_a_generic_head():
+    """"退休75人" names 退休人员 (its start, right before the figure); "支出总计" does not name 基本支出 (only its
+    head 支出), nor "收入总计" 收入合计 (its start, then another total word)."""
+    from assistant.compute import Operand
+
+    def named(name: str, piece: str, gap: str = "") -> bool:
+        return Operand(name, 1.0, "人", "1人", "", 0, 0, named=piece, gap=gap).names_it()
+
+    assert named("退休人员", "退休")
+    assert not named("基本支出", "支出", "总计")
+    assert not named("收入合计", "收入", "总计")
+    assert named("审定金额", "审定金额") and named("事前评审的审定金额", "审定金额")
+
+
+@pytest.mark.parametrize("question, verdict", [("哪个执行率低？", True), ("哪家编制多？", True),
+                                               ("哪个项目的资金多少？", False), ("哪个是预计数？", False)])
+def test_which_one_is_lower_or_higher_is_a_verdict(question, verdict):
+    from assistant.question import understand
+
+    assert understand(question, []).asks_verdict is verdict
+
+
 def test_a_bound_is_read_with_its_unit():
     from assistant.compute import Operand, bound_in
 
