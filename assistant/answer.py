@@ -827,6 +827,7 @@ class Answerer:
         quote it answers from or in the headings of its section ("一、2022年财政收入预算执行情况");
         the passages cited after it do not make its figure that year's."""
         quotes = "".join(fold(c.quote) + fold(c.section) for c in answer.citations[:1])
+        quotes += "".join(fold(str(f.get("label", ""))) for f in answer.facts[:1])  # a cell under "2022年预算数"
         return any(str(y) in quotes for y in years) or bool(re.search(r"上年|上一年|去年|上年度", quotes))
 
     def dominant(self, question: str, only: list[str] | None) -> list[str] | None:
@@ -1123,7 +1124,7 @@ class Answerer:
         out = []
         for n, (_, measured, fact) in enumerate(scored[:keep]):
             doc = self.index.documents[fact.doc_id]
-            where = f"（{fact.table}，{fact.column}）" if fact.table else ""
+            where = f"（{'，'.join(p for p in (fact.table, fact.column) if p)}）" if fact.table or fact.column else ""
             converted = f"，合 {fact.in_wan()}" if fact.in_wan() else ""
             label = fact.label.replace(" › ", "—")
             if fact.label in TOTAL_ROWS and fact.table:

@@ -83,6 +83,14 @@ _ITEM_SEPARATOR = re.compile(r"、|和|与|以及|及")
 _EACH = re.compile(r"(分别|各自|各)(是|为|有)?$")
 
 
+@lru_cache(maxsize=1)
+def joined_terms() -> tuple[str, ...]:
+    """The genre's terms that hold 和/与/及 (index/data/domain_terms.txt), longest first."""
+    from index.terms import domain_terms
+
+    return tuple(sorted((t for t in domain_terms() if re.search("[和与及]", t)), key=len, reverse=True))
+
+
 def asked_items(folded: str, names: list[str]) -> list[str]:
     """The things a clause asks for together ("全年预算、执行数、执行率、得分分别是多少"
     → 全年预算, 执行数, 执行率, 得分): the asking clause split at its separators;
@@ -90,9 +98,12 @@ def asked_items(folded: str, names: list[str]) -> list[str]:
     for name in sorted(names, key=len, reverse=True):  # "人力资源和社会保障局" is one name, not two items
         if len(name) >= 2:
             folded = folded.replace(name, " ")
+    for term in joined_terms():  # "年初结转和结余", "社会保障和就业支出": one thing, its 和 no separator
+        folded = folded.replace(term, term.replace("和", "\1").replace("与", "\2").replace("及", "\3"))
     clauses = [c for c in re.split(r"[，,；;？?。]", folded) if ASKING.search(c)]
     if not clauses:
         return []
-    pieces = [_EACH.sub("", question_content(p, []).replace(" ", "")) for p in _ITEM_SEPARATOR.split(clauses[-1])]
+    pieces = [_EACH.sub("", question_content(p.replace("\1", "和").replace("\2", "与").replace("\3", "及"), []).replace(" ", ""))
+              for p in _ITEM_SEPARATOR.split(clauses[-1])]
     items = [p for p in pieces if len(p) >= 2]
     return items if len(items) >= 2 else []

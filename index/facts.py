@@ -23,7 +23,7 @@ from .tables import Table, is_blank, is_code, is_code_column, is_figure, is_numb
 
 _CHANGE_COLUMN = re.compile(r"增减|增、减|增幅|减幅|增长率|变动|比上年")
 _CODE_THEN_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s+(\D.*)$")
-FACTS_VERSION = 7  # raised when tables or facts are read differently: older indexes re-read their facts
+FACTS_VERSION = 8  # raised when tables or facts are read differently: older indexes re-read their facts
 TO_WAN = {"元": 1e-4, "千元": 0.1, "万元": 1.0, "亿元": 1e4}
 _COUNT_UNITS = {"个": "个", "人": "人", "项": "项", "名": "人", "人次": "人次", "辆": "辆", "台": "台", "次": "次",
                 "家": "家", "户": "户", "所": "所", "平方米": "平方米", "公里": "公里", "亩": "亩"}
@@ -178,7 +178,10 @@ def table_facts(doc: Document, table: Table) -> list[Fact]:
                 continue
             if not is_figure(text):
                 if label and column and _VALUE_TEXT.match(text) and not _CODE_THEN_NAME.match(text):
-                    continue  # a value written with its unit or sign (12.5公里, ≥90%, 2022年12月): not a label
+                    # a value written with its unit or sign (12.5公里, ≥90%): the row's, not a label of its own
+                    if (measured := _measured(doc, table, label, column, text, cell.start, cell.end, row)) is not None:
+                        facts.append(measured)
+                    continue
                 if m := _CODE_THEN_NAME.match(text):  # `301 工资福利支出`: a layout that put both in one cell
                     code_parts, text = [m.group(1)], m.group(2)
                 label, code = text, "".join(code_parts)
@@ -243,6 +246,29 @@ def _fact(doc: Document, table: Table, label: str, column: str, code: str, raw: 
         kind, period = f"change {kind}", "比上年"  # 比上年增、减情况 › 增、减金额: a change, not a level
     return Fact(doc.doc_id, label, column, table.title, value, unit, raw, raw_unit, kind, period, code,
                 doc.page_at(start), start, end, row_start, row_end, "table")
+
+
+_MEASURES = {"平方米", "公里", "千米", "米", "亩", "吨"}  # units that measure, not count
+_MEASURE = re.compile(r"^(?P<sign>[≥≤><=﹦＝约]*)\s*(?P<x>\d[\d,]*(?:\.\d+)?)\s*(?P<u>%|[\u4e00-\u9fffA-Za-z]{1,5})?$")
+
+
+def _measured(doc: Document, table: Table, label: str, column: str, text: str, start: int, end: int,
+              row) -> Fact | None:
+    """An indicator's value written with its unit ("12.5公里", "≥90%", "38万元", "4800平方米") as a fact of its
+    row under its column (年度指标值, 实际完成值); a date or a bare sign is none."""
+    m = _MEASURE.match(text.replace(" ", ""))
+    if m is None or (m.group("u") or "") in ("", "年", "月", "日"):
+        return None
+    value, unit = number(m.group("x")), m.group("u")
+    if unit == "%":
+        kind = "rate"
+    elif unit in TO_WAN:
+        kind, value, unit = "amount", value * TO_WAN[unit], "万元"
+    else:
+        kind = "count" if unit in _COUNT_UNITS and unit not in _MEASURES else "quantity"  # 12.5公里 is measured
+        unit = _COUNT_UNITS.get(unit, unit)
+    return Fact(doc.doc_id, label, column, table.title, value, unit, text, m.group("u"), kind, period_of(column, table.title),
+                "", doc.page_at(start), start, end, row.start, row.end, "table")
 
 
 def _column_unit(column: str) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .normalize import fold
 from .identify import PINYIN_GLOSS
+from .names import read_data_lines
 
 _DOMAIN_TERMS = Path(__file__).parent / "data" / "domain_terms.txt"
 _TOKEN = re.compile(r"[\u4e00-\u9fff]|[a-z]+|\d+(?:\.\d+)?")
@@ -31,6 +32,12 @@ def _jieba():
     with _lock:
         jieba.load_userdict(str(_DOMAIN_TERMS))
     return jieba
+
+
+@lru_cache(maxsize=1)
+def domain_terms() -> tuple[str, ...]:
+    """The genre's words jieba keeps whole (data/domain_terms.txt)."""
+    return tuple(line.split()[0] for line in read_data_lines(_DOMAIN_TERMS.name, _DOMAIN_TERMS.parent))
 
 
 def clean_for_terms(text: str) -> str:

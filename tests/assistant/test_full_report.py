@@ -117,3 +117,23 @@ def test_a_conversation_goes_on_about_the_body_named_before(full_assistant):
     assert answers[3].found and "450.00" in answers[3].answer, answers[3].answer
     a = full_assistant.ask("天河区公用经费多少？", history=history)  # a body the index lacks is not the one before
     assert not a.found and "天河区" in a.answer
+
+
+def test_an_indicators_value_in_words_is_a_figure_under_its_column(full_assistant):
+    """"沿岸绿化面积完成了多少": the 实际完成值 cell "4800平方米" (a measure, not a count), named with its column —
+    not the row's 分值 or 得分."""
+    a = full_assistant.ask("河道整治工程沿岸绿化面积完成了多少？")
+    assert a.found and "4800平方米" in a.answer and "实际完成值" in a.answer, a.answer
+
+
+def test_a_term_holding_he_is_one_thing_asked_and_last_years_column_answers_last_year(full_assistant):
+    a = full_assistant.ask("民政局年初结转和结余多少？")
+    assert a.found and "2,123,800.00" in a.answer, a.answer
+    a = full_assistant.ask("丰云街道2022年三公经费预算多少？")
+    assert a.found and "9.00" in a.answer and "2022年预算数" in a.answer, a.answer
+
+
+def test_over_budget_is_asked_as_the_report_writes_it(full_assistant):
+    """"为什么超预算" ← "决算数大于预算数的主要原因是低保对象增加" (assistant/data/question_words.tsv)."""
+    a = full_assistant.ask("民政局城市低保金支出为什么超预算？")
+    assert a.found and "低保对象增加" in a.answer and "收、支总计" not in a.answer, a.answer

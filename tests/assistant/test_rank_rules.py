@@ -127,3 +127,10 @@ def test_words_that_point_at_the_body_named_ask_nothing():
     assert question_content("梧州这家医保单位2024年年中预算调了多少", ["梧州", "医保"]) == "预算调整"
     assert question_content("天水科协部门决算收入多少", ["天水科协"]) == "部门决算收入"
     assert question_content("广水纪委这个局域网维护项目要采购多少设备", ["广水纪委"]) == "局域网维护项目要采购 设备"
+
+
+def test_a_genre_term_holding_he_is_one_item():
+    """"年初结转和结余" is one line of the 收入支出决算总表, not 年初结转 and 结余 (index/data/domain_terms.txt)."""
+    assert understand("年初结转和结余多少？", []).items == []
+    assert understand("收入和支出各是多少？", []).items == ["收入", "支出"]
+    assert understand("社会保障和就业支出和卫生健康支出分别是多少？", []).items == ["社会保障和就业支出", "卫生健康支出"]
