@@ -1174,7 +1174,7 @@ class Answerer:
                     formula = f"{a.group(1)}{unit} {'−' if up else '+'} {m.group('value')}{m.group('unit')} = {value:,.2f}{unit}"
                     stated = "本年数和比上年的增减"
                 label = text[max(window, a.start() - 16) : a.start()].split("。")[-1].split(",")[-1].split("，")[-1]
-                label = re.sub(r"(均为|为|是|达到|共计|完成)$", "", re.sub(r"^(?:19|20)\d\d\s*年度?", "", label))  # the thing, not its year
+                label = re.sub(r"(均为|为|是|达到|共计|完成)$", "", re.sub(r"^[\d\s]*年度?", "", label))  # the thing, not its year
                 quote = self._citation(doc.doc_id, a.start(), m.end())
                 answer = Answer("", f"据{self._names(doc)}报告推算，上一年度{label}约为 {value:,.2f}{unit}（计算：{formula}；"
                                     f"报告写明{stated}，上一年数为推算）。", True,

@@ -17,6 +17,8 @@ from .rank import names_the_opposite
 
 SUM = re.compile(r"合计|一共|加起来|总共|共计|之和|总和")
 RATIO = re.compile(r"占(?P<b>[^，,。？?]{2,20}?)的?(比例|比重|百分之|几成)")
+WITHIN = re.compile(r"(?P<whole>[^，,。？?里中]{2,20}?)(?:里面?|当中|之中|中)(?P<part>[^，,。？?占]{2,20}?)"
+                    r"(?:占多少|占比|占了?几成|占百分之几|所占比[例重])")
 DIFF = re.compile(r"比(?P<b>[^，,。？?]{2,12}?)(超收|多收|少收|超支|多出|多了|少了|增加了|减少了|差了?(?=多少)|多(?!少)|(?<!多)少)")
 PRODUCT = re.compile(r"按(?P<p>[^，,。？?]{2,12}?)(推算|计算|估算)")
 STATED_CHANGE = re.compile(r"(超收|多收|少收|超支|短收)了?\s*\d")
@@ -141,6 +143,8 @@ def plan(question: str) -> tuple[str, list[str]] | None:
         clause = _clause(q, RATIO)
         head = clause[: clause.find("占")]
         return "ratio", [head, m.group("b")]
+    if m := WITHIN.search(q):  # "基本支出里人员经费占多少": the part of the whole it is in
+        return "ratio", [m.group("part"), m.group("whole")]
     if m := DIFF.search(q):
         clause = _clause(q, DIFF)
         head = clause[: clause.find("比")]

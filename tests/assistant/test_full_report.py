@@ -137,3 +137,12 @@ def test_over_budget_is_asked_as_the_report_writes_it(full_assistant):
     """"为什么超预算" ← "决算数大于预算数的主要原因是低保对象增加" (assistant/data/question_words.tsv)."""
     a = full_assistant.ask("民政局城市低保金支出为什么超预算？")
     assert a.found and "低保对象增加" in a.answer and "收、支总计" not in a.answer, a.answer
+
+
+def test_a_part_within_its_whole_asked_as_zhan_duoshao(full_assistant):
+    """"基本支出里人员经费占多少": a share (占多少), of the whole named before 里/中/当中."""
+    from assistant.compute import plan
+
+    assert plan("基本支出里人员经费占多少？") == ("ratio", ["人员经费", "基本支出"])
+    a = full_assistant.ask("丰云街道三公经费当中公务接待费占几成？")
+    assert a.found and "3.50 万元 ÷ 三公经费 8.50万元 = 41.18%" in a.answer, a.answer
