@@ -246,8 +246,11 @@ def _asked_cell_empty(q: Question, text: str) -> bool:
     asked is followed by no figure before the next label: the row gives the thing asked no figure (the
     figure in it is another line's, from the other half of a side-by-side table)."""
     runs = q.content.split()
-    if "|" not in text or not runs or len(runs[-1]) < 3:
+    if not runs or len(runs[-1]) < 3:
         return False
+    if "|" not in text:  # a table flattened into spaces: "年末结转和结余 59 总计 30 …" (59 its 行次, then the next line)
+        hits = [m.end() for m in re.finditer(re.escape(runs[-1]), text)]
+        return bool(hits) and all(_ROW_NUMBER_THEN_LABEL.match(text, h) for h in hits)
     cells = [cell.strip() for cell in text.split("|")]
     named = [i for i, cell in enumerate(cells) if runs[-1] in cell and not _among_headers(cells, i)]
     if not named:
@@ -259,6 +262,9 @@ def _asked_cell_empty(q: Question, text: str) -> bool:
             if re.search(r"[\u4e00-\u9fff]{2}", cell):
                 break  # the next line's label: none for this one
     return True
+
+
+_ROW_NUMBER_THEN_LABEL = re.compile(r"\s+\d{1,2}\s+(?![个名人项家所辆台次户年月日分万亿元])[\u4e00-\u9fff]{2}")
 
 
 def _among_headers(cells: list[str], i: int) -> bool:

@@ -116,6 +116,7 @@ def question_content(question: str, names: list[str]) -> str:
     paraphrases, stop_words = question_words()
     for asked, written in paraphrases:
         q = q.replace(asked, written)
+    q = re.sub(r"([\u4e00-\u9fff]{2,4})\1", r"\1", q)  # "年底年末结转" read as "年末年末…": once
     parts = []
     for token in _jieba().cut(q):
         asking = _ASKING.match(token)

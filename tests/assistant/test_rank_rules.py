@@ -63,6 +63,10 @@ def _ruled_out(question: str, text: str) -> bool:
     ("住房保障支出多少？", "| 八、其他收入 | 128.67 | 八、住房保障支出 |  |", True),
     ("住房保障支出多少？", "| 八、其他收入 |  | 八、住房保障支出 | 904.40 |", False),
     ("事业收入多少？", "| 五、事业收入 | 5 |  |  | 五、卫生健康支出 | 35 |  | 2,061,005.17 |", True),  # 5 is its 行次
+    # a table flattened into spaces: the line asked is followed by its 行次 and the next line's name
+    ("年末结转和结余是多少？", "年初结转和结余 29 年末结转和结余 59 总计 30 10,288,533.55", True),
+    ("本年支出合计多少？", "本年支出合计 57.30万元，比上年增加2万元", False),
+    ("行政编制人数多少？", "核定行政编制人数 11 名", False),
     # the word asked heads a column among other headers: not a row left empty ("指标值" over "72890")
     ("数量指标的指标值是多少元？", "三级指标 | 指标性质 | 指标值 | 度量单位 | |||| 产出指标 | 数量指标 | 经费 | ﹦ | 72890 | 元 |", False),
     # a change asked of one quantity, every change in the passage of the opposite one (the 增长 is the 收入's)
