@@ -121,6 +121,9 @@ _CHANGE = re.compile(_ON_YEAR_BEFORE + r"[^。；;\d]{0,20}?(?P<dir>增加|增�
                      r"(?P<value>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>亿元|万元|元)")
 _RATE_CHANGE = re.compile(r"(?:" + _ON_YEAR_BEFORE + r"|同比)[^。；;\d]{0,20}?"
                           r"(?P<dir>增长|下降|增加|减少|上升|降低)了?\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
+# "收入完成28.60亿元，为预算的102.1%，增长6.3%": a growth written bare after its figure's clause is on the year before
+_CHANGE_WORDS = re.compile(r"增加|减少|增长|下降|上升|降低")
+_BARE_RATE_CHANGE = re.compile(r"(?<=[，,])\s*(?P<dir>增长|下降)\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
 _WRITTEN_YEAR = re.compile(r"(?:19|20)\d\d(?=\s*年)")  # "2022年", the year as a question or sentence writes it
 REFERRING = re.compile(r"(这|那|上述|以上)?([几两三四五六七八各]|哪)(个|家|所)?(单位|部门|街道|乡镇|区县|县区|区|县|镇|乡|局|学校|医院)")
 PLURAL = re.compile(r"两个|两家|几个|这几|各自|分别|各是|哪个|哪家|谁的|谁更|对比|比较")
@@ -768,6 +771,8 @@ class Answerer:
         q = self.understand(question, route, doc_ids)
         q.previous_year = route.period == "上年"
         candidates, fallback, passages = self.candidates(q, doc_ids, unnamed=route.status == "unnamed")
+        if q.previous_year:  # the year before, asked of the next year's report: what does not state that year is none
+            candidates = [c for c in candidates if c.source == "computed" or self._states_year(c.answer, route.years)]
         if len(route.groups) > 1 and not any(c.source == "comparison" and self.ranker and self.ranker.accepts(c)
                                              for c in candidates):
             checked = self.checks_across(q, route.groups) if cues()["checks"].search(q.folded) else []  # 谁的增幅算错了
@@ -828,6 +833,8 @@ class Answerer:
         the passages cited after it do not make its figure that year's."""
         quotes = "".join(fold(c.quote) + fold(c.section) for c in answer.citations[:1])
         quotes += "".join(fold(str(f.get("label", ""))) for f in answer.facts[:1])  # a cell under "2022年预算数"
+        if answer.kind == "computed" and "上一年度" in answer.answer:
+            return True  # worked back from the change the report states on the year before
         return any(str(y) in quotes for y in years) or bool(re.search(r"上年|上一年|去年|上年度", quotes))
 
     def dominant(self, question: str, only: list[str] | None) -> list[str] | None:
@@ -1152,8 +1159,11 @@ class Answerer:
             doc = self.index.documents[p.chunk.doc_id]
             text = doc.folded
             changes = sorted([*_CHANGE.finditer(text, p.chunk.start, p.chunk.end),
-                              *_RATE_CHANGE.finditer(text, p.chunk.start, p.chunk.end)], key=lambda m: m.start())
+                              *_RATE_CHANGE.finditer(text, p.chunk.start, p.chunk.end),
+                              *_BARE_RATE_CHANGE.finditer(text, p.chunk.start, p.chunk.end)], key=lambda m: m.start())
             for m in changes:
+                if m.re is _BARE_RATE_CHANGE and _CHANGE_WORDS.search(text[text.rfind("，", 0, m.start() - 1) + 1 : m.start()]):
+                    continue  # "比上年增加12.34万元，增长2.78%": the rate of a stated change, not of a level
                 found = amount_before(text, m.start())
                 if found is None:
                     continue
@@ -1173,7 +1183,7 @@ class Answerer:
                     value = round(now - change if up else now + change, 4)
                     formula = f"{a.group(1)}{unit} {'−' if up else '+'} {m.group('value')}{m.group('unit')} = {value:,.2f}{unit}"
                     stated = "本年数和比上年的增减"
-                label = text[max(window, a.start() - 16) : a.start()].split("。")[-1].split(",")[-1].split("，")[-1]
+                label = re.split(r"[。,，；;：:]", text[max(window, a.start() - 16) : a.start()])[-1]
                 label = re.sub(r"(均为|为|是|达到|共计|完成)$", "", re.sub(r"^[\d\s]*年度?", "", label))  # the thing, not its year
                 quote = self._citation(doc.doc_id, a.start(), m.end())
                 answer = Answer("", f"据{self._names(doc)}报告推算，上一年度{label}约为 {value:,.2f}{unit}（计算：{formula}；"

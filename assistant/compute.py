@@ -201,6 +201,8 @@ def compute(question: str, spans: list[tuple[Document, int, int]], names: list[s
 # "一般公共预算收入完成416.68亿元,为调整预算的102.7%": the amount, and what it is the given share of
 _SHARE_OF = re.compile(r"(?P<x>\d[\d,]*(?:\.\d+)?)\s*(?P<u>亿元|万元|元)(?:(?!\d[\d,.]*\s*(?:亿元|万元|元))[^。；;]){0,60}?"
                        r"为(?P<y>[^，,。；;\d]{2,24}?)的\s*(?P<r>\d+(?:\.\d+)?)\s*%")  # no other amount between
+_ASKS_CHANGE = re.compile(r"增长|增加|下降|减少|增幅|降幅|涨|跌")
+_BUDGET_KINDS = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算")
 _ASKS_SHARE = re.compile(r"百分之|比例|比重|占比|%|几成|完成率|执行率")
 
 
@@ -216,14 +218,15 @@ def base_from_share(question: str, spans: list[tuple[Document, int, int]]) -> Co
     ÷ the share. The question must name the whole and ask no share; of several such
     statements, the one whose amount's own words the question names most, alone."""
     q = fold(question)
-    if _ASKS_SHARE.search(q):
-        return None
+    if _ASKS_SHARE.search(q) or _ASKS_CHANGE.search(q):
+        return None  # a share or a change asked, not the whole a share is of
+    wholes_named = _BUDGET_KINDS.sub(" ", q)  # "一般公共预算收入" names a kind of budget, not the 预算 a share is of
     found: list[tuple[float, Computation]] = []
     for doc, start, end in spans:
         for m in _SHARE_OF.finditer(doc.folded, start, end):
             whole = re.sub(r"[(（][^)）]*[)）]|[“”\"]", "", m.group("y")).strip()
             share = float(m.group("r"))
-            if len(whole) < 2 or whole not in q or not share:
+            if len(whole) < 2 or whole not in wholes_named or not share:
                 continue
             label = doc.folded[max(start, m.start() - 24) : m.start()]
             named = sum(label[i : i + 2] in q for i in range(len(label) - 1))

@@ -175,6 +175,7 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
     f["unnamed_quantity"] = float(misses_named_quantity(q.folded, " ".join(
         [text] + ([fold(cited.section or ""), fold(cited.quote)] if cited else []))))
     f["changeless"] = float(q.asks_change and not q.open and c.source != "computed" and not _CHANGE_WORD.search(text))
+    f["other_year"] = float(c.source in ("sentence", "sentences") and q.wants_number and _of_another_year(q.folded, text))
     prose = c.source in ("sentence", "sentences") and "|" not in text
     f["asked_cell_empty"] = float(q.figure_only and c.source in ("sentence", "sentences") and _asked_cell_empty(q, text))
     f["ungraded"] = float(c.source in ("sentence", "sentences") and bool(cues()["grade_asked"].search(q.folded))
@@ -219,6 +220,20 @@ def misses_named_quantity(question: str, text: str) -> bool:
     q = QUOTES.sub("", question).replace("和", "")  # 结转和结余 = 结转结余
     t = re.sub(r"\s+", "", QUOTES.sub("", text)).replace("和", "")  # a PDF line wrap inside a term: "产出 指标"
     return any(term in q and term not in t for term in (n.replace("和", "") for n in named_quantities()))
+
+
+_ASKED_YEAR = re.compile(r"(?<!\d)(20\d\d)\s*年|(?<![\d.])([12]\d)\s*年(?!\d)")
+_OPENING_YEAR = re.compile(r"^[^，,。；;\d]{0,6}?(?<![与比较同和跟])(20\d\d)\s*年(?!\s*\d{1,2}\s*月)(?!度?相比|度?同期)")
+
+
+def _of_another_year(question: str, text: str) -> bool:
+    """The passage opens on a year the question does not ask about ("2024年全区一般公共预算收入预期30.10亿元"
+    for a question about 2023): its figures are that year's (`text` folded)."""
+    if re.search(r"哪一?年|何年|年份", question):
+        return False  # a year is what is asked
+    asked = {int(m.group(1)) if m.group(1) else 2000 + int(m.group(2)) for m in _ASKED_YEAR.finditer(question)}
+    opening = _OPENING_YEAR.match(text.strip())
+    return bool(asked) and opening is not None and int(opening.group(1)) not in asked
 
 
 def _named_after_its_changes(q: Question, text: str) -> bool:
@@ -298,7 +313,7 @@ def names_the_opposite(question: str, text: str) -> bool:
     return any(m.group(1) in text and m.group(0) not in text for m in _NOT_WHAT.finditer(question))
 
 
-RULES = ("silent", "figureless", "opposite", "change_of_other", "changeless", "row_unnamed", "unnamed_quantity", "furniture", "unitless",
+RULES = ("silent", "figureless", "opposite", "change_of_other", "changeless", "other_year", "row_unnamed", "unnamed_quantity", "furniture", "unitless",
          "header_row", "untotalled", "ungraded", "scoreless", "asked_cell_empty")  # features that decide by rule (see `ruled_out`), not weighed by the model
 
 

@@ -406,6 +406,10 @@ class Router:
         if later:
             route.period = "上年"
             return later
+        # "关于2023年预算执行情况和2024年预算草案的报告": a title that names the year asked covers it too
+        titled = [d for d in group if any(re.search(rf"{y}\s*年", fold(self.documents[d].title)) for y in years)]
+        if titled:
+            return titled
         undated = [d for d in group if not self.documents[d].year]
         if undated:
             return undated

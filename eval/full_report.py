@@ -3,7 +3,7 @@ template's tables, the 情况说明 in hard-wrapped prose with its shares and ch
 shape the hidden sets' full PDFs have, which the generated table reports (eval/table_reports.py) do
 not: their prose is a few lines. A 部门决算 (收入支出决算总表 in 元, the others in 万元) and two 街道
 部门预算 written by different hands (eval/full_budgets.py), a 项目支出绩效自评表 drawn as a ruled grid and a
-部门整体支出绩效自评报告 (eval/full_selfeval.py). Written once by hand, figures checked
+部门整体支出绩效自评报告 (eval/full_selfeval.py), a district's 预算执行情况报告 (eval/full_execution.py). Written once by hand, figures checked
 against each other (totals add up, shares and rates are the stated figures' own); the questions in
 eval/full/questions.jsonl are read off them. Run `python -m eval.full_report` to write
 eval/full/docs/ again."""
@@ -255,6 +255,7 @@ def write_report(path: Path, body: str, title: str, contents: list[str], overvie
 
 def write(out: Path = OUT) -> list[Path]:
     from .full_budgets import BUDGETS
+    from .full_execution import DISTRICT
     from .full_selfeval import PROJECT, PROJECT_BODY, SELF_EVAL_BODY, write_project_table, write_self_evaluation
 
     out.mkdir(parents=True, exist_ok=True)
@@ -264,7 +265,19 @@ def write(out: Path = OUT) -> list[Path]:
         paths.append(write_report(out / f"{budget['body']}2023年部门预算.pdf", **budget))
     paths.append(write_project_table(out / f"{PROJECT_BODY}2022年度{PROJECT}项目支出绩效自评表.pdf"))
     paths.append(write_self_evaluation(out / f"{SELF_EVAL_BODY}2022年度部门整体支出绩效自评报告.pdf"))
+    paths.append(write_execution(out / f"{DISTRICT}2023年预算执行情况报告.pdf"))
     return paths
+
+
+def write_execution(path: Path) -> Path:
+    """The 预算执行情况报告: a title and prose, on portrait pages."""
+    from .full_execution import DISTRICT, REPORT, TITLE
+
+    pages = _Pages(path, DISTRICT)
+    pages.line(TITLE, 15, centred=True, gap=36)
+    pages.blocks(REPORT)
+    pages.save()
+    return path
 
 
 if __name__ == "__main__":

@@ -146,3 +146,16 @@ def test_a_part_within_its_whole_asked_as_zhan_duoshao(full_assistant):
     assert plan("基本支出里人员经费占多少？") == ("ratio", ["人员经费", "基本支出"])
     a = full_assistant.ask("丰云街道三公经费当中公务接待费占几成？")
     assert a.found and "3.50 万元 ÷ 三公经费 8.50万元 = 41.18%" in a.answer, a.answer
+
+
+def test_a_budget_execution_report_answers_for_both_years_its_title_names(full_assistant):
+    """"关于丰宁区2023年预算执行情况和2024年预算草案的报告": asked about 2024, its draft budget answers; asked
+    about 2022, a bare "增长6.3%" after 2023's figure works it back — never 2023's figure, nor 2024's for 2023."""
+    a = full_assistant.ask("丰宁区2024年一般公共预算支出安排多少？")
+    assert a.found and "46.00亿元" in a.answer, a.answer
+    a = full_assistant.ask("丰宁区2022年一般公共预算收入大约多少？")
+    assert a.found and "28.60亿元 ÷ (1 + 6.3%) ≈ 26.91亿元" in a.answer, a.answer
+    a = full_assistant.ask("丰宁区2023年一般公共预算收入的预算数大约是多少？")
+    assert "30.10" not in a.answer, a.answer  # 2024's expected revenue is no 2023 figure
+    a = full_assistant.ask("民政局2021年机关运行经费是多少？")  # "比上年增加12.34万元，增长2.78%": not 12.34 worked back
+    assert a.found and "444.44万元" in a.answer, a.answer

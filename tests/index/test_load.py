@@ -168,7 +168,7 @@ def test_a_sentence_running_on_to_the_next_page_is_one_sentence():
     ("- 7 -") that cuts a sentence leave no trace in the text; the page of each part stays its own."""
     from ..conftest import ROOT
 
-    doc = load_document(next((ROOT / "eval" / "full" / "docs").glob("*.pdf")))
+    doc = load_document(next((ROOT / "eval" / "full" / "docs").glob("*部门决算.pdf")))
     assert "财政拨款收入6,050.00万元" in doc.text and "增加300.00万元，增长5.36%" in doc.text
     at = doc.text.index("其中：社会保障和就业支出（类）民政管理事务")
     assert doc.page_at(at) + 1 == doc.page_at(at + len("其中：社会保障"))  # the sentence crosses a page
