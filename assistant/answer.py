@@ -76,7 +76,9 @@ from .grid import (
     read_indicators,
 )
 from .question import DATA, Question, abbreviations, cues, understand
-from .rank import QUOTES, Candidate, Ranker, default_ranker, features, misses_named_quantity, ruled_out, term_idf
+from .rank import (
+    QUOTES, Candidate, Ranker, default_ranker, features, misses_named_quantity, names_the_opposite, ruled_out, term_idf,
+)
 from .records import Answer, Citation
 from .retrieve import Passage, Retriever
 from .route import Route, Router
@@ -1106,6 +1108,8 @@ class Answerer:
                     continue
                 if q.unit is not None and fact.kind == "count" and not q.unit.search(fact.raw):
                     continue
+                if q.counted and fact.kind != "count":
+                    continue  # "有几辆公务用车": 公务用车运行费 6.86 万元 is no count
                 label = row_name(fact.label)
                 column = fact.column.split(" › ")[-1]
                 subject = table_subject(fact.table)
@@ -1164,7 +1168,9 @@ class Answerer:
             for m in changes:
                 if m.re is _BARE_RATE_CHANGE and _CHANGE_WORDS.search(text[text.rfind("，", 0, m.start() - 1) + 1 : m.start()]):
                     continue  # "比上年增加12.34万元，增长2.78%": the rate of a stated change, not of a level
-                found = amount_before(text, m.start())
+                said = re.sub(r"[各均都共分别也]+$", "", re.split(r"[，,]", text[m.start() : m.start("dir")])[-1])  # "…，收入增加": 收入
+                subject = said if len(said) >= 2 and not re.search(r"\d|上年|去年|同比|相比", said) else ""
+                found = amount_before(text, m.start(), subject=subject)
                 if found is None:
                     continue
                 a, window = found
@@ -1185,6 +1191,8 @@ class Answerer:
                     stated = "本年数和比上年的增减"
                 label = re.split(r"[。,，；;：:]", text[max(window, a.start() - 16) : a.start()])[-1]
                 label = re.sub(r"(均为|为|是|达到|共计|完成)$", "", re.sub(r"^[\d\s]*年度?", "", label))  # the thing, not its year
+                if names_the_opposite(q.folded, fold(f"{label} {subject}")):
+                    continue  # 收入合计 worked back is no answer to "支出合计多少"
                 quote = self._citation(doc.doc_id, a.start(), m.end())
                 answer = Answer("", f"据{self._names(doc)}报告推算，上一年度{label}约为 {value:,.2f}{unit}（计算：{formula}；"
                                     f"报告写明{stated}，上一年数为推算）。", True,
@@ -1264,8 +1272,8 @@ class Answerer:
                 continue
             if (fact.period == "上年") != q.previous_year and not self._states_asked_year(q, fact):
                 continue  # this year's figure for a question about the year before, or the reverse
-            if (fact.kind == "count") != bool(q.unit and q.unit.search(fact.raw)):
-                continue  # 91 人次 is no amount of 住院慰问金; "多少人" is answered by a count of people
+            if (fact.kind == "count") != bool(q.unit and q.unit.search(fact.raw)) or q.counted and fact.kind != "count":
+                continue  # 91 人次 is no amount of 住院慰问金; "多少人", "几辆" are answered by a count of them
             if (fact.kind == "score") != bool(_SCORE_ASKED.search(q.folded)):
                 continue  # "执行 1 分" is no amount executed
             row = table_subject(fact.table) if fact.label in TOTAL_ROWS else fact.label  # 合计 is the table's subject
@@ -1274,6 +1282,8 @@ class Answerer:
                 continue
             if misses_named_quantity(q.folded, label):
                 continue  # "“三公”经费预算" is not 机关运行经费预算, whose label covers 经费预算 too
+            if names_the_opposite(fold(asked), fold(row + " " + fact.column)):
+                continue  # "一般公共预算财政拨款支出" is not the 收入 row beside it
             written = fact.as_written() + (f"（{fact.in_wan()}）" if fact.in_wan() else "")
             value = fact.value
             fell = _FELL.search(fold(fact.label)) if fact.kind.startswith("change") else None

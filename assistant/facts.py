@@ -66,13 +66,16 @@ def parse_number(raw: str) -> float:
 _AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)")
 
 
-def amount_before(folded: str, at: int, reach: int = 80) -> tuple[re.Match, int] | None:
+def amount_before(folded: str, at: int, reach: int = 80, subject: str = "") -> tuple[re.Match, int] | None:
     """The last amount written before `at` in the same paragraph, within `reach`
     characters — the figure a stated change ("比上年增加41.58万元") is a change of —
-    and where that paragraph window starts."""
+    and where that paragraph window starts. A change that names what changed ("收入增加360.55万元")
+    is of the last amount written after that name ("收入合计3,034.71万元", not the 支出合计 after it)."""
     start = max(0, at - reach)
     start = max(start, folded.rfind("\n", start, at) + 1)
     amounts = list(_AMOUNT.finditer(folded, start, at))
+    if subject:
+        amounts = [a for a in amounts if subject in re.split(r"[。；;]", folded[max(start, a.start() - 16) : a.start()])[-1]]
     return (amounts[-1], start) if amounts else None
 
 

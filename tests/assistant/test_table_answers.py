@@ -239,3 +239,17 @@ def test_a_line_whose_name_holds_a_joiner_is_one_thing_and_a_comparing_clause_ke
     assert a.found and "文化旅游体育与传媒支出" in a.answer and "449.44 万元" in a.answer and "；" not in a.answer, a.answer
     a = tables_assistant.ask("金兴区人社局2021年本年支出合计多少？比本年收入合计少多少？")
     assert a.found and "26,665,963.31 元" in a.answer and "（少 82.47万元）" in a.answer, a.answer
+
+
+@pytest.mark.dev
+def test_no_figure_of_the_opposite_quantity_nor_an_amount_for_a_count(tables_assistant):
+    """Stated wrong figures a probe found: 一般公共预算财政拨款收入 read as the 支出 asked; 支出合计 worked back
+    for 收入合计 (the change stated is the 收入's); 公务用车运行费 6.86 万元 for "几辆公务用车"."""
+    a = tables_assistant.ask("丰桂县财政局教育支出占一般公共预算财政拨款支出的比例？")
+    assert "26,989,124.31" not in a.answer, a.answer
+    a = tables_assistant.ask("丰桂县财政局2020年收入合计多少？")
+    assert a.found and "3,034.71万元 − 360.55万元 = 2,674.16万元" in a.answer, a.answer
+    a = tables_assistant.ask("丰桂县财政局2020年支出合计多少？")
+    assert "2,674.16" not in a.answer, a.answer
+    a = tables_assistant.ask("丰桂县财政局有几辆公务用车？")
+    assert "6.86" not in a.answer, a.answer
