@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from index.normalize import fold
 from index.records import Document
 
-from .rank import names_the_opposite
+from .rank import names_the_opposite, opposites
 
 SUM = re.compile(r"合计|一共|加起来|总共|共计|之和|总和")
 RATIO = re.compile(r"占(?P<b>[^，,。？?]{2,20}?)的?(比例|比重|百分之|几成)")
@@ -29,7 +29,7 @@ _FIGURE = re.compile(
     r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(亿元|万元|元|%|米|m|km|公里|人|名|个|座|张|宗|项|吨|亩|户)(?![\d年])"
 )
 TO_WAN_UNITS = {"元": 1e-4, "万元": 1.0, "亿元": 1e4}  # money units, as multiples of 万元
-_STOP_GAP = re.compile(r"[。；;？?]")
+_STOP_GAP = re.compile(r"[。；;？?\n]")  # a heading's words name no figure of the paragraph below it
 MAX_GAP = 22
 
 
@@ -133,6 +133,16 @@ def _fmt(value: float) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
 
 
+def _parallel(first: str, second: str) -> str:
+    """"一般公共预算支出比收入多多少": the second operand, a bare word of a pair (收入 of 收入/支出), is
+    qualified as the first is (一般公共预算收入), not any 收入 the report writes (财政总收入)."""
+    bare = second.strip()
+    for a, b in opposites():
+        if bare == b and first.strip().endswith(a) and len(first.strip()) > len(a):
+            return first.strip()[: -len(a)] + b
+    return second
+
+
 def plan(question: str) -> tuple[str, list[str]] | None:
     """The operation a question asks for and the names of its two operands."""
     q = fold(question)
@@ -148,7 +158,7 @@ def plan(question: str) -> tuple[str, list[str]] | None:
     if m := DIFF.search(q):
         clause = _clause(q, DIFF)
         head = clause[: clause.find("比")]
-        return "difference", [head, m.group("b")]
+        return "difference", [head, _parallel(head, m.group("b"))]
     if SUM.search(q):
         clause = _clause(q, SUM)
         head = clause[: SUM.search(clause).start()]

@@ -490,3 +490,19 @@ def test_a_reason_asked_is_answered_with_the_sentence_that_gives_it(tmp_path, em
     build_index([page], tmp_path / "index", embedder=embedder)
     a = Assistant.load(tmp_path / "index").ask("丰桂县水务局机关运行经费为什么增加？")
     assert a.found and "增加3.05万元" in a.answer and "主要原因是办公设备更新" in a.answer, a.answer
+
+
+def test_a_bare_word_of_a_pair_is_qualified_as_the_first_operand():
+    """"一般公共预算支出比收入多多少": 收入 is 一般公共预算收入 here, not 财政总收入."""
+    from assistant.compute import plan
+
+    assert plan("一般公共预算支出比收入多多少？") == ("difference", ["一般公共预算支出", "一般公共预算收入"])
+    assert plan("支出比收入多多少？") == ("difference", ["支出", "收入"])
+
+
+@pytest.mark.dev
+def test_a_headings_words_name_no_figure_of_the_paragraph_below(dev_assistant):
+    """"1.余杭区一般公共预算收入执行情况 / 2023年全区财政总收入完成801.57亿元": 801.57 is 财政总收入's."""
+    a = dev_assistant.ask("余杭区2023年一般公共预算支出比收入多多少？")
+    assert "801.57" not in a.answer, a.answer
+    assert not a.found or "351.38亿元 − 416.68亿元" in a.answer, a.answer
