@@ -44,6 +44,7 @@ from .compute import (
     Computation,
     Operand,
     bound_in,
+    chinese_number,
     compute,
     count_items,
     figure_after,
@@ -166,6 +167,12 @@ _FINAL_WORD = re.compile(r"(决算|执行|实际支出)数?$")
 _PARENTHESES = re.compile(r"[（(][^）)]*[)）]")  # "因公出国（境）费" is asked as 因公出国费
 _ASKS_LOWER = re.compile(r"(更|较)?((?<!多)少|低|小)[？?。]?$|(?<!多)少[？?，,]|低[？?，,]|更少|更低|更小|较少|较低")
 _MORE_OR_LESS = re.compile(r"(更|较)?(多(?!少)|(?<!多)少|高|低|大|小)[？?。]?$|(多|少|高|低|大|小)[？?]")  # "哪家编制多？"
+# "第一条职责", "第三项措施": the Nth item asked of a list
+_ORDINAL = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3}|\d{1,2})(?:条|项|点)")
+_FIRST_ITEM = re.compile(r"(?P<paren>[（(]一[)）])|(?P<arabic>(?<!\d)1[.、．](?!\d))|(?P<shi>一是)")
+_ITEM_MARK = {"paren": re.compile(r"[（(](?P<k>[一二三四五六七八九十]{1,3})[)）]"),
+              "arabic": re.compile(r"(?<![\d.])(?P<k>\d{1,2})[.、．](?!\d)"),
+              "shi": re.compile(r"(?P<k>[一二三四五六七八九十]{1,3})是")}
 _SCORE_ASKED = re.compile(r"分值|得分|几分|多少分|评分|总分")
 _WHOLE_AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)")  # the whole a listing (其中…) begins with
 _SHARE_ASKED = re.compile(r"占比|所占比[例重]|比重|的比例|百分之几|占多少")
@@ -539,6 +546,42 @@ class Answerer:
         citation = self._citation(doc.doc_id, *self._sentence_around(doc.doc_id, m.start(), m.end()))
         return Answer(q.text, f"据《{doc.title}》页面所载，发布日期为 {date}（“{' '.join(m.group(0).split())}”）。", True,
                       [citation], [], "passage")
+
+    def answer_nth_item(self, q: Question, doc_ids: list[str]) -> Answer | None:
+        """"第一条职责是什么", "改进措施的第二点": the Nth item of the list the report writes right after the
+        words asked, numbered as its first item is ((一), 1., 一是); the item up to the next one, cited."""
+        m = _ORDINAL.search(q.folded)
+        if m is None or len(doc_ids) != 1:
+            return None
+        n = chinese_number(m.group("n"))
+        asked = question_content(q.folded[: m.start()] + q.folded[m.end() :], q.names).split()
+        if n < 1 or not asked:
+            return None
+        doc = self.index.documents[doc_ids[0]]
+        word = max(asked, key=len)
+        for hit in re.finditer(re.escape(word), doc.folded):
+            first = _FIRST_ITEM.search(doc.folded, hit.end(), hit.end() + 120)
+            if first is None:
+                continue
+            style = next(k for k, v in first.groupdict().items() if v)
+            marks = []  # this list's marks: up to one that starts another list at 1
+            for x in _ITEM_MARK[style].finditer(doc.folded, first.start(), first.start() + 3000):
+                if marks and chinese_number(x.group("k")) == 1:
+                    break
+                marks.append(x)
+            numbered = [x for x in marks if chinese_number(x.group("k")) == n]
+            if not numbered:
+                count = len({chinese_number(x.group("k")) for x in marks if x.start() < first.start() + 600})
+                return Answer("", f"报告中“{word}”之后列出的各项里没有第{m.group('n')}项（可见的有 {count} 项）。", False,
+                              [replace(self._citation(doc.doc_id, first.start(), min(len(doc.text), first.start() + 160)),
+                                       note=NEAREST_NOTE)], [], "refusal")
+            start = numbered[0].start()
+            later = [x.start() for x in marks if x.start() > start and chinese_number(x.group("k")) == n + 1]
+            end = later[0] if later else min(len(doc.text), start + 160)
+            citation = self._citation(doc.doc_id, start, end)
+            return Answer("", f"据《{doc.title}》，“{word}”的第{m.group('n')}项：{doc.text[start:end].strip()}", True,
+                          [citation], [], "section")
+        return None
 
     def answer_document_number(self, q: Question, doc_ids: list[str]) -> Answer | None:
         """The report's own 文号 ("这份报告的文号"): a document number on a line of its own near the top,
@@ -941,7 +984,10 @@ class Answerer:
             c.features = features(q, c, unnamed, self.idf)
             c.score = self.ranker.score(c.features) if self.ranker else 0.0
         stated = self._stated_cell(q, doc_ids, cells) or self.answer_items(q, doc_ids)
-        for ruled in (self.answer_published(q, doc_ids), self.answer_document_number(q, doc_ids),
+        nth = self.answer_nth_item(q, doc_ids)
+        if nth is not None and not nth.found:  # "第五条职责" of a list of three: said so, nothing else given
+            return [], nth, passages
+        for ruled in (self.answer_published(q, doc_ids), self.answer_document_number(q, doc_ids), nth,
                       stated or self.project_score(q, doc_ids)):
             if ruled is not None:  # read off the page itself by a rule of the genre, not weighed by the model
                 out.append(Candidate(ruled, "section", ruled.answer, rule_first=True, score=1.0))

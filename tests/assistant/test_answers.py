@@ -506,3 +506,18 @@ def test_a_headings_words_name_no_figure_of_the_paragraph_below(dev_assistant):
     a = dev_assistant.ask("余杭区2023年一般公共预算支出比收入多多少？")
     assert "801.57" not in a.answer, a.answer
     assert not a.found or "351.38亿元 − 416.68亿元" in a.answer, a.answer
+
+
+def test_the_nth_item_of_a_list_the_report_writes_after_the_words_asked(tmp_path, embedder):
+    """"第二条职责": the item numbered (二) after 职责, up to (三); an item the page does not reach is refused."""
+    from assistant import Assistant
+    from index.build import build_index
+
+    page = tmp_path / "丰桂县发展和改革局2023年单位预算.txt"
+    page.write_text("丰桂县发展和改革局2023年单位预算\n一、单位职责\n主要职责是：(一)拟订全县国民经济发展规划。(二)负责全县价格监测工作。"
+                    "(三)承担粮食储备管理。\n二、机构设置\n内设股室5个。\n", encoding="utf-8")
+    build_index([page], tmp_path / "index", embedder=embedder)
+    assistant = Assistant.load(tmp_path / "index")
+    a = assistant.ask("丰桂县发改局第二条职责是什么？")
+    assert a.found and "(二)负责全县价格监测工作。" in a.answer and "(三)" not in a.answer, a.answer
+    assert not assistant.ask("丰桂县发改局第五条职责是什么？").found
