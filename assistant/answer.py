@@ -54,6 +54,7 @@ from .compute import (
     without_names,
 )
 from .facts import (
+    AMOUNT,
     DISPLAY,
     METRICS,
     MONEY_UNITS,
@@ -174,7 +175,6 @@ _ITEM_MARK = {"paren": re.compile(r"[（(](?P<k>[一二三四五六七八九十]
               "arabic": re.compile(r"(?<![\d.])(?P<k>\d{1,2})[.、．](?!\d)"),
               "shi": re.compile(r"(?P<k>[一二三四五六七八九十]{1,3})是")}
 _SCORE_ASKED = re.compile(r"分值|得分|几分|多少分|评分|总分")
-_WHOLE_AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)")  # the whole a listing (其中…) begins with
 _SHARE_ASKED = re.compile(r"占比|所占比[例重]|比重|的比例|百分之几|占多少")
 
 
@@ -219,6 +219,22 @@ def _terms_in(asked: str, row: str, column: str) -> bool:
     words = terms(asked)
     row, column = QUOTES.sub("", fold(row)), fold(column)
     return len(words) >= 2 and all(w in row or w in column for w in words) and any(w in row for w in words)
+
+
+def _compared_words(q: Question) -> str:
+    """What a question across reports compares: its content without the verdict's words (多, 最多, 更高 …)
+    and the words counting the reports (三个项目)."""
+    return " ".join(run for run in cues()["counted"].sub(" ", cues()["verdict"].sub(" ", q.content)).split()
+                    if len(run) >= 2)
+
+
+def _comparison(answer: Answer, sure: list[float]) -> Candidate:
+    """An answer across reports made of each report's figure: as sure as every figure together (their
+    scores multiplied), each sure on its own (rule-first)."""
+    combined = Candidate(answer, "comparison", answer.answer, rule_first=True)
+    combined.features = {"parts_min": min(sure)}
+    combined.score = math.prod(sure)  # the chance every report's figure is the one asked
+    return combined
 
 
 def _of_kind(body: str, kind: str) -> bool:
@@ -677,9 +693,10 @@ class Answerer:
         """A share asked with no whole named ("公用经费占比多少"), of the whole the report lists the part
         under: "一般公共预算财政拨款基本支出3,600.00万元，其中：人员经费…；公用经费450.00万元" → 450.00 ÷
         3,600.00. Every statement of the part must give the same share; else None."""
-        if len(doc_ids) != 1 or _share_of_named_whole(question) is None:
+        named_whole = _share_of_named_whole(question) if len(doc_ids) == 1 else None
+        if named_whole is None:
             return None
-        part = _share_of_named_whole(question).split("占")[0]
+        part = named_whole.split("占")[0]
         doc = self.index.documents[doc_ids[0]]
         shares: dict[float, tuple[Computation, list[Citation]]] = {}
         for fact in self.index.facts.get(doc.doc_id, []):
@@ -687,7 +704,7 @@ class Answerer:
                 continue
             start = max(doc.folded.rfind("。", 0, fact.start) + 1, fact.start - 200)  # the parts are listed with ；
             listing = doc.folded.rfind("其中", start, fact.start)
-            whole = list(_WHOLE_AMOUNT.finditer(doc.folded, start, listing)) if listing > 0 else []
+            whole = list(AMOUNT.finditer(doc.folded, start, listing)) if listing > 0 else []  # the listing's whole
             if not whole:
                 continue
             w = whole[-1]
@@ -801,8 +818,8 @@ class Answerer:
             route.status, route.groups = "ok", [[d] for d in route.doc_ids]  # "两个区老干部局…分别": each of them
         if route.status in ("not_indexed", "year_missing", "ambiguous"):
             return self.unroutable(question, route)
-        in_view = self._bodies_referred_to(question, only)
-        if route.status == "unnamed" and PLURAL.search(question) and 2 <= len(in_view) <= MAX_COMPARED:
+        in_view = self._bodies_referred_to(question, only) if route.status == "unnamed" and PLURAL.search(question) else []
+        if 2 <= len(in_view) <= MAX_COMPARED:
             # "这几个单位谁的…最多": each body in view (those chosen, else all), its latest year's reports;
             # "这几个街道": those of them that are 街道
             route.status, route.groups = "ok", in_view
@@ -1544,9 +1561,7 @@ class Answerer:
         """Which of the reports named states the larger (the largest and smallest) figure, and by how much:
         each report's figure for what is asked (_compared_figure), compared in one unit with the formula
         shown. Amounts compare in 万元; rates, scores and counts only with their own unit."""
-        # what is compared, without the verdict's words (多, 最多, 更高 …) and the words counting the reports (三个项目)
-        asked = " ".join(run for run in cues()["counted"].sub(" ", cues()["verdict"].sub(" ", q.content)).split()
-                         if len(run) >= 2)
+        asked = _compared_words(q)
         if not asked:
             return []
         # "谁最多", "多多少", "增幅哪个高" (a rate named), "哪家编制多" compare figures; "谁更规范" does not
@@ -1591,17 +1606,13 @@ class Answerer:
                        f"最{more}比最{less}{more} {gap}")
         citations = unique([citation for _, _, citation, _ in parts])
         answer = Answer("", "；".join(lines) + "。" + verdict + "。", True, citations, [], "comparison")
-        combined = Candidate(answer, "comparison", answer.answer, rule_first=True)  # each part sure on its own
-        combined.features = {"parts_min": min(p[3] for p in parts)}
-        combined.score = math.prod(p[3] for p in parts)  # the chance every report's figure is the one asked
-        return [combined]
+        return [_comparison(answer, [p[3] for p in parts])]
 
     def bound_across(self, q: Question, groups: list[list[str]], bound: Bound) -> list[Candidate]:
         """Which of the reports named meet a bound ("哪些收支总计超过1000万元", "哪些执行率达到100%"):
         each report's figure for what is asked (_compared_figure), held to the bound in one unit.
         `q` is the question without its bound."""
-        asked = " ".join(run for run in cues()["counted"].sub(" ", cues()["verdict"].sub(" ", q.content)).split()
-                         if len(run) >= 2)
+        asked = _compared_words(q)
         if not asked:
             return []
         q = replace(q, content=asked, wants_number=True, figure_only=True, wants_percent=bound.unit == "%")
@@ -1624,10 +1635,7 @@ class Answerer:
             sure.append(score)
         tail = f"{bound.written}的是：{'、'.join(met)}" if met else f"没有一家{bound.written}"
         answer = Answer("", "；".join(lines) + "。" + tail + "。", True, unique(citations), [], "comparison")
-        combined = Candidate(answer, "comparison", answer.answer, rule_first=True)  # each part sure on its own
-        combined.features = {"parts_min": min(sure)}
-        combined.score = math.prod(sure)  # the chance every report's figure is the one asked
-        return [combined]
+        return [_comparison(answer, sure)]
 
     def checks_across(self, q: Question, groups: list[list[str]]) -> list[Candidate]:
         """Whose stated growth rate is wrong, of several reports: in each, the rate statement

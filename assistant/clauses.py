@@ -28,6 +28,13 @@ class Clause:
     written: str  # the clause as the user wrote it: what an answer to it must speak of
 
 
+def subject_of(question: str) -> str | None:
+    """The question without its asking words ("…公务接待费多少？" → "…公务接待费"): what a later clause or turn
+    that leaves out its subject is about; None when the question asks nothing of a subject."""
+    subject = cues()["asking_tail"].sub("", question).strip()
+    return subject if subject and subject != question else None
+
+
 def split_clauses(question: str, names: list[str]) -> list[Clause]:
     """The question's clauses as standalone questions; one clause → one Clause.
     `names`: the bodies and places the question writes."""
@@ -36,8 +43,8 @@ def split_clauses(question: str, names: list[str]) -> list[Clause]:
     if len(pieces) < 2:
         return whole
     first = pieces[0]
-    subject = cues()["asking_tail"].sub("", first).strip()
-    if not subject or subject == first:
+    subject = subject_of(first)
+    if subject is None:
         return whole  # the first clause does not ask for a figure or a thing of a subject
     named = "".join(n for n in names if n in first)
     out = [Clause(first, first)]

@@ -46,16 +46,20 @@ class Operand:
     named: str = ""  # the words of the text that named it: the whole name, or a piece of it
     gap: str = ""  # the text between those words and the figure
 
+    def bare_name(self) -> str:
+        """The name as the text may write it: folded, without spaces, punctuation or quotes."""
+        return re.sub(r"[\s，,。？?“”\"]", "", fold(self.name))
+
     def named_enough(self) -> bool:
         """Named so that no other quantity is meant: not by a two-character head any quantity ends in ("经费" of
         "公用经费" is 机关运行经费's too; "支出" of "基本支出" is 支出总计's)."""
-        name = re.sub(r"[\s，,。？?“”\"]", "", fold(self.name))
+        name = self.bare_name()
         return not self.named or self.named == name or len(self.named) >= 3 or not name.endswith(self.named)
 
     def names_it(self) -> bool:
         """Named by its head or most of it (named_whole), or by what sets it apart ("退休75人" for 退休人员: the
         name's start, its head 人员 left unwritten) — never by a generic head alone."""
-        name = re.sub(r"[\s，,。？?“”\"]", "", fold(self.name))
+        name = self.bare_name()
         right_after = not re.search(r"[\u4e00-\u9fff]", re.sub(r"[为是共计约达到了]", "", self.gap))  # not "收入总计…"
         return self.named_enough() and (self.named_whole() or len(self.named) >= 2 and name.startswith(self.named)
                                         and right_after)
@@ -63,7 +67,7 @@ class Operand:
     def named_whole(self) -> bool:
         """The text names it by its head, the name's ending ("审定金额" of "事前评审的审定金额"), or by most of
         it; not by a modifier alone ("收入" of "收入合计", written before 总计)."""
-        name = re.sub(r"[\s，,。？?“”\"]", "", fold(self.name))
+        name = self.bare_name()
         return bool(self.named) and (name.endswith(self.named) or len(self.named) >= 0.75 * len(name))
 
 

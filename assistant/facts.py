@@ -63,7 +63,7 @@ def parse_number(raw: str) -> float:
     return float(raw.replace(",", ""))
 
 
-_AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)")
+AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)")  # an amount with its money unit
 
 
 def amount_before(folded: str, at: int, reach: int = 80, subject: str = "") -> tuple[re.Match, int] | None:
@@ -73,7 +73,7 @@ def amount_before(folded: str, at: int, reach: int = 80, subject: str = "") -> t
     is of the last amount written after that name ("收入合计3,034.71万元", not the 支出合计 after it)."""
     start = max(0, at - reach)
     start = max(start, folded.rfind("\n", start, at) + 1)
-    amounts = list(_AMOUNT.finditer(folded, start, at))
+    amounts = list(AMOUNT.finditer(folded, start, at))
     if subject:
         amounts = [a for a in amounts if subject in re.split(r"[。；;]", folded[max(start, a.start() - 16) : a.start()])[-1]]
     return (amounts[-1], start) if amounts else None

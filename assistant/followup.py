@@ -7,7 +7,7 @@ import re
 
 from index.normalize import fold
 
-from .clauses import BARE
+from .clauses import BARE, subject_of
 from .question import cues
 from .sentences import question_content
 
@@ -61,8 +61,8 @@ def resolve_followup(question: str, history: list[str], entity_names: list[str],
         asked = cues()["asking_tail"].search(previous)
         refers = re.match(r"^(它|其|该)", q)  # "它的执行数呢": the body's, not the previous subject's
         if not refers and len(question_content(core, entity_names).replace(" ", "")) < BARE:  # 占比, not 基本支出
-            subject = cues()["asking_tail"].sub("", previous).strip()
-            if subject and subject != previous:
+            subject = subject_of(previous)
+            if subject is not None:
                 return f"{subject}{core}"
         tail = asked.group(0) if asked and not has_intent_words(core) else ""  # "它的基本支出呢？" asks as before: 多少
         return f"{entities_before[0]}{core}{tail}"
@@ -81,6 +81,6 @@ def continue_topic(question: str, previous: str, previous_names: list[str]) -> s
     if not previous_names:
         return question
     if _COMPARING.match(q):
-        subject = cues()["asking_tail"].sub("", previous).strip()
-        return f"{subject}{q}" if subject and subject != previous else question
+        subject = subject_of(previous)
+        return f"{subject}{q}" if subject is not None else question
     return f"{previous_names[0]}{q}"

@@ -24,6 +24,7 @@ from index.terms import terms
 
 from .question import Question, abbreviations, cues
 from .records import Answer
+from .route import question_years
 from .sentences import bigrams, coverage, has_number, match_score
 
 MODEL = Path(__file__).parent / "data" / "ranker.json"
@@ -222,7 +223,6 @@ def misses_named_quantity(question: str, text: str) -> bool:
     return any(term in q and term not in t for term in (n.replace("和", "") for n in named_quantities()))
 
 
-_ASKED_YEAR = re.compile(r"(?<!\d)(20\d\d)\s*年|(?<![\d.])([12]\d)\s*年(?!\d)")
 _OPENING_YEAR = re.compile(r"^[^，,。；;\d]{0,6}?(?<![与比较同和跟])(20\d\d)\s*年(?!\s*\d{1,2}\s*月)(?!度?相比|度?同期)")
 
 
@@ -231,7 +231,7 @@ def _of_another_year(question: str, text: str) -> bool:
     for a question about 2023): its figures are that year's (`text` folded)."""
     if re.search(r"哪一?年|何年|年份", question):
         return False  # a year is what is asked
-    asked = {int(m.group(1)) if m.group(1) else 2000 + int(m.group(2)) for m in _ASKED_YEAR.finditer(question)}
+    asked = set(question_years(question))
     opening = _OPENING_YEAR.match(text.strip())
     return bool(asked) and opening is not None and int(opening.group(1)) not in asked
 

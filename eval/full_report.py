@@ -213,13 +213,10 @@ class _Pages:
         self.c.drawString(50, self.y, f"编制单位：{self.body}")
         self.c.drawRightString(self.w - 50, self.y, f"单位：{unit}")
         self.y -= 20
-        n = len(header)
-        edges = {3: [50, 110, 400, 545], 4: [50, 200, 300, 450, 545],
-                 5: [50, 110, 280, 370, 460, 545]}[n]
-        if n == 3 and header[0] == "项目":
-            edges = [50, 300, 420, 545]
-        if n == 4:
-            edges = [50, 190, 290, 440, 545]
+        # column edges by the table's shape: code | name | figures, or label | figure columns
+        edges = {3: [50, 110, 400, 545], 4: [50, 190, 290, 440, 545], 5: [50, 110, 280, 370, 460, 545]}[len(header)]
+        if len(header) == 3 and header[0] == "项目":
+            edges = [50, 300, 420, 545]  # a wide label, two figure columns
         for cells in [header] + rows:
             if self.y < 70:
                 self.new_page()

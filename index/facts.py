@@ -145,14 +145,19 @@ def extract_facts(doc: Document) -> list[Fact]:
 _SCORE_STATED = re.compile(r"(?<![不扣])((?:自评|综合|评价)?(?:总分|总得分|得分))\s*[:：为是]?\s*(\d{1,3}(?:\.\d+)?)(?!\s*[\d.%万元个分、])")
 
 
+def _sentence_around(folded: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (up to 。, ； or a line's end) that holds folded[start:end]: where a prose fact is quoted."""
+    sentence_start = max(folded.rfind(p, 0, start) for p in "。\n；") + 1
+    ends = [e for e in (folded.find(p, end) for p in "。\n；") if e != -1]
+    return sentence_start, min(ends) + 1 if ends else len(folded)
+
+
 def score_facts(doc: Document) -> list[Fact]:
     """Scores written without 分 after a label that names a score."""
     facts = []
     for m in _SCORE_STATED.finditer(doc.folded):
         start, end = m.start(2), m.end(2)
-        sentence_start = max(doc.folded.rfind(p, 0, start) for p in "。\n；") + 1
-        ends = [e for e in (doc.folded.find(p, end) for p in "。\n；") if e != -1]
-        sentence_end = min(ends) + 1 if ends else len(doc.folded)
+        sentence_start, sentence_end = _sentence_around(doc.folded, start, end)
         facts.append(Fact(doc.doc_id, m.group(1), "", "", number(m.group(2)), "分", doc.text[start:end], "", "score",
                           "本年", "", doc.page_at(start), start, end, sentence_start, sentence_end, "text"))
     return facts
@@ -310,9 +315,7 @@ def prose_facts(doc: Document) -> list[Fact]:
             label = f"{previous_label} {label}"
         else:
             previous_label = label
-        sentence_start = max(folded.rfind(p, 0, start) for p in "。\n；") + 1
-        ends = [e for e in (folded.find(p, m.end()) for p in "。\n；") if e != -1]
-        sentence_end = min(ends) + 1 if ends else len(folded)
+        sentence_start, sentence_end = _sentence_around(folded, start, m.end())
         value = number(raw)
         if unit_word in TO_WAN:
             kind, unit, value = "amount", "万元", value * TO_WAN[unit_word]
