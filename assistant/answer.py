@@ -127,7 +127,7 @@ _RATE_CHANGE = re.compile(r"(?:" + _ON_YEAR_BEFORE + r"|同比)[^。；;\d]{0,20
                           r"(?P<dir>增长|下降|增加|减少|上升|降低)了?\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
 # "收入完成28.60亿元，为预算的102.1%，增长6.3%": a growth written bare after its figure's clause is on the year before
 _CHANGE_WORDS = re.compile(r"增加|减少|增长|下降|上升|降低")
-_BARE_RATE_CHANGE = re.compile(r"(?<=[，,])\s*(?P<dir>增长|下降)\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
+_BARE_RATE_CHANGE = re.compile(r"(?<=[，,])\s*(?P<dir>增长|下降|降低|上升)\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
 _WRITTEN_YEAR = re.compile(r"(?:19|20)\d\d(?=\s*年)")  # "2022年", the year as a question or sentence writes it
 REFERRING = re.compile(r"(这|那|上述|以上)?([几两三四五六七八各]|哪)(个|家|所)?(单位|部门|街道|乡镇|区县|县区|区|县|镇|乡|局|学校|医院)")
 PLURAL = re.compile(r"两个|两家|几个|这几|各自|分别|各是|哪个|哪家|谁的|谁更|对比|比较")
@@ -1185,7 +1185,7 @@ class Answerer:
                 named = coverage(bigrams(label + column), f"{q.folded} {q.content}")  # as asked, or as reports write it
                 # a row the question does not name, that is no total of the table: a neighbour's cell
                 own = bigrams(row_name(label)) - bigrams(column)  # 教育支出 under 基本支出: 教育, not 支出
-                row_named = label in TOTAL_ROWS or label == subject or not own or coverage(own, q.folded) > 0
+                row_named = label in TOTAL_ROWS or label == subject or not own or coverage(own, q.content) > 0  # not in the body's name (农业农村局)
                 asked = coverage(of_figure, fold(fact.path()))
                 measured = {"fact_label_named": named, "fact_asked": asked, "row_unnamed": float(not row_named),
                             "fact_label_whole": float(QUOTES.sub("", fold(label)) in QUOTES.sub("", q.folded)),

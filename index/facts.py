@@ -23,14 +23,14 @@ from .tables import Table, is_blank, is_code, is_code_column, is_figure, is_numb
 
 _CHANGE_COLUMN = re.compile(r"增减|增、减|增幅|减幅|增长率|变动|比上年")
 _CODE_THEN_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s+(\D.*)$")
-FACTS_VERSION = 8  # raised when tables or facts are read differently: older indexes re-read their facts
+FACTS_VERSION = 9  # raised when tables or facts are read differently: older indexes re-read their facts
 TO_WAN = {"元": 1e-4, "千元": 0.1, "万元": 1.0, "亿元": 1e4}
 _COUNT_UNITS = {"个": "个", "人": "人", "项": "项", "名": "人", "人次": "人次", "辆": "辆", "台": "台", "次": "次",
                 "家": "家", "户": "户", "所": "所", "平方米": "平方米", "公里": "公里", "亩": "亩"}
 _PROSE = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(亿元|万元|千元|元|%|个|人次|人|项|名|辆|台|次|家|户|所|平方米|公里|亩|分)")
 _CLAUSE_BREAK = "，,。；;：:、（()）\n|"
 _LABEL_TRIM = re.compile(r"^(其中|包括|主要是|主要用于|用于|共|全年|本年|年度|年|为|是)+|(为|是|达到?|共计|约为?|计为|的|了|均|各)+$")
-_CHANGE = re.compile(r"(比|较|同比|与)(上年|上年度|去年|上一年)|(增加|减少|增长|下降|上升|节约|超支|持平)$")
+_CHANGE = re.compile(r"(比|较|同比|与)(上年|上年度|去年|上一年)|(增加|减少|增长|下降|上升|降低|节约|超支|持平)$")
 
 
 @dataclass
@@ -292,6 +292,17 @@ def joined_items() -> frozenset[str]:
     return frozenset(read_data_lines("joined_items.txt"))
 
 
+def _parenthesis_inside_word(folded: str, at: int, start: int) -> int:
+    """The length of a short bracket that folded[at] closes inside a word, with the word going on
+    after it ("因公出国（境）费"), or 0: a bracket after a break ("（一）基本支出") opens a clause."""
+    if folded[at] not in "）)" or at + 1 >= start:
+        return 0
+    opening = max(folded.rfind("（", max(0, at - 6), at), folded.rfind("(", max(0, at - 6), at))
+    if opening <= 0 or not ("\u4e00" <= folded[opening - 1] <= "\u9fff"):
+        return 0
+    return at - opening + 1
+
+
 def prose_facts(doc: Document) -> list[Fact]:
     """A figure with its unit, labelled by its clause: `基本支出1180.40万元，占76.31%`
     gives 基本支出 = 1180.40 万元 and 占 (基本支出) = 76.31%."""
@@ -303,6 +314,10 @@ def prose_facts(doc: Document) -> list[Fact]:
         start = m.start()
         left = start
         while left > 0 and start - left < 30 and not folded[left - 1].isdigit():
+            inside = _parenthesis_inside_word(folded, left - 1, start)
+            if inside:
+                left -= inside  # "因公出国（境）费": the bracket is part of the label
+                continue
             if folded[left - 1] in _CLAUSE_BREAK:
                 if not _one_character_item(folded, left - 1):
                     break
@@ -311,7 +326,7 @@ def prose_facts(doc: Document) -> list[Fact]:
         label = _LABEL_TRIM.sub("", folded[left:start].strip())
         if not label or label in ("比", "较") or re.fullmatch(r"[年月日度]+", label):
             continue
-        if label.startswith(("占", "比", "较", "同比", "增长", "下降", "减少", "增加")) and previous_label:
+        if label.startswith(("占", "比", "较", "同比", "增长", "下降", "降低", "上升", "减少", "增加")) and previous_label:
             label = f"{previous_label} {label}"
         else:
             previous_label = label

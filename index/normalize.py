@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .headings import SENTENCE_END, TABLE_ROW, heading_rank, starts_block
 
-TEXT_VERSION = 4  # raised when a report's text is read differently: an index re-reads the reports it holds
+TEXT_VERSION = 5  # raised when a report's text is read differently: an index re-reads the reports it holds
 
 # Full-width digits, letters and number signs to ASCII; Chinese punctuation stays as written.
 _HALF_WIDTH = {0x3000: " "}
@@ -65,8 +65,9 @@ def _is_page_break_marker(line: str) -> bool:
 
 
 def _wrap_width(lines: list[str]) -> int:
-    """The width at which the source was hard-wrapped (0 if it was not)."""
-    lengths = sorted(len(l.strip()) for l in lines if l.strip())
+    """The width at which the source's prose was hard-wrapped (0 if it was not); the rows of its
+    tables are no prose (a report with many table pages would otherwise look unwrapped)."""
+    lengths = sorted(len(l.strip()) for l in lines if l.strip() and not TABLE_ROW.search(l))
     if len(lengths) < 8:
         return 0
     width = lengths[int(len(lengths) * 0.8)]

@@ -153,7 +153,8 @@ def _read_block(doc: Document, lines: list[tuple[int, str]], i: int, j: int, bef
     while body_from > 0 and _ROW_LABEL.match(next((t for t in rows[body_from - 1].texts() if t), "")):
         body_from -= 1  # rows without figures (`七、节能环保支出 |  |`) above the first figure
     for n in range(1, body_from):
-        _under_its_span(rows[n], rows[n - 1], width)
+        if not lines[i + n][1].startswith("|"):  # a framed row (`| a |  | b |`, as the PDF layout writes) keeps its columns
+            _under_its_span(rows[n], rows[n - 1], width)
     rows, width = _join_split_columns(rows, body_from)
     before_body = rows[:body_from]
     unit = next(filter(None, (unit_of(" ".join(r.texts())) for r in before_body)), "")
@@ -167,13 +168,19 @@ def _read_block(doc: Document, lines: list[tuple[int, str]], i: int, j: int, bef
         # a sub-level or wrapped header row leaves the row-label column empty (项目 spans down)
         candidates.insert(0, (texts, r.start in aligned and not texts[0]))
     candidates = _unwrap(candidates)
+    body = rows[body_from:]
+    labels = {k for k in range(width)  # the columns that name rows: no figure in the body (codes are no figures)
+              if not any(is_figure(r.cells[k].text) and not _coded(r.cells[k].text, r.texts()) for r in body)}
     header: list[list[str]] = []
     while candidates:  # from the body up: a row naming most columns, or a sub-level row under its parent
         if _names_most([candidates[-1][0]], width):
             header.insert(0, candidates.pop()[0])
         elif len(candidates) > 1 and candidates[-1][1] and _names_most([candidates[-2][0]], width):
             header[:0] = [candidates.pop(-2)[0], candidates.pop()[0]]  # 工资福利支出 | 对个人和家庭的补助 under 人员经费
-        elif header and _parents(candidates[-1][0], header[0]):
+        elif (not header and len(candidates) > 1 and _names_most([candidates[-2][0]], width)
+              and candidates[-1][0][0] and {k for k, t in enumerate(candidates[-1][0]) if t} <= labels):
+            header[:0] = [candidates.pop(-2)[0], candidates.pop()[0]]  # 科目编码 | 科目名称 under 项目 | 本年支出合计 | …
+        elif header and _parents(candidates[-1][0], header[0], 0 in labels):
             header.insert(0, candidates.pop()[0])  # 预算数 | 决算数 over the headings of their halves
         else:
             break
@@ -195,13 +202,13 @@ def _goes_on(title: str, before: str) -> bool:
     return bool(_CONTINUED.search(title)) and (not bare or bare == before) or title == before
 
 
-def _parents(texts: list[str], below: list[str]) -> bool:
+def _parents(texts: list[str], below: list[str], labelled: bool = True) -> bool:
     """A row of a few headings over a header row, each over a run of its columns
-    (`预算数 | 决算数`, centred over their halves): two or more words, none over the
-    row-label column (a word there makes a row of the body or a `主管部门 | …` line), no
-    figure, no `名称：值`, at most half as many as the headings below them."""
+    (`预算数 | 决算数`, centred over their halves or left in them): two or more words, none over
+    the row-label column (a word there makes a row of the body or a `主管部门 | …` line) where
+    the table has one, no figure, no `名称：值`, at most half as many as the headings below them."""
     filled = [t for t in texts if t]
-    return (not texts[0] and 2 <= len(filled) <= sum(1 for t in below if t) / 2
+    return ((not texts[0] or not labelled) and 2 <= len(filled) <= sum(1 for t in below if t) / 2
             and not any(is_figure(t) or ":" in t or "：" in t for t in filled))
 
 

@@ -320,9 +320,9 @@ def grants_summary_pdf(path: Path) -> Path:
     return path
 
 
-def _heading(c, cols: list[float], text: str, a: int, b: int, y: float, size: float = 9) -> int:
-    """A heading centred over columns a … b-1 and wrapped to their width, as a spreadsheet
-    prints it; returns its number of lines."""
+def _heading(c, cols: list[float], text: str, a: int, b: int, y: float, size: float = 9, centred: bool = True) -> int:
+    """A heading centred over columns a … b-1 (or at their left, as Word prints a merged cell) and
+    wrapped to their width, as a spreadsheet prints it; returns its number of lines."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     lines, line = [], ""
@@ -334,15 +334,18 @@ def _heading(c, cols: list[float], text: str, a: int, b: int, y: float, size: fl
             line += ch
     lines.append(line)
     for k, part in enumerate(lines):
-        c.drawCentredString((cols[a] + cols[b]) / 2, y - 11 * k, part)
+        if centred:
+            c.drawCentredString((cols[a] + cols[b]) / 2, y - 11 * k, part)
+        else:
+            c.drawString(cols[a] + 3, y - 11 * k, part)
     return len(lines)
 
 
-def horizontal_sangong_pdf(path: Path) -> Path:
+def horizontal_sangong_pdf(path: Path, centred: bool = True) -> Path:
     """The “三公”经费 table of the national 决算 template: no row labels, one row of twelve
     figures under 预算数 | 决算数, each over 合计, 因公出国（境）费, 公务用车购置及运行费 (over
-    小计, 购置费, 运行费) and 公务接待费; headings centred and wrapped, a row numbering the
-    columns 1 … 12, the figures right-aligned."""
+    小计, 购置费, 运行费) and 公务接待费; headings centred (or at their span's left) and wrapped,
+    a row numbering the columns 1 … 12, the figures right-aligned."""
     c, (w, h) = pdf_canvas(path)
     c.setFont(FONT, 16)
     c.drawCentredString(w / 2, h - 50, "一般公共预算财政拨款“三公”经费支出决算表")
@@ -357,10 +360,53 @@ def horizontal_sangong_pdf(path: Path) -> Path:
                   [(t, half + a, half + b) for half in (0, 6) for t, a, b in items],
                   [(t, half + a, half + b) for half in (0, 6) for t, a, b in under],
                   [(str(k + 1), k, k + 1) for k in range(12)]):
-        y -= 7 + 11 * max(_heading(c, cols, t, a, b, y) for t, a, b in spans)
+        y -= 7 + 11 * max(_heading(c, cols, t, a, b, y, centred=centred) for t, a, b in spans)
     for k, value in enumerate(["12.00", "0.00", "8.00", "0.00", "8.00", "4.00", "10.50", "0.00", "7.20", "0.00",
                                "7.20", "3.30"]):
         c.drawRightString(cols[k + 1] - 4, y, value)
+    c.showPage()
+    c.save()
+    return path
+
+
+def income_table_with_prose_pdf(path: Path) -> Path:
+    """The 收入决算表 of the national 决算 template: 项目 over two label columns (科目编码 | 科目名称 on
+    the header's second line, under no figure heading), seven income columns headed at their left
+    with the figures right-aligned, a 栏次 row, empty cells; then its 说明 hard-wrapped at 30
+    characters, a wrap cutting a figure ("3," / "210.50万元"). The table's long rows must not hide
+    that the prose is wrapped."""
+    c, (w, h) = pdf_canvas(path)
+    c.setFont(FONT, 16)
+    c.drawCentredString(w / 2, h - 40, "收入决算表")
+    c.setFont(FONT, 8)
+    c.drawString(40, h - 60, f"部门：{BODY}")
+    c.drawRightString(w - 40, h - 60, "单位：万元")
+    cols = [40, 100, 260, 340, 420, 500, 570, 640, 720, w - 40]
+    y = h - 80
+    rows = [("项目", "", "本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"),
+            ("科目编码", "科目名称", "", "", "", "", "", "", ""),
+            ("栏次", "", "1", "2", "3", "4", "5", "6", "7"),
+            ("", "合计", "3,386.78", "3,210.50", "", "120.00", "", "", "56.28"),
+            ("208", "社会保障和就业支出", "268.40", "268.40", "", "", "", "", ""),
+            ("213", "农林水支出", "2,885.02", "2,708.74", "", "120.00", "", "", "56.28"),
+            ("21301", "农业农村", "2,885.02", "2,708.74", "", "120.00", "", "", "56.28"),
+            ("2130101", "行政运行", "1,020.30", "1,020.30", "", "", "", "", ""),
+            ("2130104", "事业运行", "640.00", "520.00", "", "120.00", "", "", ""),
+            ("2130122", "农业生产发展", "1,224.72", "1,168.44", "", "", "", "", "56.28"),
+            ("221", "住房保障支出", "233.36", "233.36", "", "", "", "", "")]
+    for cells in rows:
+        draw_row(c, y, cols, cells)
+        y -= 16
+    prose = ("2023年度本年收入合计3,386.78万元，其中：财政拨款收入3,210.50万元，占94.79%；事业收入120.00万元，"
+             "占3.54%；其他收入56.28万元，占1.67%。与上年相比，本年收入合计减少210.44万元，下降5.85%，主要原因是"
+             "农业生产发展项目资金减少。本年收入主要用于农业生产发展、行政运行和事业运行等方面，其中农业生产发展"
+             "1,224.72万元，行政运行1,020.30万元，事业运行640.00万元。")
+    text = "\u3000\u3000" + prose
+    y -= 20
+    c.setFont(FONT, 10)
+    for k in range(0, len(text), 30):
+        c.drawString(60, y, text[k : k + 30])
+        y -= 15
     c.showPage()
     c.save()
     return path

@@ -71,6 +71,18 @@ def test_a_label_of_paired_characters_is_read_whole(tmp_path: Path):
     assert [(f.label, f.value) for f in facts if f.source == "text"] == [("收、支总计", 1145.52), ("项目支出", 86.1)]
 
 
+def test_a_bracket_inside_a_label_and_a_fall_written_降低(tmp_path: Path):
+    """"因公出国（境）费0万元": the bracket is part of the label; "（一）基本支出" opens a clause. "比上年减少
+    7.58万元，降低3.68%": 降低 is a stated change on the year before, as 下降 is."""
+    page = tmp_path / "某局2023年部门决算.txt"
+    page.write_text("其中：因公出国（境）费0万元。\n（一）基本支出12.50万元。\n"
+                    "机关运行经费支出198.42万元，比上年减少7.58万元，降低3.68%。\n", encoding="utf-8")
+    text = [(f.label, f.value, f.kind) for f in extract_facts(load_document(page)) if f.source == "text"]
+    assert text == [("因公出国（境）费", 0.0, "amount"), ("基本支出", 12.5, "amount"),
+                    ("机关运行经费支出", 198.42, "amount"), ("机关运行经费支出 比上年减少", 7.58, "change amount"),
+                    ("机关运行经费支出 降低", 3.68, "change rate")]
+
+
 @pytest.mark.dev
 def test_a_figure_under_no_heading_is_not_given_the_tables_money_unit():
     """A flattened 自评表 (项目资金 (元)) ends with `总分 | 100 | 96 | 优`: those are points, under no column
@@ -177,14 +189,34 @@ def test_row_numbers_are_no_figures_and_a_heading_apart_from_its_figures_names_t
     assert not [f for f in facts if f.label in ("二、政府性基金预算财政拨款收入", "二、外交支出")]  # empty rows
 
 
-def test_a_row_of_figures_under_spanning_headings_with_no_row_label(tmp_path):
-    facts = extract_facts(load_document(reports.horizontal_sangong_pdf(tmp_path / "三公.pdf")))
+@pytest.mark.parametrize("centred", [True, False])
+def test_a_row_of_figures_under_spanning_headings_with_no_row_label(tmp_path, centred):
+    facts = extract_facts(load_document(reports.horizontal_sangong_pdf(tmp_path / "三公.pdf", centred)))
     got = {f.column: (f.raw, f.period) for f in facts}
     assert all(f.label == "“三公”经费" and f.page == 1 for f in facts)
     assert got["预算数 › 合计"] == ("12.00", "预算") and got["决算数 › 合计"] == ("10.50", "决算")
     assert got["决算数 › 公务接待费"] == ("3.30", "决算") and got["预算数 › 公务接待费"] == ("4.00", "预算")
-    assert got["决算数 › 公务用车运行费"] == ("7.20", "决算")
+    running = [got[c] for c in got if c.startswith("决算数 › ") and c.endswith("公务用车运行费")]
+    assert running == [("7.20", "决算")]
     assert not [f for f in facts if f.raw in ("1", "2", "11", "12")]  # the row numbering the columns
+
+
+def test_label_columns_named_on_the_headers_second_line_and_prose_wrapped_beside_long_rows(tmp_path):
+    """科目编码 | 科目名称 under 项目, on the line below the figure headings: the two lines are one
+    header. The prose under the table is read as wrapped although the table's rows are long."""
+    doc = load_document(reports.income_table_with_prose_pdf(tmp_path / "收入决算表.pdf"))
+    table = read_tables(doc)[0]
+    assert table.columns == ["项目 › 科目编码", "项目 › 科目名称", "本年收入合计", "财政拨款收入", "上级补助收入",
+                             "事业收入", "经营收入", "附属单位上缴收入", "其他收入"]
+    facts = extract_facts(doc)
+    assert _cell(facts, "合计", "事业收入").raw == "120.00"
+    assert _cell(facts, "农林水支出 › 农业农村 › 事业运行", "财政拨款收入").raw == "520.00"
+    assert _cell(facts, "农林水支出 › 农业农村 › 农业生产发展", "其他收入").unit == "万元"
+    assert not [f for f in facts if f.source == "table" and f.raw in ("1", "2", "7", "208")]
+    text = {f.label: f for f in facts if f.source == "text"}
+    assert text["财政拨款收入"].raw == "3,210.50万元"  # the wrap cut it after "3,"
+    assert text["财政拨款收入 占"].raw == "94.79%"
+    assert text["收入合计减少"].kind == "change amount"
 
 
 def test_codes_in_three_columns_under_a_row_of_their_parts(tmp_path):
