@@ -127,6 +127,7 @@ _RATE_CHANGE = re.compile(r"(?:" + _ON_YEAR_BEFORE + r"|同比)[^。；;\d]{0,20
                           r"(?P<dir>增长|下降|增加|减少|上升|降低)了?\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
 # "收入完成28.60亿元，为预算的102.1%，增长6.3%": a growth written bare after its figure's clause is on the year before
 _CHANGE_WORDS = re.compile(r"增加|减少|增长|下降|上升|降低")
+_STATED_SHARE = re.compile(r"占[^，,。；;]{0,16}?\d+(?:\.\d+)?\s*%")  # "占3.54%", "占政府采购支出总额的94.28%"
 _BARE_RATE_CHANGE = re.compile(r"(?<=[，,])\s*(?P<dir>增长|下降|降低|上升)\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
 _WRITTEN_YEAR = re.compile(r"(?:19|20)\d\d(?=\s*年)")  # "2022年", the year as a question or sentence writes it
 REFERRING = re.compile(r"(这|那|上述|以上)?([几两三四五六七八各]|哪)(个|家|所)?(单位|部门|街道|乡镇|区县|县区|区|县|镇|乡|局|学校|医院)")
@@ -632,6 +633,8 @@ class Answerer:
 
     def answer_computed(self, question: str, passages: list[Passage], names: list[str] = (),
                         doc_ids: list[str] = ()) -> Answer | None:
+        if cues()["reason"].search(fold(question)):
+            return None  # "为什么比预算少": the reason is asked, not the difference
         spans = [(self.index.documents[p.chunk.doc_id], p.chunk.start, p.chunk.end) for p in passages]
         result = compute(question, spans, names)
         if result is not None:
@@ -951,7 +954,8 @@ class Answerer:
         refusal to give (a metric the report lacks, with its related figures); and
         the passages retrieved."""
         question, content = q.text, q.content
-        passages = self.retriever.retrieve(question, doc_ids or None, k=8)
+        rewritten = " ".join(w for w in content.split() if w not in q.folded)  # "几辆车" → 车辆, "花了" → 支出
+        passages = self.retriever.retrieve(question, doc_ids or None, k=8, as_written=rewritten)
         metric = metric_in_question(q.folded)
         if metric in METRICS and METRICS[metric][0] == "money" and q.wants_percent:
             metric = None  # "钱花掉了预算的几成" asks for a share, not the amount
@@ -1195,7 +1199,7 @@ class Answerer:
                             # the report's own period; a report of no known kind: its table's (…决算表 reports 决算)
                             "fact_report_period": float(fact.period == (own_period[doc_id] if own_period[doc_id] not in ("", "本年")
                                                                         else period_of("", fact.table)))}
-                scored.append((0.5 * named + 0.5 * asked, measured, fact))
+                scored.append((float(row_named) + 0.5 * named + 0.5 * asked, measured, fact))  # a neighbour's cell last
         scored.sort(key=lambda x: -x[0])
         out = []
         for n, (_, measured, fact) in enumerate(scored[:keep]):
@@ -1367,9 +1371,11 @@ class Answerer:
         else:  # one value in several columns: quote it under the period asked
             found = [f for f in found if f.period == wanted] + [f for f in found if f.period != wanted]
         if len(_in_one_unit(found)) > 1:  # a row's cells in several columns: the column asked, else its total
-            found = ([f for f in found if f.column and f.column in q.folded] or [f for f in found if f.column in TOTAL_ROWS]
+            found = ([f for f in found if f.column and f.column in q.folded]
+                     or [f for f in found if f.column in ("合计", "总计")] or [f for f in found if f.column in TOTAL_ROWS]
                      or [f for f in found if f.column == "得分" and not re.search(r"分值|满分|权重", q.folded)]
-                     or found)  # ("基本支出花了多少" → 基本支出; "“三公”经费" with its parts in columns → 合计;
+                     or found)  # ("基本支出花了多少" → 基本支出; "“三公”经费" with its parts in columns → 合计, not
+            # the 小计 of one part;
             # "总分多少" → the score got, 得分, not the full mark, 分值)
         return (found[0].figure, found[0].citation) if len(_in_one_unit(found)) == 1 else None
 
@@ -1720,8 +1726,8 @@ class Answerer:
             return None
         own = bigrams(question_content(clause.written, self.entity_names_for(clause.written)))
         said = fold(best.text + "".join(c.quote for c in best.answer.citations[:2]))  # a formula's rows say it
-        if best.source == "computed" and " ÷ " in best.answer.answer:
-            said += " 占比 比重 比例"  # a share worked out is the 占比 asked
+        if best.source == "computed" and " ÷ " in best.answer.answer or _STATED_SHARE.search(said):
+            said += " 占比 比重 比例"  # a share worked out, or stated ("占3.54%"), is the 占比 asked
         if own and not coverage(own, said):
             return None  # found by the subject put before it, but silent on what the clause asks
         return best

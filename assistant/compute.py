@@ -157,7 +157,7 @@ def plan(question: str) -> tuple[str, list[str]] | None:
         clause = _clause(q, RATIO)
         head = clause[: clause.find("占")]
         return "ratio", [head, m.group("b")]
-    if m := WITHIN.search(q):  # "基本支出里人员经费占多少": the part of the whole it is in
+    if (m := WITHIN.search(q)) and _stands_alone(q, m.end("whole"), m.start("part")):  # "基本支出里人员经费占多少": the part of the whole
         return "ratio", [m.group("part"), m.group("whole")]
     if m := DIFF.search(q):
         clause = _clause(q, DIFF)
@@ -170,6 +170,19 @@ def plan(question: str) -> tuple[str, list[str]] | None:
         if len(items) >= 2:
             return "sum", items[-2:] if len(items) > 2 else items
     return None
+
+
+def _stands_alone(q: str, start: int, end: int) -> bool:
+    """Whether q[start:end] (里, 当中, 中) is a word of its own, as jieba segments the question:
+    "授予中小企业…占比" writes 中 inside 中小企业, which names no whole."""
+    import jieba
+
+    pos = 0
+    for word in jieba.lcut(q):
+        if pos >= start:
+            return pos == start and q[start:end].startswith(word)
+        pos += len(word)
+    return False
 
 
 _OWN_YEAR = re.compile(r"(?<![比较于与和跟])(19|20)\d\d\s*年度?的?")

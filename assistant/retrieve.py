@@ -69,14 +69,16 @@ class Retriever:
         return [int(r) for r in top if scores[r] > 0]
 
     def retrieve(self, question: str, doc_ids: list[str] | None = None, boost_ids: list[str] = (),
-                 k: int | None = None) -> list[Passage]:
+                 k: int | None = None, as_written: str = "") -> list[Passage]:
+        """`as_written`: the question's words as reports write them ("几辆车" → 车辆, "花了" → 支出),
+        searched by BM25 beside the question's own."""
         s = self.settings
         k = k or s.top_k
         allowed = self._allowed_rows(doc_ids)
         if allowed is not None and len(allowed) == 0:
             return []
         dense = self.dense_ranking(question, allowed, s.candidates)
-        sparse = self.bm25_ranking(question, allowed, s.candidates)
+        sparse = self.bm25_ranking(f"{question} {as_written}".strip(), allowed, s.candidates)
         fused: dict[int, Passage] = {}
         for rank, row in enumerate(dense):
             p = fused.setdefault(row, Passage(self.index.chunks[row], row, 0.0))

@@ -16,20 +16,24 @@ def find_sections(doc: Document) -> list[Section]:
     """Headings in document order, each with the span it governs.
 
     A run of three or more headings with no text between them is a table of
-    contents, not structure: those lines stay body text."""
+    contents, not structure: those lines stay body text (the run's last line too
+    when it comes again further on as the heading it lists)."""
     lines = []
     pos = 0
     for line in doc.text.split("\n"):
         lines.append((pos, line, heading_rank(doc.folded[pos : pos + len(line)])))
         pos += len(line) + 1
     ranks = [r for _, _, r in lines]
+    titles = [heading_title(line) if rank is not None else "" for _, line, rank in lines]
     i = 0
     while i < len(lines):
         j = i
         while j < len(lines) and ranks[j] is not None:
             j += 1
         if j - i >= 3:
-            for k in range(i, j - 1):  # the last may head the text that follows
+            # the last may head the text that follows, unless it is printed again as a heading further on
+            last = j - 1 if titles[j - 1] in titles[j:] else j - 2
+            for k in range(i, last + 1):
                 ranks[k] = None
         i = j + 1
     sections: list[Section] = []

@@ -159,3 +159,42 @@ def test_a_budget_execution_report_answers_for_both_years_its_title_names(full_a
     assert "30.10" not in a.answer, a.answer  # 2024's expected revenue is no 2023 figure
     a = full_assistant.ask("民政局2021年机关运行经费是多少？")  # "比上年增加12.34万元，增长2.78%": not 12.34 worked back
     assert a.found and "444.44万元" in a.answer, a.answer
+
+
+def test_national_template_cells_under_their_two_level_headings(full_assistant):
+    """The “三公” table of one row under 预算数 | 决算数 written at their halves' left: the 预算数 half answers
+    a budget question; "事业运行的基本支出", a question written as the amount's name alone, is the
+    支出决算表's cell (科目名称 on the header's second line)."""
+    a = full_assistant.ask("清河县农业农村局三公经费预算数是多少")
+    assert a.found and "15.00" in a.answer and "预算数" in a.answer, a.answer
+    a = full_assistant.ask("清河县农业农村局事业运行的基本支出")
+    assert a.found and "609.60" in a.answer, a.answer
+    a = full_assistant.ask("清河县农业农村局办公费支出")
+    assert a.found and "38.60" in a.answer, a.answer
+
+
+def test_a_difference_from_the_budget_is_of_the_tables_total_not_a_parts_subtotal(full_assistant):
+    """"三公经费比预算少了多少": 决算数 合计 12.96 − 预算数 合计 15.00, not the 小计 of 公务用车购置及运行费;
+    asked why, the reason is the answer, not the difference."""
+    a = full_assistant.ask("清河县农业农村局三公经费比预算少了多少")
+    assert a.found and "2.04" in a.answer and "12.96" in a.answer and "15.00" in a.answer, a.answer
+    a = full_assistant.ask("清河县农业农村局三公经费为什么比预算少")
+    assert a.found and "厉行节约" in a.answer and " − " not in a.answer, a.answer
+
+
+def test_a_stated_share_answers_a_later_share_clause_and_a_word_is_not_cut_for_a_within(full_assistant):
+    """"事业收入是多少？占比多少？": "事业收入120.00万元，占3.54%" states the share. "授予中小企业合同金额占比":
+    中 is inside 中小企业, no "A中B" whole and part — the stated 94.28% answers."""
+    a = full_assistant.ask("清河县农业农村局事业收入是多少？占比多少？")
+    assert a.found and "120.00" in a.answer and "3.54%" in a.answer, a.answer
+    a = full_assistant.ask("清河县农业农村局授予中小企业合同金额占比")
+    assert a.found and "94.28%" in a.answer and "÷" not in a.answer, a.answer
+
+
+def test_words_as_reports_write_them_are_searched_and_a_fall_in_other_words(full_assistant):
+    """"一共几辆车" is searched as 车辆 too (the passage is found among many table pages); "下降了百分之几" is
+    answered by "降低3.68%"."""
+    a = full_assistant.ask("清河县农业农村局一共几辆车")
+    assert a.found and "车辆3辆" in a.answer, a.answer
+    a = full_assistant.ask("清河县农业农村局机关运行经费下降了百分之几")
+    assert a.found and "3.68%" in a.answer, a.answer

@@ -90,3 +90,16 @@ def test_a_flattened_page_after_an_attachment_heading_is_not_its_title():
     title = heading_title(line)
     assert title.startswith("附件1 项目支出绩效自评表") and len(title) <= MAX_HEADING_CHARS + 1 and title.endswith("…")
     assert heading_title("一、部门基本情况") == "一、部门基本情况"
+
+
+def test_a_table_of_contents_is_no_heading_even_its_last_entry(tmp_path):
+    """A contents page lists the parts, then the tables begin: the last entry listed is no heading of
+    the tables (it is printed again as the heading of its own part further on)."""
+    report = tmp_path / "某县农业农村局2023年度部门决算.txt"
+    report.write_text("某县农业农村局2023年度部门决算\n目录\n第一部分 部门概况\n第二部分 部门决算表\n第三部分 部门决算情况说明\n"
+                      "收入支出决算总表\n项目 | 金额 |\n一、一般公共预算财政拨款收入 | 3,210.50 |\n"
+                      "第三部分 部门决算情况说明\n一、收入支出决算总体情况说明\n2023年度收、支总计3,551.78万元。\n",
+                      encoding="utf-8")
+    doc = load_document(report)
+    assert [s.path for s in doc.sections] == ["第三部分 部门决算情况说明", "第三部分 部门决算情况说明 > 一、收入支出决算总体情况说明"]
+    assert doc.sections[0].start > doc.text.index("3,210.50")
