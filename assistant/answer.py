@@ -199,6 +199,16 @@ def _share_of_named_whole(question: str) -> str | None:
     return f"{part}占{whole}的比重"
 
 
+def _change_said(fact: Fact) -> str:
+    """A change cell in words (增减额 −0.40 → "（比上年减少0.40万元）"): a table writes the direction as a sign,
+    a question asks it as 增加 or 减少."""
+    if not fact.kind.startswith("change") or not fact.source == "table" or fact.value == 0:
+        return ""
+    rate = fact.unit == "%"
+    word = ("下降" if rate else "减少") if fact.value < 0 else ("增长" if rate else "增加")
+    return f"（比上年{word}{abs(fact.value):g}{fact.unit}）"
+
+
 class _Stated(NamedTuple):
     """A figure a report states under the words asked (Answerer.stated_figure), with what picks among several."""
 
@@ -791,6 +801,8 @@ class Answerer:
         if not sentences:
             return None
         extra = bigrams(re.sub("|".join([heading_pattern.pattern, r"存在|主要|下一步"]), "", content))
+        if len(extra) >= 3 and max(coverage(extra, fold(s.text)) for s in sentences) < 0.34:
+            return None  # "重大传染病防控经费的年度目标": a 绩效目标 section that never names the project asked
         if extra and len(sentences) > 3 and max(coverage(extra, fold(s.text)) for s in sentences) >= 0.5:
             scored = sorted(sentences, key=lambda s: -coverage(extra, fold(s.text)))[:3]
             chosen = sorted(scored, key=lambda s: s.start)
@@ -996,7 +1008,7 @@ class Answerer:
         if q.wants_number:  # "| 二、外交支出 | 33 |": a row the table reader found no figure in (33 is its 行次)
             sentences = [c for c in sentences if not self._figureless_row(c)]
         out += cells
-        if q.previous_year or re.search(r"(?<![比较])(上年|去年|上一年)", q.folded):
+        if q.previous_year or re.search(r"(?<![比较跟与和同])(上年|去年|上一年)", q.folded):
             out += self.previous_year_candidates(q, passages)
         if q.counted and q.unit is not None:  # "几辆" is not answered by a sentence of amounts
             sentences = [c for c in sentences if q.unit.search(fold(c.text))]
@@ -1157,7 +1169,7 @@ class Answerer:
         holds it, as a sentence does."""
         if not (q.wants_number or q.wants_percent):
             return []
-        asked_period = asked_period_of(q.folded)
+        asked_period = "上年" if q.previous_year else asked_period_of(q.folded)  # "2023年…" of a 2024 report: its 上年 column
         want = bigrams(q.content)
         scored: list[tuple[float, dict[str, float], Fact]] = []
         own_period = {d: period_of(self.index.documents[d].kind) for d in doc_ids[:MAX_REPORTS_READ]}
@@ -1180,7 +1192,9 @@ class Answerer:
                 if q.counted and fact.kind != "count":
                     continue  # "有几辆公务用车": 公务用车运行费 6.86 万元 is no count
                 label = row_name(fact.label)
-                column = fact.column.split(" › ")[-1]
+                levels = fact.column.split(" › ")
+                column = levels[-1]
+                headed = levels[-2] if len(levels) > 1 and column in TOTAL_ROWS else column  # 基本支出 › 小计 is 基本支出
                 subject = table_subject(fact.table)
                 if label == subject:  # a row of figures under their headings: each column names its item
                     label, column = (subject, "") if column in TOTAL_ROWS else (column, "")
@@ -1193,7 +1207,7 @@ class Answerer:
                 asked = coverage(of_figure, fold(fact.path()))
                 measured = {"fact_label_named": named, "fact_asked": asked, "row_unnamed": float(not row_named),
                             "fact_label_whole": float(QUOTES.sub("", fold(label)) in QUOTES.sub("", q.folded)),
-                            "fact_column_named": float(bool(column) and fold(column) in q.folded),
+                            "fact_column_named": float(bool(headed) and fold(headed) in q.folded),
                             "fact_period_match": float(asked_period is not None and asked_period == fact.period),
                             "fact_period_conflict": float(periods_conflict(asked_period, fact.period)),
                             # the report's own period; a report of no known kind: its table's (…决算表 reports 决算)
@@ -1209,14 +1223,15 @@ class Answerer:
             label = fact.label.replace(" › ", "—")
             if fact.label in TOTAL_ROWS and fact.table:
                 label = f"{table_subject(fact.table)}{label}"  # "“三公”经费合计", not a bare 合计
-            text = f"{self._names(doc)}{label}{where}：{fact.as_written()}{converted}。"
+            said = _change_said(fact)
+            text = f"{self._names(doc)}{label}{where}：{fact.as_written()}{converted}{said}。"
             citation = self._citation(fact.doc_id, fact.context_start, fact.context_end)
             facts = [{"label": fact.path(), "value": fact.value, "unit": fact.unit, "raw": fact.raw,
                       "period": fact.period, "source": fact.source}]
             rank, holder = next(((i, p) for i, p in enumerate(passages) if p.chunk.doc_id == fact.doc_id
                                  and p.chunk.start <= fact.start < p.chunk.end), (None, None))
             out.append(Candidate(Answer("", text, True, [citation], facts, "number"), "fact",
-                                 f"{fact.path()} {fact.as_written()}", passage_rank=rank,
+                                 f"{fact.path()} {fact.as_written()}{said}", passage_rank=rank,
                                  dense_rank=holder.dense_rank if holder else None,
                                  bm25_rank=holder.bm25_rank if holder else None,
                                  measured={**measured, "fact_first": float(n == 0)}))

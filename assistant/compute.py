@@ -19,7 +19,7 @@ SUM = re.compile(r"合计|一共|加起来|总共|共计|之和|总和")
 RATIO = re.compile(r"占(?P<b>[^，,。？?]{2,20}?)的?(比例|比重|百分之|几成)")
 WITHIN = re.compile(r"(?P<whole>[^，,。？?里中]{2,20}?)(?:里面?|当中|之中|中)(?P<part>[^，,。？?占]{2,20}?)"
                     r"(?:占多少|占比|占了?几成|占百分之几|所占比[例重])")
-DIFF = re.compile(r"比(?P<b>[^，,。？?]{2,12}?)(超收|多收|少收|超支|多出|多了|少了|增加了|减少了|差了?(?=多少)|多(?!少)|(?<!多)少)")
+DIFF = re.compile(r"比(?P<b>[^，,。？?]{2,12}?)(超收|多收|少收|超支|多出|多了|少了|增加了?|减少了?|差了?(?=多少)|多(?!少)|(?<!多)少)")
 PRODUCT = re.compile(r"按(?P<p>[^，,。？?]{2,12}?)(推算|计算|估算)")
 STATED_CHANGE = re.compile(r"(超收|多收|少收|超支|短收)了?\s*\d")
 # "比2022年多了多少", "比上年少了多少": the other operand is a period, not a figure the question names
@@ -100,7 +100,9 @@ def figure_after(name: str, doc: Document, start: int, end: int, percent: bool |
     rate (True) or only not a rate (False): "收支总计增幅" is not read off "收支…增加1,842.25万元"."""
     folded = doc.folded[start:end]
     asked = fold(name)
+    whole = re.sub(r"[\s，,。？?“”\"]", "", asked)
     for score, piece in _pieces(name):
+        found = []
         for hit in re.finditer(re.escape(piece), folded):
             after = hit.end()
             window = folded[after : after + MAX_GAP + 12]
@@ -111,8 +113,16 @@ def figure_after(name: str, doc: Document, start: int, end: int, percent: bool |
             if not m or m.start() > MAX_GAP or names_the_opposite(asked, folded[hit.start() : after + m.start()]):
                 continue
             a, b = start + after + m.start(), start + after + m.end()
-            return Operand(name, float(m.group(1).replace(",", "")), m.group(2), doc.text[a:b], doc.doc_id, a, b, score, piece,
-                           window[: m.start()])
+            operand = Operand(name, float(m.group(1).replace(",", "")), m.group(2), doc.text[a:b], doc.doc_id, a, b, score,
+                              piece, window[: m.start()])
+            if piece != whole and whole.endswith(piece):  # "支出预算总额为…" names 支出总额 with a word between
+                before = re.split(r"[，,。；;：:、\n]", folded[max(0, hit.start() - len(whole) - 2) : hit.start()])[-1]
+                if whole[: -len(piece)] in before:
+                    operand.named, operand.matched = whole, len(whole) + 3
+                    return operand
+            found.append(operand)
+        if found:
+            return found[0]
     return None
 
 
@@ -161,7 +171,7 @@ def plan(question: str) -> tuple[str, list[str]] | None:
         return "ratio", [m.group("part"), m.group("whole")]
     if m := DIFF.search(q):
         clause = _clause(q, DIFF)
-        head = clause[: clause.find("比")]
+        head = re.sub(r"[各都均]$", "", clause[: clause.find("比")])  # "收支总计各比上年…": 各 is no part of the name
         return "difference", [head, _parallel(head, m.group("b"))]
     if SUM.search(q):
         clause = _clause(q, SUM)

@@ -60,7 +60,7 @@ def understand(question: str, names: list[str]) -> Question:
         folded=folded,
         content=question_content(question, names),
         wants_number=bool(QUANTITY_QUESTION.search(folded))
-        or bool(cues()['bare_amount'].search(folded)) and not cues()['open'].search(folded),
+        or bool(cues()['bare_amount'].search(folded) or cues()['changes'].search(folded)) and not cues()['open'].search(folded),
         wants_percent=bool(PERCENT_QUESTION.search(folded)),
         unit=asked_unit_pattern(question),
         counted=asks_counted(question),

@@ -34,12 +34,15 @@ _NOT_LEVEL_BOUND = ("学校", "中学", "小学", "学院", "大学", "幼儿园
 _YEAR = re.compile(r"(?<!\d)(20\d\d)\s*年|(?<![\d.])([12]\d)\s*年(?!\d)")
 _SHORT_END = set("局委办会社联厅处院馆所站校学心府队部署")
 _GENERIC_PLACE = re.compile(r"^[全本我该各哪两几每这那其此]")
-# A body's name written right after a place: 人社局 in 花都区人社局 (ends before a year, 的, or a question).
+# What follows a body's name: the question's end, a year, 的, or the first words of what is asked of it
+_AFTER_BODY = (r"(?=$|\d|[的是在有和与、，,？?。]|今年|去年|[一-龥]?年|机关|部门|单位|整体|预算|决算|项目|收入|支出|经费|三公"
+               r"|基本|人员|公用|资金|政府|财政|一般|绩效|全年|本年|上年|编制|在职|公务|结转|结余|总计|合计)")
+# A body's name written right after a place: 人社局 in 花都区人社局, 卫生健康局 in 清河县卫生健康局基本支出….
 _UNKNOWN_ORG = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:局|委|厅|办|中心|医院|学校|中学|小学|协会|联合会|残联|科协|街道|政府|所|站|馆|院)"
-                          r"(?=$|\d|[的是在有和与、，,？?。]|今年|去年|[一-龥]?年)")
+                          + _AFTER_BODY)
 # A body's name opening the question (人社局机关运行经费…), when no indexed name is there.
 _LEADING_ORG = re.compile(r"^(?:那个|这个)?([\u4e00-\u9fff]{1,6}?(?:局|委|厅|办|中心|医院|学校|中学|小学|协会|联合会|残联|科协|政府))"
-                          r"(?=\d|[的是在有和与、，,？?。]|今年|去年|[一-龥]?年|机关|部门|单位|整体|预算|决算|项目|收入|支出|经费|三公)")
+                          + _AFTER_BODY)
 _JOINER = re.compile(r"^[\s的之和与及、，,]*$")
 
 
@@ -193,7 +196,8 @@ class Router:
             if any(o.kind == "org" and o.start == m.start and o.end == m.end for o in out):
                 continue  # 洛王街道 is itself the body: 洛王街道工委 is a part of it
             run = _UNKNOWN_ORG.match(q, m.end)
-            if run and not re.match(r"各|全|所属|下属|直属|辖区|相关|有关", run.group(0)):  # 各级关工委: content
+            if run and not re.match(r"各|全|所属|下属|直属|辖区|相关|有关|这|那|该|本", run.group(0)):
+                # 各级关工委, 这个收容所: content or a pointing word, not a body's name
                 out.append(Mention(run.start(), run.end(), run.group(0), "org", set()))
         return sorted(out, key=lambda m: m.start)
 

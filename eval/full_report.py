@@ -4,7 +4,8 @@ shape the hidden sets' full PDFs have, which the generated table reports (eval/t
 not: their prose is a few lines. A 部门决算 (收入支出决算总表 in 元, the others in 万元) and two 街道
 部门预算 written by different hands (eval/full_budgets.py), a 项目支出绩效自评表 drawn as a ruled grid and a
 部门整体支出绩效自评报告 (eval/full_selfeval.py), a district's 预算执行情况报告 (eval/full_execution.py), a county
-部门决算 on the 2023 national 公开表 template (eval/full_national.py). Written once by hand, figures checked
+部门决算 on the 2023 national 公开表 template (eval/full_national.py), a county 部门预算 printed from
+spreadsheets (eval/full_health_budget.py). Written once by hand, figures checked
 against each other (totals add up, shares and rates are the stated figures' own); the questions in
 eval/full/questions.jsonl are read off them. Run `python -m eval.full_report` to write
 eval/full/docs/ again."""
@@ -254,6 +255,7 @@ def write_report(path: Path, body: str, title: str, contents: list[str], overvie
 def write(out: Path = OUT) -> list[Path]:
     from .full_budgets import BUDGETS
     from .full_execution import DISTRICT
+    from .full_health_budget import TITLE as HEALTH, write_health_budget
     from .full_national import TITLE as NATIONAL, write_national
     from .full_selfeval import PROJECT, PROJECT_BODY, SELF_EVAL_BODY, write_project_table, write_self_evaluation
 
@@ -266,6 +268,7 @@ def write(out: Path = OUT) -> list[Path]:
     paths.append(write_self_evaluation(out / f"{SELF_EVAL_BODY}2022年度部门整体支出绩效自评报告.pdf"))
     paths.append(write_execution(out / f"{DISTRICT}2023年预算执行情况报告.pdf"))
     paths.append(write_national(out / f"{NATIONAL}.pdf"))
+    paths.append(write_health_budget(out / f"{HEALTH}.pdf"))
     return paths
 
 

@@ -23,7 +23,7 @@ from .tables import Table, is_blank, is_code, is_code_column, is_figure, is_numb
 
 _CHANGE_COLUMN = re.compile(r"增减|增、减|增幅|减幅|增长率|变动|比上年")
 _CODE_THEN_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s+(\D.*)$")
-FACTS_VERSION = 9  # raised when tables or facts are read differently: older indexes re-read their facts
+FACTS_VERSION = 12  # raised when tables or facts are read differently: older indexes re-read their facts
 TO_WAN = {"元": 1e-4, "千元": 0.1, "万元": 1.0, "亿元": 1e4}
 _COUNT_UNITS = {"个": "个", "人": "人", "项": "项", "名": "人", "人次": "人次", "辆": "辆", "台": "台", "次": "次",
                 "家": "家", "户": "户", "所": "所", "平方米": "平方米", "公里": "公里", "亩": "亩"}
@@ -119,8 +119,8 @@ BUDGETS = {"预算", "全年预算", "年初预算"}
 def periods_conflict(asked: str | None, stated: str) -> bool:
     """Whether a figure stated for one period cannot answer a question about another:
     a 决算 figure for a 预算 question, this year's for last year's, and the reverse."""
-    if asked is None:
-        return False
+    if asked is None or stated == "比上年":
+        return False  # a change on the year before is asked in words of that year ("比上年减少多少")
     if (asked == "上年") != (stated == "上年"):
         return True
     if {asked, stated} == {"年初预算", "全年预算"}:
@@ -167,7 +167,7 @@ def table_facts(doc: Document, table: Table) -> list[Fact]:
     facts: list[Fact] = []
     labels_by_code: dict[str, str] = {}
     for row in table.rows:
-        label, code, code_parts = "", "", []
+        label, code, code_parts, named_by = "", "", [], ""
         if not any(t and not is_figure(t) and not is_code(t) for t in row.texts()) and all(
                 k < len(table.columns) and table.columns[k] for k, t in enumerate(row.texts()) if is_figure(t) and not is_blank(t)):
             label = table_subject(table.title)  # a row of figures, each under its heading: what the table is about
@@ -189,7 +189,9 @@ def table_facts(doc: Document, table: Table) -> list[Fact]:
                     continue
                 if m := _CODE_THEN_NAME.match(text):  # `301 工资福利支出`: a layout that put both in one cell
                     code_parts, text = [m.group(1)], m.group(2)
-                label, code = text, "".join(code_parts)
+                if label and not code_parts and _names_rows(named_by) and not _names_rows(column):
+                    continue  # `项目名称 | 项目类型`: the row is the project named, 专项业务类 is its kind
+                label, code, named_by = text, "".join(code_parts), column
                 code_parts = []
                 if code:
                     labels_by_code[code] = label
@@ -202,6 +204,11 @@ def table_facts(doc: Document, table: Table) -> list[Fact]:
             facts.append(_fact(doc, table, " › ".join(path + [label]), column, code, text, cell.start, cell.end,
                                row.start, row.end))
     return _score_totals(facts)
+
+
+def _names_rows(column: str) -> bool:
+    """A column of the rows' names (项目名称, 科目名称, 单位名称): its cell is the row's label before any other."""
+    return column.rsplit(" › ", 1)[-1].endswith("名称")
 
 
 # the 总分 row closing a 项目支出绩效自评表 ("| 总分 | 100 | 96 | 优 |"), under no heading of its own: the
@@ -245,8 +252,8 @@ def _fact(doc: Document, table: Table, label: str, column: str, code: str, raw: 
         period = "上年"  # 2023年预算数 in a 2024 report: the year before's
     elif year and doc.year and int(year.group(0)) == doc.year:
         period = period_of(column.replace(year.group(0), ""), table.title)  # 2024年预算数: its own year's 预算
-    else:
-        period = period_of(column, table.title)
+    else:  # under no heading that says: the report's own (部门预算 → 预算)
+        period = period_of(column, table.title, doc.kind or "")
     if _CHANGE_COLUMN.search(column) and kind in ("amount", "rate"):
         kind, period = f"change {kind}", "比上年"  # 比上年增、减情况 › 增、减金额: a change, not a level
     return Fact(doc.doc_id, label, column, table.title, value, unit, raw, raw_unit, kind, period, code,

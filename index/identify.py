@@ -345,9 +345,13 @@ def identify(text: str, folded: str, file_name: str, url: str = "") -> Identity:
         if named:
             kind = Field(named, "file name")
     project = Field("", "")
-    m = re.search(rf"项目名称\s*[:：|]?\s*[|]?\s*(?:[\dA-Z]{{8,}}-)?([{_CJK}\w()（）\-—“”]{{2,50}}?)(?=\s*[|\n]|主管部门|实施单位|项目资金|$)", head)
+    # a body's own 预算/决算 or 整体 report is of no one project (its 项目支出表 names many)
+    of_a_body = "项目" not in kind.value and bool(re.search(r"预算|决算|整体", kind.value))
+    m = None if of_a_body else re.search(rf"项目名称\s*[:：|]?\s*[|]?\s*(?:[\dA-Z]{{8,}}-)?([{_CJK}\w()（）\-—“”]{{2,50}}?)(?=\s*[|\n]|主管部门|实施单位|项目资金|$)", head)
     if m:
         project = Field(m.group(1), "项目名称", *view.span(m.start(1), m.end(1)))
+    if parent.value == body.value:
+        parent = Field("", "")  # a table of its own projects names the body as their 主管部门
     if titles:
         pos, t = titles[0]
         title = Field(t, "标题行", *view.span(pos, pos + len(t)))

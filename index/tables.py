@@ -26,6 +26,7 @@ _NUMBER = re.compile(r"^[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?$|^[-−]?\d+(?:\.\
 _BLANK_VALUES = {"-", "—", "－", "--", "——", "/", "…"}  # a cell that says "nothing here"
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$|^\d{2}$")
 _UNIT = re.compile(r"(?:单位|金额单位)\s*[:：]\s*(万元|千元|亿元|元)|[（(]\s*(万元|千元|亿元|元)\s*[)）]")
+_BOUND = re.compile(r"^[≥≤><]\s*\d")  # an indicator's target written as a bound (≥5万人次, ≤2小时): a row of values
 _ROW_LABEL = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{3}(\d{2}){0,2}$)")
 # What numbers a row before its name: 一、 （二） 3. 其中：
 ROW_ENUMERATOR = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、])\s*|^其中[:：]?")
@@ -111,15 +112,18 @@ def read_tables(doc: Document) -> list[Table]:
 
 def _one_layout_each(lines: list[tuple[int, str]], i: int, j: int) -> list[tuple[int, int]]:
     """A block of `|` lines cut where another table begins with no line between: below rows of figures, a
-    row of three or more headings, none a figure, of another width than the row above it (a 自评表's
-    indicator rows under 一级指标 | 二级指标 | … after its funds rows)."""
+    row of three or more headings, none a figure, of another width than the row above it, or worded
+    headings filling more cells than it (a 自评表's indicator rows under 一级指标 | 二级指标 | … after its
+    funds rows; a 绩效目标表's after its label | value rows)."""
     cuts, start, figures_above = [], i, False
     for k in range(i + 1, j):
         texts = [c.text for c in _split(lines[k][0], lines[k][1])]
         above = [c.text for c in _split(lines[k - 1][0], lines[k - 1][1])]
         figures_above = figures_above or any(is_figure(t) for t in above)
         headings = [t for t in texts if t]
-        if len(headings) >= 3 and not any(is_figure(t) for t in headings) and figures_above and len(texts) != len(above):
+        worded = all(len(re.findall(r"[\u4e00-\u9fff]", t)) >= 2 for t in headings)  # no — or / placeholders
+        other_shape = len(texts) != len(above) or worded and len(headings) > len([t for t in above if t])
+        if len(headings) >= 3 and not any(is_figure(t) for t in headings) and figures_above and other_shape:
             cuts.append((start, k))
             start, figures_above = k, False
     return cuts + [(start, j)]
@@ -147,7 +151,7 @@ def _read_block(doc: Document, lines: list[tuple[int, str]], i: int, j: int, bef
         r.cells += [TableCell("", r.end, r.end)] * (width - len(r.cells))
     head_lines = [line for _, line in lines[max(0, i - 3):i]]
     body_from = next((n for n, r in enumerate(rows) if not _numbers_columns(r.texts())
-                      and any(is_figure(t) and not _coded(t, r.texts()) for t in r.texts())), None)
+                      and any(is_figure(t) and not _coded(t, r.texts()) or _BOUND.match(t) for t in r.texts())), None)
     if body_from is None:
         return None
     while body_from > 0 and _ROW_LABEL.match(next((t for t in rows[body_from - 1].texts() if t), "")):

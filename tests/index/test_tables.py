@@ -307,3 +307,20 @@ def test_a_self_evaluation_grid_drawn_ruled_gives_its_funds_and_indicator_cells(
     assert _cell(facts, "河道清淤长度", "得分").raw == "15"
     assert _cell(facts, "总分", "得分").raw == "95.5"
     assert not [f for f in facts if f.label in ("12.5公里", "≥90%", "2022年12月")]
+
+
+def test_a_budget_printed_from_spreadsheets_names_its_project_rows_and_reads_bounded_targets():
+    """eval/full_health_budget.py: the 项目支出表's rows are their 项目名称 (not the 项目类型 beside them); cells under
+    no heading that says a period are the report's own (预算); the 绩效目标表's indicator rows, whose targets
+    are bounds (≥5万人次), are a table of their own; a 部门预算 is of no one project, and its own projects'
+    主管部门 (the body itself) is no parent."""
+    from ..conftest import FULL_DOCS
+
+    doc = load_document(FULL_DOCS / "清河县卫生健康局2024年部门预算.pdf")
+    assert (doc.project, doc.parent) == ("", "")
+    facts = extract_facts(doc)
+    project = _cell(facts, "重大传染病防控经费", "政府性基金预算")
+    assert (project.raw, project.unit, project.period, project.page) == ("500.00", "万元", "预算", 5)
+    target = _cell(facts, "重点人群传染病筛查人次", "指标值")
+    assert target.raw == "≥5万人次"
+    assert not [f for f in facts if f.label.startswith(("专项业务类", "基本建设类"))]
