@@ -27,6 +27,8 @@ from index.names import (
 from index.normalize import fold
 from index.records import Document
 
+from .question import cues
+
 MAX_NAME = 24
 # Kinds of body found at one level only by name (a school is not "the city's school"):
 # a higher place written before them does not ask for another body.
@@ -43,6 +45,29 @@ _UNKNOWN_ORG = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:局|委|厅|办|中心|医�
 # A body's name opening the question (人社局机关运行经费…), when no indexed name is there.
 _LEADING_ORG = re.compile(r"^(?:那个|这个)?([\u4e00-\u9fff]{1,6}?(?:局|委|厅|办|中心|医院|学校|中学|小学|协会|联合会|残联|科协|政府))"
                           + _AFTER_BODY)
+_REGION = re.compile(r"[省市区县旗州]$")  # a region, whose own report (政府预算, 执行情况) is not its bodies'
+# words that begin no body's name: content (各级关工委) or pointing (这个收容所)
+_NOT_A_NAME = re.compile(r"各|全|所属|下属|直属|辖区|相关|有关|这|那|该|本")
+# the endings of a body's name that no common word after a place ends in (住院, 场所, 举办 end in 院, 所, 办)
+_BODY_WORD_ENDS = ("局", "委", "厅", "中心", "医院", "学校", "中学", "小学", "协会", "联合会", "残联", "科协", "街道")
+
+
+def _body_words_after(q: str, at: int) -> str:
+    """A body's name right after a place, as jieba segments the question: up to three words, the last
+    ending as bodies' names end (税务局 in 丰宁区税务局非税收入, 住建局 in 清河县住建局一共有几辆车)."""
+    import jieba
+
+    run = ""
+    for word in jieba.lcut(q[at : at + 12])[:3]:
+        if not re.fullmatch(r"[\u4e00-\u9fff]+", word):
+            return ""
+        run += word
+        ending = next((e for e in _BODY_WORD_ENDS if run.endswith(e)), None)
+        if ending:
+            return run if len(run) > len(ending) and not cues()["acts"].search(q[at + len(run):]) else ""
+    return ""
+
+
 _JOINER = re.compile(r"^[\s的之和与及、，,]*$")
 
 
@@ -193,12 +218,12 @@ class Router:
         for m in list(out):
             if m.kind != "place" or any(o.start == m.end for o in out):
                 continue
-            if any(o.kind == "org" and o.start == m.start and o.end == m.end for o in out):
-                continue  # 洛王街道 is itself the body: 洛王街道工委 is a part of it
+            if any(o.kind == "org" and o.start == m.start and o.end == m.end for o in out) and not _REGION.search(m.text):
+                continue  # 洛王街道 is itself the body: 洛王街道工委 is a part of it (丰宁区财政局 is no part of 丰宁区's report)
             run = _UNKNOWN_ORG.match(q, m.end)
-            if run and not re.match(r"各|全|所属|下属|直属|辖区|相关|有关|这|那|该|本", run.group(0)):
-                # 各级关工委, 这个收容所: content or a pointing word, not a body's name
-                out.append(Mention(run.start(), run.end(), run.group(0), "org", set()))
+            name = run.group(0) if run else _body_words_after(q, m.end)
+            if name and not _NOT_A_NAME.match(name):
+                out.append(Mention(m.end, m.end + len(name), name, "org", set()))
         return sorted(out, key=lambda m: m.start)
 
     @staticmethod

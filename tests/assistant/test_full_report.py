@@ -243,3 +243,11 @@ def test_rose_or_fell_is_answered_with_the_stated_change(full_assistant):
     """"非税收入是涨了还是跌了": "非税收入8.58亿元，下降1.7%", not the problem list's "非税收入持续下降"."""
     a = full_assistant.ask("丰宁区非税收入是涨了还是跌了？")
     assert a.found and "1.7%" in a.answer, a.answer
+
+
+def test_a_body_of_a_region_whose_own_report_is_indexed_is_not_that_report(full_assistant):
+    """"丰宁区税务局非税收入": 丰宁区's own 预算执行情况报告 speaks of 非税收入, but 税务局 is another body,
+    whose report is not indexed; "住建局一共有几辆车" likewise, found as jieba segments the words after the place."""
+    for question, body in [("丰宁区税务局非税收入多少", "丰宁区税务局"), ("清河县住建局一共有几辆车", "清河县住建局")]:
+        a = full_assistant.ask(question)
+        assert not a.found and f"没有找到“{body}”的报告" in a.answer, a.answer
