@@ -310,10 +310,10 @@ def _pastes_operands(c: "Candidate", computed: "Candidate") -> bool:
     return holds and not states
 
 
-def _quotes_a_row(c: "Candidate", rows: list[Citation]) -> bool:
-    """Whether a sentence candidate's quote contains the start of one of these table rows."""
+def _quotes_a_row(c: "Candidate", rows: list[tuple[str, int]]) -> bool:
+    """Whether a sentence candidate's quote contains the start of one of these table rows (report, start)."""
     span = _quoted_span(c)
-    return span is not None and any(row.doc_id == span[0] and span[1] <= row.start < span[2] for row in rows)
+    return span is not None and any(doc_id == span[0] and span[1] <= start < span[2] for doc_id, start in rows)
 
 
 def _as_written(raw: str, wan: float) -> str:
@@ -1003,7 +1003,7 @@ class Answerer:
             out += indicators
         cells = self.fact_candidates(q, reports, passages)
         # a table row read whole gives several figures; its cell, read with its column, gives one
-        rows = [c.answer.citations[0] for c in cells]
+        rows = [(c.answer.citations[0].doc_id, c.answer.citations[0].start) for c in cells] + self._rows_named(q, reports)
         sentences = [c for c in sentences if not ("|" in c.text and _quotes_a_row(c, rows))]
         if q.wants_number:  # "| 二、外交支出 | 33 |": a row the table reader found no figure in (33 is its 行次)
             sentences = [c for c in sentences if not self._figureless_row(c)]
@@ -1157,6 +1157,13 @@ class Answerer:
                     out.append(Candidate(Answer("", text, True, [where] + context, facts, "computed"), "computed",
                                          f"{project_name} {row.context[-60:]} {formula}"))
         return out
+
+    def _rows_named(self, q: Question, doc_ids: list[str]) -> list[tuple[str, int]]:
+        """The table rows (report, start) the question names by their label, which the table reader has read
+        cell by cell: a row quoted whole says no one figure ("| 213 | 农林水支出 | 2,885.02 | 2,708.74 | … |")."""
+        return [(doc_id, f.context_start) for doc_id in doc_ids[:MAX_REPORTS_READ]
+                for f in self.index.facts.get(doc_id, []) if f.source == "table"
+                and len(name := fold(row_name(f.label))) >= 2 and name in q.folded]
 
     def fact_candidates(self, q: Question, doc_ids: list[str], passages: list[Passage], keep: int = 3
                         ) -> list[Candidate]:

@@ -178,3 +178,40 @@ def write_national(path: Path) -> Path:
     c.drawCentredString(pages.w / 2, 25, f"- {pages.page} -")
     c.save()
     return path
+
+
+def write_national_docx(path: Path) -> Path:
+    """The same report as a Word file, as many counties publish it: each table a Word table whose spanning
+    headings are merged cells (预算数 over its six columns, 项目 over 科目编码 | 科目名称)."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading(TITLE, 0)
+    for entry in CONTENTS:
+        document.add_paragraph(entry)
+    for title, number, _, rows in TABLES:
+        for line in (number, title, f"部门：{BODY}    单位：万元"):
+            document.add_paragraph(line)
+        width = len(rows[0])
+        table = document.add_table(rows=len(rows), cols=width)
+        table.style = "Table Grid"
+        for r, cells in enumerate(rows):
+            for k, text in enumerate(cells):
+                table.cell(r, k).text = text
+        for r, cells in enumerate(rows[:3]):  # a heading over the empty cells after it, whose row below names them
+            if any("." in c and c[:1].isdigit() for c in cells):
+                break
+            k = 0
+            while k < width:
+                j = k + 1
+                while cells[k] and j < width and not cells[j] and r + 1 < len(rows) and rows[r + 1][j]:
+                    j += 1
+                if j - 1 > k:
+                    table.cell(r, k).merge(table.cell(r, j - 1)).text = cells[k]
+                k = j
+        if title.startswith("政府性基金"):
+            document.add_paragraph(EMPTY_NOTE)
+    for kind, text in EXPLANATIONS:
+        document.add_heading(text, 2) if kind == "heading" else document.add_paragraph(text)
+    document.save(str(path))
+    return path

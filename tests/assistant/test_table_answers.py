@@ -253,3 +253,18 @@ def test_no_figure_of_the_opposite_quantity_nor_an_amount_for_a_count(tables_ass
     assert "2,674.16" not in a.answer, a.answer
     a = tables_assistant.ask("丰桂县财政局有几辆公务用车？")
     assert "6.86" not in a.answer, a.answer
+
+
+def test_a_word_file_of_the_national_template_answers_from_its_merged_cell_tables(tmp_path, embedder):
+    """The national-template 部门决算 as a Word file (eval/full_national.py): 预算数 and 决算数 merged over their
+    halves name the “三公” columns; "农林水支出多少" is the 收入支出决算总表's cell, not the 收入决算表's row of
+    income by function quoted whole (2,885.02 and four more figures)."""
+    from eval.full_national import write_national_docx
+
+    docx = write_national_docx(tmp_path / "清河县农业农村局2023年度部门决算.docx")
+    build_index([docx], tmp_path / "index", embedder=embedder)
+    assistant = Assistant.load(tmp_path / "index")
+    a = assistant.ask("清河县农业农村局三公经费预算数是多少")
+    assert a.found and "15.00" in a.answer and "预算数" in a.answer, a.answer
+    a = assistant.ask("清河县农业农村局农林水支出多少")
+    assert a.found and "2,950.02" in a.answer and "2,885.02" not in a.answer, a.answer
