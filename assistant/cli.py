@@ -352,7 +352,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("index", help="add new and changed files to an index")
-    p.add_argument("paths", nargs="*", help="files or folders (.pdf .docx .txt .md)")
+    p.add_argument("paths", nargs="*", help="files or folders (.pdf .docx .xlsx .xls .html .txt .md)")
     p.add_argument("--index-dir", help="index directory (default: the bundled reports' index)")
     p.add_argument("--model", help="sentence-transformers model name or path")
     p.add_argument("--remove", action="append", metavar="DOC", help="remove a report (its id, file name or path)")
