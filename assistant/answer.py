@@ -127,6 +127,9 @@ _RATE_CHANGE = re.compile(r"(?:" + _ON_YEAR_BEFORE + r"|同比)[^。；;\d]{0,20
                           r"(?P<dir>增长|下降|增加|减少|上升|降低)了?\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
 # "收入完成28.60亿元，为预算的102.1%，增长6.3%": a growth written bare after its figure's clause is on the year before
 _CHANGE_WORDS = re.compile(r"增加|减少|增长|下降|上升|降低")
+# the rows of a table asked for as a list ("有哪些项目", "项目都有哪些"), and nothing more about them
+_ROWS_ASKED = re.compile(r"(?:有|包括)?哪些((?:(?!的)[\u4e00-\u9fff]){2,4}?)[？?呢]*$"
+                         r"|((?:(?!的)[\u4e00-\u9fff]){2,4}?)(?:都|一共|共)?有哪些[？?呢]*$")
 _STATED_SHARE = re.compile(r"占[^，,。；;]{0,16}?\d+(?:\.\d+)?\s*%")  # "占3.54%", "占政府采购支出总额的94.28%"
 _BARE_RATE_CHANGE = re.compile(r"(?<=[，,])\s*(?P<dir>增长|下降|降低|上升)\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
 _WRITTEN_YEAR = re.compile(r"(?:19|20)\d\d(?=\s*年)")  # "2022年", the year as a question or sentence writes it
@@ -1021,7 +1024,7 @@ class Answerer:
         if nth is not None and not nth.found:  # "第五条职责" of a list of three: said so, nothing else given
             return [], nth, passages
         for ruled in (self.answer_published(q, doc_ids), self.answer_document_number(q, doc_ids), nth,
-                      stated or self.project_score(q, doc_ids)):
+                      stated or self.project_score(q, doc_ids), self.answer_table_rows(q, doc_ids)):
             if ruled is not None:  # read off the page itself by a rule of the genre, not weighed by the model
                 out.append(Candidate(ruled, "section", ruled.answer, rule_first=True, score=1.0))
         if by_rule:  # the indicator row the question names, asked for its target, result or score
@@ -1458,6 +1461,35 @@ class Answerer:
         """The period a figure is asked for: the one the question names, else the report's own (决算 of a 决算)."""
         own = period_of(self.index.documents[doc_id].kind)
         return asked_period_of(q.folded) or (own if own != "本年" else None)
+
+    def answer_table_rows(self, q: Question, doc_ids: list[str]) -> Answer | None:
+        """"有哪些项目": the rows of the report's table named for what is asked (项目支出表), each with its total,
+        the table cited; when one report is asked and one such table lists two or more rows."""
+        m = _ROWS_ASKED.search(q.folded)
+        if len(doc_ids) != 1 or m is None:
+            return None
+        noun = m.group(1) or m.group(2)
+        facts = [f for f in self.index.facts.get(doc_ids[0], []) if f.source == "table" and fold(f.table).startswith(noun)]
+        sizes = Counter(f.table for f in {(f.table, row_name(f.label)): f for f in facts}.values())
+        ranked = sizes.most_common(2)  # the table listing most rows (项目支出表, not a 项目绩效目标表 of one project)
+        if not ranked or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+            return None
+        tables = [ranked[0][0]]
+        facts = [f for f in facts if f.table == tables[0]]
+        rows: dict[str, Fact] = {}
+        for f in facts:
+            name = row_name(f.label)
+            if name not in TOTAL_ROWS and (name not in rows or f.column.rsplit(" › ", 1)[-1] in TOTAL_ROWS):
+                rows.setdefault(name, f)
+                if f.column.rsplit(" › ", 1)[-1] in TOTAL_ROWS:
+                    rows[name] = f  # the row's 合计 column, when it has one
+        if len(rows) < 2:
+            return None
+        doc = self.index.documents[doc_ids[0]]
+        listed = "、".join(f"{name}（{f.as_written()}）" for name, f in rows.items())
+        start, end = min(f.context_start for f in facts), max(f.context_end for f in facts)
+        text = f"{self._names(doc)}《{tables[0]}》列出{len(rows)}个{noun}：{listed}。"
+        return Answer("", text, True, [self._citation(doc.doc_id, start, end)], [], "table")
 
     def answer_items(self, q: Question, doc_ids: list[str]) -> Answer | None:
         """Several things asked of one report at once ("本年收入合计和本年支出合计分别是多少"): each the figure

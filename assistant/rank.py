@@ -43,6 +43,8 @@ _NOT_FIGURES = re.compile(r"(19|20)\d\d\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|\d{1
                           r"|[A-Za-z]+\d[\dA-Za-z]*|\d{6,}[A-Za-z][\dA-Za-z]*|(?:QQ|微信|公众号|电话|手机|传真|邮编|邮箱|号码)[^\d。；;]{0,6}[\d-]+")
 _FIGURE_CELL = re.compile(r"[-−]?\d[\d,]*(?:\.\d+)?\s*(?:%|万元|元|亿元|分|人|个)?")  # a table cell that is a figure
 _FILE_NAME = re.compile(r"[^\n|。]{1,120}\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar)", re.IGNORECASE)  # an attachment's link text
+# a table's title line alone ("公开08表 政府性基金预算财政拨款收入支出决算表", "项目支出表"): it names a table, says nothing
+_TABLE_TITLE = re.compile(r"(?:公开\d+表)?[^\d。；;，,|：:]{2,40}表(?:[（(]续[)）])?")
 _CHANGE_WORD = re.compile(r"增|减|涨|跌|升|降|持平|不变|变化|变动|多|少|高|低")  # what a change on a year before is written with
 DATA = Path(__file__).parent / "data"  # opposites.tsv, named_quantities.txt
 QUOTES = re.compile(r"[“”\"‘’'「」]")  # “三公”经费 is what 三公经费 asks
@@ -169,7 +171,8 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
     # ("公务用车…费比上年少了多少" ← "“三公”经费预算数为6.20万元，较上年减少0.60万元…其中：公务用车…费4.00万元")
     f["change_of_other"] = float(bool(changed) and _named_after_its_changes(q, text))
     # a web page's furniture (索引号 | … | 公开目录 | 三公经费 | 发布日期 | 2025-06-06) holds no figure of the report
-    f["furniture"] = float(c.source in ("sentence", "sentences") and bool(_FILE_NAME.fullmatch(text.strip()))
+    f["furniture"] = float(c.source in ("sentence", "sentences") and bool(_FILE_NAME.fullmatch(text.strip())
+                                                                         or _TABLE_TITLE.fullmatch(re.sub(r"\s", "", text)))
                            or q.wants_number and c.source in ("sentence", "sentences")
                            and is_boilerplate(text.lstrip("| ").replace(" |", "：", 1)))
     cited = c.answer.citations[0] if c.answer.citations else None  # where the words are the report's own

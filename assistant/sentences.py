@@ -118,9 +118,12 @@ def question_content(question: str, names: list[str]) -> str:
         q = q.replace(asked, written)
     q = re.sub(r"([\u4e00-\u9fff]{2,4})\1", r"\1", q)  # "年底年末结转" read as "年末年末…": once
     parts = []
-    for token in _jieba().cut(q):
+    jieba = _jieba()
+    for token in jieba.cut(q):
         asking = _ASKING.match(token)
-        token = token[asking.end() :] if asking else token  # "几辆车": the thing counted, after its asking word
+        if asking:  # "几辆车": the thing counted, after its asking word; "哪些项目": 项目 is a word, not 项 + 目
+            word = token[asking.end(2) :]
+            token = word if len(word) >= 2 and jieba.dt.FREQ.get(word) else token[asking.end() :]
         stop = token in stop_words or token in UNIT_WORDS or not token.strip()
         parts.append(" " if stop else token)
     return _PUNCT.sub(" ", "".join(parts)).strip()

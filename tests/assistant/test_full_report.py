@@ -251,3 +251,12 @@ def test_a_body_of_a_region_whose_own_report_is_indexed_is_not_that_report(full_
     for question, body in [("丰宁区税务局非税收入多少", "丰宁区税务局"), ("清河县住建局一共有几辆车", "清河县住建局")]:
         a = full_assistant.ask(question)
         assert not a.found and f"没有找到“{body}”的报告" in a.answer, a.answer
+
+
+def test_the_rows_of_a_table_asked_as_a_list_and_a_table_title_is_no_answer(full_assistant):
+    """"有哪些项目": the 项目支出表's rows, each with its total, the table cited. "有没有政府性基金支出": the empty
+    table's note says so — its title line alone ("政府性基金预算财政拨款收入支出决算表") answers nothing."""
+    a = full_assistant.ask("清河县卫健局有哪些项目")
+    assert a.found and "列出4个项目" in a.answer and "重大传染病防控经费（1,200.00 万元）" in a.answer, a.answer
+    a = full_assistant.ask("清河县农业农村局2023年有没有政府性基金支出")
+    assert a.found and "没有使用政府性基金预算财政拨款安排的支出" in a.answer, a.answer
