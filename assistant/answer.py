@@ -212,6 +212,18 @@ def _change_said(fact: Fact) -> str:
     return f"（比上年{word}{abs(fact.value):g}{fact.unit}）"
 
 
+def _past_near_misses(candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates from the first that no rule rules out, past those ruled out as a near miss — the asked
+    thing's level where its change is asked, a neighbouring row's cell, another year's figure — but not past
+    one that shares no word with the question (silent): then the ranker has found nothing, and nothing is given."""
+    for n, c in enumerate(candidates):
+        if not ruled_out(c.features):
+            return candidates[n:]
+        if c.features.get("silent"):
+            return candidates[n:]
+    return []
+
+
 class _Stated(NamedTuple):
     """A figure a report states under the words asked (Answerer.stated_figure), with what picks among several."""
 
@@ -1829,8 +1841,9 @@ class Answerer:
     def choose(self, q: Question, candidates: list[Candidate], fallback: Answer | None,
                passages: list[Passage]) -> Answer:
         """The best candidate when it clears the threshold; else a refusal."""
-        if candidates and self.ranker and self.ranker.accepts(candidates[0]):
-            best = candidates[0]
+        given = _past_near_misses(candidates) if self.ranker else candidates
+        if given and self.ranker and self.ranker.accepts(given[0]):
+            best = given[0]
             best.answer.question = q.text
             best.answer.confidence = round(best.score, 3)
             if best.answer.kind == "passage" and q.figure_only and best.answer.citations:

@@ -260,3 +260,11 @@ def test_the_rows_of_a_table_asked_as_a_list_and_a_table_title_is_no_answer(full
     assert a.found and "列出4个项目" in a.answer and "重大传染病防控经费（1,200.00 万元）" in a.answer, a.answer
     a = full_assistant.ask("清河县农业农村局2023年有没有政府性基金支出")
     assert a.found and "没有使用政府性基金预算财政拨款安排的支出" in a.answer, a.answer
+
+
+def test_past_a_near_miss_ruled_out_to_the_answer_behind_it(full_assistant):
+    """"收支总计比上年变化多少": the best-scored sentence states the level (3,551.78万元) and no change, ruled out;
+    the one behind it, which states the change, is given. Past a candidate that shares no word with the
+    question nothing is given."""
+    a = full_assistant.ask("清河县农业农村局收支总计比上年变化多少")
+    assert a.found and "210.44万元" in a.answer, a.answer

@@ -50,7 +50,7 @@ def test_hybrid_retrieval_beats_either_ranking_alone(seed_assistant):
 # Both splits of eval/questions/splits.json (issue 13): accuracy floors and wrong-answer ceilings,
 # pooled over the real sets (seeds, dev, dev2), and apart for the generated table reports (so their
 # easier questions cannot hide a loss on real ones). Raise them as the numbers rise.
-SPLIT_FLOORS = {"dev": {"accuracy": 0.885, "wrong": 0.02, "margin": 0.32},
+SPLIT_FLOORS = {"dev": {"accuracy": 0.89, "wrong": 0.02, "margin": 0.32},
                 "test": {"accuracy": 0.74, "wrong": 0.07, "margin": 0.12}}
 TABLE_FLOORS = {"dev": {"accuracy": 0.96, "wrong": 0.02, "margin": 0.40},
                 "test": {"accuracy": 0.97, "wrong": 0.02, "margin": 0.40}}
@@ -58,7 +58,7 @@ TABLE_FLOORS = {"dev": {"accuracy": 0.96, "wrong": 0.02, "margin": 0.40},
 # development split only.
 ACROSS_FLOORS = {"dev": {"accuracy": 0.94, "wrong": 0.02, "margin": 0.80}}
 # The full-length district reports written here (eval/full): development split only.
-FULL_FLOORS = {"dev": {"accuracy": 0.97, "wrong": 0.02, "margin": 0.60}}
+FULL_FLOORS = {"dev": {"accuracy": 0.975, "wrong": 0.01, "margin": 0.60}}
 FIXTURES = {"seeds": "seed_assistant", "dev": "dev_assistant", "dev2": "dev2_assistant", "tables": "tables_assistant",
             "across": "dev2_assistant", "full": "full_assistant"}
 
