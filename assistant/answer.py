@@ -505,8 +505,10 @@ class Answerer:
         display = DISPLAY.get(metric, metric)
         if found is None:
             related = self._related_figures(doc_id)
-            if not related:
-                return None
+            named = QUOTES.sub("", fold(metric))
+            if not related or any(named in QUOTES.sub("", fold(f.label + f.table + f.column))
+                                  for f in self.index.facts.get(doc_id, [])):
+                return None  # the report does write the metric (a table's “三公”经费): "not found" would be untrue
             parts = "、".join(f"{f.label} {f.raw}" for f in related)
             missing = ""
             if metric in COMPUTABLE:

@@ -45,6 +45,7 @@ _UNKNOWN_ORG = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:局|委|厅|办|中心|医�
 # A body's name opening the question (人社局机关运行经费…), when no indexed name is there.
 _LEADING_ORG = re.compile(r"^(?:那个|这个)?([\u4e00-\u9fff]{1,6}?(?:局|委|厅|办|中心|医院|学校|中学|小学|协会|联合会|残联|科协|政府))"
                           + _AFTER_BODY)
+_WHICH_YEAR = re.compile(r"哪一?年|哪个年度|历年|各年")  # a question across a body's years
 _REGION = re.compile(r"[省市区县旗州]$")  # a region, whose own report (政府预算, 执行情况) is not its bodies'
 # words that begin no body's name: content (各级关工委) or pointing (这个收容所)
 _NOT_A_NAME = re.compile(r"各|全|所属|下属|直属|辖区|相关|有关|这|那|该|本")
@@ -376,6 +377,7 @@ class Router:
                     groups[i] = []
                     names[i] = ""
         resolved = [g for g in groups if g]
+        yearly = None
         unresolved = [names[i] for i, g in enumerate(groups) if not g and names[i]]
         if not entities:
             if unknown:
@@ -388,8 +390,10 @@ class Router:
         if unknown and not any(self.known[d].chain for g in resolved for d in g):
             return self._not_indexed(route, unknown)
         route.groups = []
+        if len(resolved) == 1 and (yearly := self._year_by_year(resolved[0], years, q)) is not None:
+            resolved = yearly  # one body, several of its years asked: each year a report of its own
         for group in resolved:
-            group = self._by_year(group, years, route)
+            group = self._by_year(group, years, route) if len(resolved) == 1 or not yearly else group
             if group is None:
                 return route
             route.groups.append(group)
@@ -403,6 +407,20 @@ class Router:
                 return route
         route.doc_ids = sorted({d for g in route.groups for d in g})
         return route
+
+    def _year_by_year(self, group: list[str], years: list[int], q: str) -> list[list[str]] | None:
+        """One body's reports, one group per year, when the question asks of several of its years ("22年和23年
+        …分别", "哪一年…更多"); None when it asks of one, or asks a change from one year to the next, which the
+        later year's report states ("2023年…比2022年减少了多少")."""
+        if len({self._body_key(d) for d in group}) != 1 or not (len(years) >= 2 or _WHICH_YEAR.search(q)):
+            return None
+        named = [d for d in group if not years or self.documents[d].year in years]
+        present = sorted({self.documents[d].year for d in named if self.documents[d].year})
+        if len(present) < 2:
+            return None
+        if len(years) == 2 and max(years) - min(years) == 1 and cues()["period_change"].search(q):
+            return [[d for d in named if self.documents[d].year == max(years)]]
+        return [[d for d in named if self.documents[d].year == y] for y in present]
 
     def bodies(self, only: list[str] | None = None) -> list[list[str]]:
         """These reports (all when None) by body, each body's of its latest year."""

@@ -215,3 +215,28 @@ def write_national_docx(path: Path) -> Path:
         document.add_heading(text, 2) if kind == "heading" else document.add_paragraph(text)
     document.save(str(path))
     return path
+
+
+PREVIOUS = [  # the same body's 部门决算 a year earlier, its 说明 only: a question may ask of both years
+    ("heading", "第三部分  2022年度部门决算情况说明"),
+    ("heading", "一、收入支出决算总体情况说明"),
+    ("para", "2022年度收、支总计3,762.22万元。与上年相比，收、支总计各增加150.20万元，增长4.16%。"),
+    ("heading", "二、“三公”经费财政拨款支出决算情况说明"),
+    ("para", "2022年度“三公”经费财政拨款支出决算为10.50万元，完成预算的75.00%。其中：因公出国（境）费0万元；"
+             "公务用车购置费0万元；公务用车运行维护费7.30万元；公务接待费3.20万元。"),
+    ("heading", "三、机关运行经费支出说明"),
+    ("para", "2022年度本部门机关运行经费支出206.00万元，比上年减少4.00万元，降低1.90%。"),
+    ("heading", "四、政府采购支出说明"),
+    ("para", "2022年度本部门政府采购支出总额310.00万元，其中：政府采购货物支出60.00万元、政府采购服务支出250.00万元。"),
+]
+
+
+def write_previous_year(path: Path) -> Path:
+    """The body's 2022 部门决算, its 说明 on portrait pages (its 收、支总计 is the 2023 report's 上年 figure)."""
+    from .full_report import _Pages
+
+    pages = _Pages(path, BODY)
+    pages.line(f"{BODY}2022年度部门决算", 18, centred=True, gap=40)
+    pages.blocks(PREVIOUS)
+    pages.save()
+    return path

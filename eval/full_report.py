@@ -256,7 +256,7 @@ def write(out: Path = OUT) -> list[Path]:
     from .full_budgets import BUDGETS
     from .full_execution import DISTRICT
     from .full_health_budget import TITLE as HEALTH, write_health_budget
-    from .full_national import TITLE as NATIONAL, write_national
+    from .full_national import TITLE as NATIONAL, write_national, write_previous_year
     from .full_selfeval import PROJECT, PROJECT_BODY, SELF_EVAL_BODY, write_project_table, write_self_evaluation
 
     out.mkdir(parents=True, exist_ok=True)
@@ -268,6 +268,7 @@ def write(out: Path = OUT) -> list[Path]:
     paths.append(write_self_evaluation(out / f"{SELF_EVAL_BODY}2022年度部门整体支出绩效自评报告.pdf"))
     paths.append(write_execution(out / f"{DISTRICT}2023年预算执行情况报告.pdf"))
     paths.append(write_national(out / f"{NATIONAL}.pdf"))
+    paths.append(write_previous_year(out / f"{NATIONAL.replace('2023', '2022')}.pdf"))
     paths.append(write_health_budget(out / f"{HEALTH}.pdf"))
     return paths
 
