@@ -898,6 +898,11 @@ class Answerer:
             if parts is not None or whole is None or not self._answers_each(whole, clauses):
                 ranked, candidates, fallback = candidates, ([parts] if parts is not None else []), partial or fallback
         answer = self.choose(q, candidates, fallback, passages)
+        if not answer.found and route.years_apart:  # the later report states no change: each year's figure compared
+            level = re.sub(r"(?:^|\s)(?:比|增加|减少|增长|下降)(?=\s|$)", " ", q.content).strip()  # what rose or fell
+            compared = self.verdict_across(replace(q, content=level, asks_change=False, computes=False), route.years_apart)
+            if compared and self.ranker and self.ranker.accepts(compared[0]):
+                answer = self.choose(q, compared, None, passages)
         answer.question = written
         answer.routed = [self.index.documents[d].name for d in doc_ids]
         if explain:  # the whole question's candidates, also when its clauses were answered one by one

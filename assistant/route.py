@@ -93,6 +93,9 @@ class Route:
     names: list[str] = field(default_factory=list)  # the names as written in the question
     unknown: list[str] = field(default_factory=list)  # names written that no report has
     message: str = ""
+    # one body's years, each a group, when a change from one to the next was routed to the later report only:
+    # what to compare when that report does not state the change
+    years_apart: list[list[str]] = field(default_factory=list)
 
 
 def question_years(question: str) -> list[int]:
@@ -391,6 +394,8 @@ class Router:
             return self._not_indexed(route, unknown)
         route.groups = []
         if len(resolved) == 1 and (yearly := self._year_by_year(resolved[0], years, q)) is not None:
+            if len(yearly) == 1:  # a change from one year to the next: the later report, the years apart kept
+                route.years_apart = self._year_by_year(resolved[0], years, q, changes=False) or []
             resolved = yearly  # one body, several of its years asked: each year a report of its own
         for group in resolved:
             group = self._by_year(group, years, route) if len(resolved) == 1 or not yearly else group
@@ -408,7 +413,7 @@ class Router:
         route.doc_ids = sorted({d for g in route.groups for d in g})
         return route
 
-    def _year_by_year(self, group: list[str], years: list[int], q: str) -> list[list[str]] | None:
+    def _year_by_year(self, group: list[str], years: list[int], q: str, changes: bool = True) -> list[list[str]] | None:
         """One body's reports, one group per year, when the question asks of several of its years ("22年和23年
         …分别", "哪一年…更多"); None when it asks of one, or asks a change from one year to the next, which the
         later year's report states ("2023年…比2022年减少了多少")."""
@@ -418,7 +423,7 @@ class Router:
         present = sorted({self.documents[d].year for d in named if self.documents[d].year})
         if len(present) < 2:
             return None
-        if len(years) == 2 and max(years) - min(years) == 1 and cues()["period_change"].search(q):
+        if changes and len(years) == 2 and max(years) - min(years) == 1 and cues()["period_change"].search(q):
             return [[d for d in named if self.documents[d].year == max(years)]]
         return [[d for d in named if self.documents[d].year == y] for y in present]
 

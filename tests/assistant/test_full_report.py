@@ -272,10 +272,13 @@ def test_past_a_near_miss_ruled_out_to_the_answer_behind_it(full_assistant):
 
 def test_a_bodys_several_years_each_answer_from_their_own_report(full_assistant):
     """Two years of 清河县农业农村局 are indexed: "22年和23年…分别" is answered from each year's report, "哪一年…更多"
-    compares them; "2023年…比2022年减少了多少" is the change the 2023 report states on its 上年."""
+    compares them; "2023年…比2022年减少了多少" is the change the 2023 report states on its 上年, and where it
+    states none, the two years' figures are compared with the formula."""
     a = full_assistant.ask("清河县农业农村局22年和23年的机关运行经费分别是多少")
     assert a.found and "206.00万元" in a.answer and "198.42万元" in a.answer, a.answer
     a = full_assistant.ask("清河县农业农村局哪一年的政府采购支出更多")
     assert a.found and "310.00" in a.answer and "286.50" in a.answer and "2022年多" in a.answer, a.answer
     a = full_assistant.ask("清河县农业农村局2023年收支总计比2022年减少了多少")
     assert a.found and "210.44万元" in a.answer, a.answer
+    a = full_assistant.ask("清河县农业农村局三公经费2023年比2022年多了多少")  # the 2023 report states no change of it
+    assert a.found and "2.46 万元（计算：12.96 万元 − 10.50 万元）" in a.answer, a.answer
