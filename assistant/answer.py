@@ -130,6 +130,7 @@ _CHANGE_WORDS = re.compile(r"增加|减少|增长|下降|上升|降低")
 # the rows of a table asked for as a list ("有哪些项目", "项目都有哪些"), and nothing more about them
 _ROWS_ASKED = re.compile(r"(?:有|包括)?哪些((?:(?!的)[\u4e00-\u9fff]){2,4}?)[？?呢]*$"
                          r"|((?:(?!的)[\u4e00-\u9fff]){2,4}?)(?:都|一共|共)?有哪些[？?呢]*$")
+_ASKS_YUAN = re.compile(r"多少元|几元|(?<![万亿])元[？?]*$")  # a figure asked in 元, not 万元
 _STATED_SHARE = re.compile(r"占[^，,。；;]{0,16}?\d+(?:\.\d+)?\s*%")  # "占3.54%", "占政府采购支出总额的94.28%"
 _BARE_RATE_CHANGE = re.compile(r"(?<=[，,])\s*(?P<dir>增长|下降|降低|上升)\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
 _WRITTEN_YEAR = re.compile(r"(?:19|20)\d\d(?=\s*年)")  # "2022年", the year as a question or sentence writes it
@@ -1249,6 +1250,8 @@ class Answerer:
             doc = self.index.documents[fact.doc_id]
             where = f"（{'，'.join(p for p in (fact.table, fact.column) if p)}）" if fact.table or fact.column else ""
             converted = f"，合 {fact.in_wan()}" if fact.in_wan() else ""
+            if fact.unit == "万元" and fact.raw_unit == "万元" and _ASKS_YUAN.search(q.folded):
+                converted = f"，合 {fact.value * 1e4:,.2f} 元"  # "是多少元": the 万元 figure in 元 too
             label = fact.label.replace(" › ", "—")
             if fact.label in TOTAL_ROWS and fact.table:
                 label = f"{table_subject(fact.table)}{label}"  # "“三公”经费合计", not a bare 合计
