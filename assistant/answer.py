@@ -218,9 +218,7 @@ def _past_near_misses(candidates: list[Candidate]) -> list[Candidate]:
     thing's level where its change is asked, a neighbouring row's cell, another year's figure — but not past
     one that shares no word with the question (silent): then the ranker has found nothing, and nothing is given."""
     for n, c in enumerate(candidates):
-        if not ruled_out(c.features):
-            return candidates[n:]
-        if c.features.get("silent"):
+        if not ruled_out(c.features) or c.features.get("silent"):
             return candidates[n:]
     return []
 
@@ -900,7 +898,7 @@ class Answerer:
                 ranked, candidates, fallback = candidates, ([parts] if parts is not None else []), partial or fallback
         answer = self.choose(q, candidates, fallback, passages)
         if not answer.found and route.years_apart:  # the later report states no change: each year's figure compared
-            level = re.sub(r"(?:^|\s)(?:比|增加|减少|增长|下降)(?=\s|$)", " ", q.content).strip()  # what rose or fell
+            level = re.sub(rf"(?:^|\s)(?:比|{_CHANGE_WORDS.pattern})(?=\s|$)", " ", q.content).strip()  # what rose or fell
             compared = self.verdict_across(replace(q, content=level, asks_change=False, computes=False), route.years_apart)
             if compared and self.ranker and self.ranker.accepts(compared[0]):
                 answer = self.choose(q, compared, None, passages)
@@ -1496,21 +1494,19 @@ class Answerer:
         ranked = sizes.most_common(2)  # the table listing most rows (项目支出表, not a 项目绩效目标表 of one project)
         if not ranked or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
             return None
-        tables = [ranked[0][0]]
-        facts = [f for f in facts if f.table == tables[0]]
-        rows: dict[str, Fact] = {}
+        table = ranked[0][0]
+        facts = [f for f in facts if f.table == table]
+        rows: dict[str, Fact] = {}  # each row's first cell, or its 合计 column's when it has one
         for f in facts:
             name = row_name(f.label)
             if name not in TOTAL_ROWS and (name not in rows or f.column.rsplit(" › ", 1)[-1] in TOTAL_ROWS):
-                rows.setdefault(name, f)
-                if f.column.rsplit(" › ", 1)[-1] in TOTAL_ROWS:
-                    rows[name] = f  # the row's 合计 column, when it has one
+                rows[name] = f
         if len(rows) < 2:
             return None
         doc = self.index.documents[doc_ids[0]]
         listed = "、".join(f"{name}（{f.as_written()}）" for name, f in rows.items())
         start, end = min(f.context_start for f in facts), max(f.context_end for f in facts)
-        text = f"{self._names(doc)}《{tables[0]}》列出{len(rows)}个{noun}：{listed}。"
+        text = f"{self._names(doc)}《{table}》列出{len(rows)}个{noun}：{listed}。"
         return Answer("", text, True, [self._citation(doc.doc_id, start, end)], [], "table")
 
     def answer_items(self, q: Question, doc_ids: list[str]) -> Answer | None:

@@ -48,7 +48,7 @@ class Operand:
 
     def bare_name(self) -> str:
         """The name as the text may write it: folded, without spaces, punctuation or quotes."""
-        return re.sub(r"[\s，,。？?“”\"]", "", fold(self.name))
+        return _bare(fold(self.name))
 
     def named_enough(self) -> bool:
         """Named so that no other quantity is meant: not by a two-character head any quantity ends in ("经费" of
@@ -79,11 +79,16 @@ class Computation:
     operands: list[Operand]
 
 
+def _bare(name: str) -> str:
+    """A name as a text may write it: without spaces, punctuation or quotes."""
+    return re.sub(r"[\s，,。？?“”\"]", "", name)
+
+
 def _pieces(name: str) -> list[tuple[int, str]]:
     """Pieces (≥ 2 characters) of `name` to look for, best first: longer pieces, and the
     name's ending before others of its length, since a Chinese noun phrase ends in its
     head ("事前绩效评审的审定金额" → 审定金额)."""
-    name = re.sub(r"[\s，,。？?“”\"]", "", name)
+    name = _bare(name)
     pieces = {}
     for length in range(len(name), 1, -1):
         for i in range(0, len(name) - length + 1):
@@ -100,7 +105,7 @@ def figure_after(name: str, doc: Document, start: int, end: int, percent: bool |
     rate (True) or only not a rate (False): "收支总计增幅" is not read off "收支…增加1,842.25万元"."""
     folded = doc.folded[start:end]
     asked = fold(name)
-    whole = re.sub(r"[\s，,。？?“”\"]", "", asked)
+    whole = _bare(asked)
     for score, piece in _pieces(name):
         found = []
         for hit in re.finditer(re.escape(piece), folded):
@@ -185,10 +190,10 @@ def plan(question: str) -> tuple[str, list[str]] | None:
 def _stands_alone(q: str, start: int, end: int) -> bool:
     """Whether q[start:end] (里, 当中, 中) is a word of its own, as jieba segments the question:
     "授予中小企业…占比" writes 中 inside 中小企业, which names no whole."""
-    import jieba
+    from index.terms import _jieba
 
     pos = 0
-    for word in jieba.lcut(q):
+    for word in _jieba().lcut(q):
         if pos >= start:
             return pos == start and q[start:end].startswith(word)
         pos += len(word)

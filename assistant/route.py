@@ -56,10 +56,10 @@ _BODY_WORD_ENDS = ("局", "委", "厅", "中心", "医院", "学校", "中学", 
 def _body_words_after(q: str, at: int) -> str:
     """A body's name right after a place, as jieba segments the question: up to three words, the last
     ending as bodies' names end (税务局 in 丰宁区税务局非税收入, 住建局 in 清河县住建局一共有几辆车)."""
-    import jieba
+    from index.terms import _jieba
 
     run = ""
-    for word in jieba.lcut(q[at : at + 12])[:3]:
+    for word in _jieba().lcut(q[at : at + 12])[:3]:
         if not re.fullmatch(r"[\u4e00-\u9fff]+", word):
             return ""
         run += word
@@ -380,7 +380,6 @@ class Router:
                     groups[i] = []
                     names[i] = ""
         resolved = [g for g in groups if g]
-        yearly = None
         unresolved = [names[i] for i, g in enumerate(groups) if not g and names[i]]
         if not entities:
             if unknown:
@@ -393,12 +392,13 @@ class Router:
         if unknown and not any(self.known[d].chain for g in resolved for d in g):
             return self._not_indexed(route, unknown)
         route.groups = []
-        if len(resolved) == 1 and (yearly := self._year_by_year(resolved[0], years, q)) is not None:
-            if len(yearly) == 1:  # a change from one year to the next: the later report, the years apart kept
-                route.years_apart = self._year_by_year(resolved[0], years, q, changes=False) or []
-            resolved = yearly  # one body, several of its years asked: each year a report of its own
-        for group in resolved:
-            group = self._by_year(group, years, route) if len(resolved) == 1 or not yearly else group
+        yearly = self._year_by_year(resolved[0], years, q) if len(resolved) == 1 else None
+        if yearly and len(years) == 2 and max(years) - min(years) == 1 and cues()["period_change"].search(q):
+            # a change from one year to the next: the later report, which states it on its 上年; the years kept apart
+            # to compare when it does not
+            route.years_apart, yearly = yearly, yearly[-1:]
+        for group in yearly or resolved:  # one body, several of its years asked: each year a report of its own
+            group = group if yearly else self._by_year(group, years, route)
             if group is None:
                 return route
             route.groups.append(group)
@@ -413,18 +413,15 @@ class Router:
         route.doc_ids = sorted({d for g in route.groups for d in g})
         return route
 
-    def _year_by_year(self, group: list[str], years: list[int], q: str, changes: bool = True) -> list[list[str]] | None:
-        """One body's reports, one group per year, when the question asks of several of its years ("22年和23年
-        …分别", "哪一年…更多"); None when it asks of one, or asks a change from one year to the next, which the
-        later year's report states ("2023年…比2022年减少了多少")."""
+    def _year_by_year(self, group: list[str], years: list[int], q: str) -> list[list[str]] | None:
+        """One body's reports, one group per year in order, when the question asks of several of its years
+        ("22年和23年…分别", "哪一年…更多"); None when it asks of one."""
         if len({self._body_key(d) for d in group}) != 1 or not (len(years) >= 2 or _WHICH_YEAR.search(q)):
             return None
         named = [d for d in group if not years or self.documents[d].year in years]
         present = sorted({self.documents[d].year for d in named if self.documents[d].year})
         if len(present) < 2:
             return None
-        if changes and len(years) == 2 and max(years) - min(years) == 1 and cues()["period_change"].search(q):
-            return [[d for d in named if self.documents[d].year == max(years)]]
         return [[d for d in named if self.documents[d].year == y] for y in present]
 
     def bodies(self, only: list[str] | None = None) -> list[list[str]]:
