@@ -129,7 +129,7 @@ def periods_conflict(asked: str | None, stated: str) -> bool:
 
 
 def number(raw: str) -> float:
-    return float(raw.replace(",", "").replace("−", "-").rstrip("%"))
+    return float(re.sub(r"[,\s]", "", raw).replace("−", "-").rstrip("%"))
 
 
 def extract_facts(doc: Document) -> list[Fact]:

@@ -64,8 +64,12 @@ class Table:
     continued: bool = False  # the header came from the same table on an earlier page
 
 
+_TWO_FIGURES = re.compile(r"\.\d+\s+\d")  # "1,420.36 302": a figure ended by its decimals, then another cell's
+
+
 def is_figure(text: str) -> bool:
-    return bool(_NUMBER.match(text.replace(" ", "")))
+    """One figure, a space inside it allowed (a wrap or a spaced thousands group), but not two cells glued."""
+    return bool(_NUMBER.match(text.replace(" ", ""))) and not _TWO_FIGURES.search(text)
 
 
 def _coded(text: str, row: list[str]) -> bool:

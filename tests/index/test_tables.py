@@ -7,7 +7,7 @@ import pytest
 
 from index.document import load_document
 from index.facts import extract_facts
-from index.tables import read_tables
+from index.tables import is_figure, read_tables
 
 from .. import reports
 
@@ -324,3 +324,10 @@ def test_a_budget_printed_from_spreadsheets_names_its_project_rows_and_reads_bou
     target = _cell(facts, "重点人群传染病筛查人次", "指标值")
     assert target.raw == "≥5万人次"
     assert not [f for f in facts if f.label.startswith(("专项业务类", "基本建设类"))]
+
+
+def test_two_cells_a_layout_ran_together_are_no_figure():
+    """A reader that cannot see the gap between 决算数 and the next 科目编码 gives "1,420.36 302": two cells,
+    neither figure to be read from it (it crashed indexing); a figure a wrap cut stays one."""
+    assert not is_figure("1,420.36 302")
+    assert is_figure("1,420.36") and is_figure("1 420.36") and is_figure("12,3 45.60")
