@@ -190,6 +190,19 @@ def shares_of() -> list[tuple[str, str]]:
     return sorted(rows, key=lambda r: -len(r[0]))
 
 
+@lru_cache(maxsize=1)
+def fund_qualifiers() -> list[str]:
+    """data/fund_qualifiers.txt: the budget funds whose name narrows a figure's label."""
+    return read_data_lines("fund_qualifiers.txt", DATA)
+
+
+def _narrowed_by_fund(doc: Document, fact: MetricFact, question: str) -> bool:
+    """Whether the fact's label is written right after a fund the question does not name
+    ("一般公共预算财政拨款收入" for "财政拨款收入多少"): a part of the figure asked, not the figure."""
+    before = re.split(r"[^\u4e00-\u9fff“”\"]", doc.folded[max(0, fact.start - 12) : fact.start])[-1]
+    return any(before.endswith(fund) and fund not in question for fund in fund_qualifiers())
+
+
 def _share_of_named_whole(question: str) -> str | None:
     """"公用经费占比多少" as "公用经费占基本支出的比重": a share asked with no whole named, of a part the
     genre's templates sum into one whole; None when a whole is named or the part is not one of those."""
@@ -494,6 +507,8 @@ class Answerer:
         found = self.find_metric(doc_id, metric, content)
         if found and not found.formula and periods_conflict(asked_period_of(fold(question)), period_of(found.facts[0].label)):
             return None  # "年初预算" asked, only 全年预算数 stated: another figure
+        if found and not found.formula and _narrowed_by_fund(doc, found.facts[0], fold(question)):
+            return None  # the fund's figure, not the one asked: the tables' row of that name answers
         rest = metric_remainder(fold(content), metric, fold(doc.title + doc.body))
         if found and rest and not found.formula:
             fact = found.facts[0]

@@ -5,7 +5,8 @@ not: their prose is a few lines. A 部门决算 (收入支出决算总表 in 元
 部门预算 written by different hands (eval/full_budgets.py), a 项目支出绩效自评表 drawn as a ruled grid and a
 部门整体支出绩效自评报告 (eval/full_selfeval.py), a district's 预算执行情况报告 (eval/full_execution.py), a county
 部门决算 on the 2023 national 公开表 template (eval/full_national.py), a county 部门预算 printed from
-spreadsheets (eval/full_health_budget.py). Written once by hand, figures checked
+spreadsheets (eval/full_health_budget.py), a city district's 部门决算 drawn as fully ruled grids with empty
+columns (eval/full_ruled.py). Written once by hand, figures checked
 against each other (totals add up, shares and rates are the stated figures' own); the questions in
 eval/full/questions.jsonl are read off them. Run `python -m eval.full_report` to write
 eval/full/docs/ again."""
@@ -257,6 +258,7 @@ def write(out: Path = OUT) -> list[Path]:
     from .full_execution import DISTRICT
     from .full_health_budget import TITLE as HEALTH, write_health_budget
     from .full_national import TITLE as NATIONAL, write_national, write_previous_year
+    from .full_ruled import TITLE as RULED, write_ruled
     from .full_selfeval import PROJECT, PROJECT_BODY, SELF_EVAL_BODY, write_project_table, write_self_evaluation
 
     out.mkdir(parents=True, exist_ok=True)
@@ -270,6 +272,7 @@ def write(out: Path = OUT) -> list[Path]:
     paths.append(write_national(out / f"{NATIONAL}.pdf"))
     paths.append(write_previous_year(out / f"{NATIONAL.replace('2023', '2022')}.pdf"))
     paths.append(write_health_budget(out / f"{HEALTH}.pdf"))
+    paths.append(write_ruled(out / f"{RULED}.pdf"))
     return paths
 
 

@@ -236,6 +236,8 @@ def _one_grid(rows: list[list[Cell]]) -> list[str]:
                          if not _UNIT_CELL.search(c.text)):  # 单位：元 sits at the right edge, over no column
         if x0 > bands[-1][1]:
             bands.append([x0, x1])
+    figures = {_band_of(c, bands) for r in data for c in r if _NUMBER.match(c.text)}
+    bands = _with_empty_columns(bands, figures, [r for r in rows if len(r) >= 2 and r not in data])
     out = []
     for row in rows:
         slots = [""] * len(bands)
@@ -244,6 +246,36 @@ def _one_grid(rows: list[list[Cell]]) -> list[str]:
             slots[k] = f"{slots[k]} {cell.text}".strip()
         out.append("| " + " | ".join(slots) + " |")  # framed, so that empty end cells survive stripping
     return out
+
+
+def _with_empty_columns(bands: list[list[float]], figures: set[int], headers: list[list[Cell]]
+                        ) -> list[list[float]]:
+    """Columns empty in every data row before a column of figures (a 收入决算表's 上级补助收入 |
+    事业收入 | 经营收入 with nothing in them): their header cells would all fall into the figures'
+    column and be read as one heading over its figures. Where two cells of one header row fall into
+    a column of figures, each but the last that lies wholly before its figures is a column of its own;
+    the last is the column's own heading, centred beside short right-aligned figures ("预算数" over
+    "250,000.00"), as is a lone header cell."""
+    gaps: list[list[float]] = []
+    for row in headers:
+        by_band: dict[int, list[Cell]] = {}
+        for cell in row:
+            if not _UNIT_CELL.search(cell.text):
+                by_band.setdefault(_band_of(cell, bands), []).append(cell)
+        for k, cells in by_band.items():
+            if k not in figures:
+                continue  # a column of labels: "项目名称 城区河道整治工程" is a label and its value
+            cells.sort(key=lambda c: c.x0)
+            gaps += [[c.x0, c.x1] for c in cells[:-1] if c.x1 < bands[k][0]]
+    if not gaps:
+        return bands
+    merged: list[list[float]] = []
+    for x0, x1 in sorted(bands + gaps):
+        if merged and x0 <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], x1)
+        else:
+            merged.append([x0, x1])
+    return merged
 
 
 def _band_of(cell: Cell, bands: list[list[float]]) -> int:

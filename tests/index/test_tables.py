@@ -331,3 +331,21 @@ def test_two_cells_a_layout_ran_together_are_no_figure():
     neither figure to be read from it (it crashed indexing); a figure a wrap cut stays one."""
     assert not is_figure("1,420.36 302")
     assert is_figure("1,420.36") and is_figure("1 420.36") and is_figure("12,3 45.60")
+
+
+def test_a_ruled_grid_keeps_its_empty_columns_apart():
+    """eval/full_ruled.py: a 收入决算表 whose 上级补助收入 | 事业收入 | 经营收入 | 附属单位上缴收入 columns are
+    empty in every row, between 财政拨款收入 and 其他收入: each heading stays over its own column, so the
+    其他收入 figure is under 其他收入 alone, and no figure is read under an empty column's heading."""
+    from ..conftest import FULL_DOCS
+
+    doc = load_document(FULL_DOCS / "临江区城市管理局2023年度部门决算.pdf")
+    assert "| 财政拨款收入 | 上级补助收入 | 事业收入 | 经营收入 | 附属单位上缴收入 | 其他收入 |" in doc.text
+    facts = extract_facts(doc)
+    other = _cell(facts, "合计", "其他收入")
+    assert (other.table, other.raw, other.unit, other.page) == ("收入决算表", "615,420.00", "万元", 4)
+    assert _cell(facts, "合计", "财政拨款收入").raw == "51,852,310.45"
+    assert not [f for f in facts if f.table.startswith(("收入决算表", "支出决算表"))
+                and f.column.endswith(("上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "上缴上级支出"))]
+    visits = _cell(facts, "3.公务接待费", "决算数")  # a lone heading beside short right-aligned figures keeps them
+    assert visits.raw == "28,120.00"
