@@ -1275,8 +1275,11 @@ class Answerer:
                       "period": fact.period, "source": fact.source}]
             rank, holder = next(((i, p) for i, p in enumerate(passages) if p.chunk.doc_id == fact.doc_id
                                  and p.chunk.start <= fact.start < p.chunk.end), (None, None))
+            total = row_name(fact.label)
+            # a total row under a side's heading is that side's total: 总计 under 收入 is the 收入总计 asked
+            side = f" {fact.column.split(' › ')[0]}{total}" if total in TOTAL_ROWS and fact.column else ""
             out.append(Candidate(Answer("", text, True, [citation], facts, "number"), "fact",
-                                 f"{fact.path()} {fact.as_written()}{said}", passage_rank=rank,
+                                 f"{fact.path()}{side} {fact.as_written()}{said}", passage_rank=rank,
                                  dense_rank=holder.dense_rank if holder else None,
                                  bm25_rank=holder.bm25_rank if holder else None,
                                  measured={**measured, "fact_first": float(n == 0)}))

@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 
 from .names import read_data_lines
+from .normalize import unspread
 from .records import Document
 from .tables import Table, is_blank, is_code, is_code_column, is_figure, is_numbering, read_tables
 
@@ -191,7 +192,7 @@ def table_facts(doc: Document, table: Table) -> list[Fact]:
                     code_parts, text = [m.group(1)], m.group(2)
                 if label and not code_parts and _names_rows(named_by) and not _names_rows(column):
                     continue  # `项目名称 | 项目类型`: the row is the project named, 专项业务类 is its kind
-                label, code, named_by = text, "".join(code_parts), column
+                label, code, named_by = unspread(text), "".join(code_parts), column
                 code_parts = []
                 if code:
                     labels_by_code[code] = label

@@ -60,6 +60,15 @@ def fold(text: str) -> str:
     return "".join(_fold_char(ch) for ch in text)
 
 
+_SPREAD = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
+
+
+def unspread(text: str) -> str:
+    """A table's label or heading spread across its cell ("合    计", "项  目", "本 年 收 入 合 计")
+    as a name: spaces between two Chinese characters are layout there, never a word break."""
+    return _SPREAD.sub("", text)
+
+
 def _is_page_break_marker(line: str) -> bool:
     return line.startswith(" ") and not line.startswith("  ") and bool(line.strip())
 

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from .names import read_data_lines
+from .normalize import unspread
 from .records import Document
 
 _NUMBER = re.compile(r"^[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?$|^[-−]?\d+(?:\.\d+)?%?$")
@@ -194,7 +195,7 @@ def _read_block(doc: Document, lines: list[tuple[int, str]], i: int, j: int, bef
             break
     unit = unit or unit_of(" ".join(head_lines))
     title = _title(head_lines) or _title([" ".join(r.texts()).strip() for r in before_body if sum(map(bool, r.texts())) == 1])
-    columns = _columns(header, width)
+    columns = [unspread(c) for c in _columns(header, width)]
     continued = False
     if not header and before is not None and len(before.columns) == width and (not title or _goes_on(title, before.title)):
         columns, title, unit, continued = before.columns, before.title, unit or before.unit, True

@@ -369,6 +369,39 @@ def horizontal_sangong_pdf(path: Path, centred: bool = True) -> Path:
     return path
 
 
+def spread_labels_pdf(path: Path) -> Path:
+    """A 收入支出决算总表 whose clerk spread short labels and headings across their cells with spaces
+    ("项    目", "合    计", "总    计", "本 年 收 入 合 计"), as justified cells print; its 总计 row under
+    收入 | 支出 sides, and a “三公”经费 table whose 合计 is spread too."""
+    c, (w, h) = pdf_canvas(path)
+    c.setFont(FONT, 16)
+    c.drawCentredString(w / 2, h - 50, "收 入 支 出 决 算 总 表")
+    c.setFont(FONT, 9)
+    c.drawString(40, h - 75, f"编制单位：{BODY}")
+    c.drawRightString(w - 40, h - 75, "单位：万元")
+    y = h - 95
+    for cells in [("收        入", "", "支        出", ""), ("项    目", "决 算 数", "项    目", "决 算 数"),
+                  ("一、一般公共预算财政拨款收入", "1,100.50", "一、一般公共服务支出", "1,084.30"),
+                  ("二、其他收入", "134.00", "二、住房保障支出", "150.20"),
+                  ("本 年 收 入 合 计", "1,234.50", "本 年 支 出 合 计", "1,234.50"),
+                  ("总    计", "1,234.50", "总    计", "1,234.50")]:
+        draw_row(c, y, [40, 260, 360, 600, 700], cells)
+        y -= 18
+    c.showPage()
+    c.setFont(FONT, 16)
+    c.drawCentredString(w / 2, h - 50, "一般公共预算财政拨款“三公”经费支出决算表")
+    c.setFont(FONT, 9)
+    c.drawRightString(w - 40, h - 75, "单位：万元")
+    y = h - 95
+    for cells in [("项    目", "预  算  数", "决  算  数"), ("合    计", "30.00", "24.56"),
+                  ("1. 因公出国（境）费", "0.00", "0.00"), ("2. 公务接待费", "10.00", "6.36")]:
+        draw_row(c, y, [40, 400, 560, 720], cells)
+        y -= 18
+    c.showPage()
+    c.save()
+    return path
+
+
 def income_table_with_prose_pdf(path: Path) -> Path:
     """The 收入决算表 of the national 决算 template: 项目 over two label columns (科目编码 | 科目名称 on
     the header's second line, under no figure heading), seven income columns headed at their left

@@ -268,3 +268,21 @@ def test_a_word_file_of_the_national_template_answers_from_its_merged_cell_table
     assert a.found and "15.00" in a.answer and "预算数" in a.answer, a.answer
     a = assistant.ask("清河县农业农村局农林水支出多少")
     assert a.found and "2,950.02" in a.answer and "2,885.02" not in a.answer, a.answer
+
+
+@pytest.fixture(scope="module")
+def spread_assistant(tmp_path_factory, embedder):
+    folder = tmp_path_factory.mktemp("spread")
+    pdf = reports.spread_labels_pdf(folder / "人社局2023年部门决算.pdf")
+    build_index([pdf], folder / "index", embedder=embedder)
+    return Assistant.load(folder / "index")
+
+
+@pytest.mark.parametrize("question, figure", [
+    ("人社局2023年收入总计多少？", "1,234.50"),  # 总计 under the 收入 side, spread as "总    计"
+    ("人社局三公经费预算数是多少？", "30.00"),  # the “三公” table's "合    计"
+    ("人社局三公经费决算多少？", "24.56"),
+])
+def test_a_spread_total_row_answers_for_its_side(spread_assistant, question, figure):
+    a = spread_assistant.ask(question)
+    assert a.found and figure in a.answer

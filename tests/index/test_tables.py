@@ -349,3 +349,14 @@ def test_a_ruled_grid_keeps_its_empty_columns_apart():
                 and f.column.endswith(("上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "上缴上级支出"))]
     visits = _cell(facts, "3.公务接待费", "决算数")  # a lone heading beside short right-aligned figures keeps them
     assert visits.raw == "28,120.00"
+
+
+def test_labels_spread_across_their_cells_are_read_as_names(tmp_path):
+    """"合    计", "总    计", "本 年 收 入 合 计": spaces between Chinese characters are the cell's layout, so the
+    row is 合计 / 总计 / 本年收入合计 (what a question writes), the figure's span still the report's own text."""
+    doc = load_document(reports.spread_labels_pdf(tmp_path / "总表.pdf"))
+    facts = extract_facts(doc)
+    total = _cell(facts, "总计", "收入 › 决算数")
+    assert (total.raw, total.page, doc.text[total.start:total.end]) == ("1,234.50", 1, "1,234.50")
+    assert _cell(facts, "本年支出合计", "支出 › 决算数").raw == "1,234.50"
+    assert _cell(facts, "合计", "预算数").raw == "30.00" and _cell(facts, "合计", "决算数").page == 2
