@@ -253,7 +253,8 @@ def _with_empty_columns(bands: list[list[float]], figures: set[int], headers: li
     """Columns empty in every data row before a column of figures (a 收入决算表's 上级补助收入 |
     事业收入 | 经营收入 with nothing in them): their header cells would all fall into the figures'
     column and be read as one heading over its figures. Where two cells of one header row fall into
-    a column of figures, each but the last that lies wholly before its figures is a column of its own;
+    a column of figures, each but the last that lies wholly before its figures is a column of its own
+    (a word: one character is a heading spread across its cell, "预  算  数");
     the last is the column's own heading, centred beside short right-aligned figures ("预算数" over
     "250,000.00"), as is a lone header cell."""
     gaps: list[list[float]] = []
@@ -266,7 +267,8 @@ def _with_empty_columns(bands: list[list[float]], figures: set[int], headers: li
             if k not in figures:
                 continue  # a column of labels: "项目名称 城区河道整治工程" is a label and its value
             cells.sort(key=lambda c: c.x0)
-            gaps += [[c.x0, c.x1] for c in cells[:-1] if c.x1 < bands[k][0]]
+            # one character alone is a heading spread across its cell ("预  算  数", distributed alignment)
+            gaps += [[c.x0, c.x1] for c in cells[:-1] if c.x1 < bands[k][0] and len(c.text.strip()) >= 2]
     if not gaps:
         return bands
     merged: list[list[float]] = []

@@ -369,10 +369,17 @@ def horizontal_sangong_pdf(path: Path, centred: bool = True) -> Path:
     return path
 
 
+def _spread(c, x0: float, x1: float, y: float, text: str) -> None:
+    step = (x1 - x0) / max(len(text) - 1, 1)
+    for k, ch in enumerate(text):
+        c.drawString(x0 + k * step, y, ch)
+
+
 def spread_labels_pdf(path: Path) -> Path:
     """A 收入支出决算总表 whose clerk spread short labels and headings across their cells with spaces
     ("项    目", "合    计", "总    计", "本 年 收 入 合 计"), as justified cells print; its 总计 row under
-    收入 | 支出 sides, and a “三公”经费 table whose 合计 is spread too."""
+    收入 | 支出 sides, and a “三公”经费 table whose headings and 合计 are spread glyph by glyph, no space
+    characters between them (Excel's distributed alignment printed to PDF)."""
     c, (w, h) = pdf_canvas(path)
     c.setFont(FONT, 16)
     c.drawCentredString(w / 2, h - 50, "收 入 支 出 决 算 总 表")
@@ -393,10 +400,15 @@ def spread_labels_pdf(path: Path) -> Path:
     c.setFont(FONT, 9)
     c.drawRightString(w - 40, h - 75, "单位：万元")
     y = h - 95
-    for cells in [("项    目", "预  算  数", "决  算  数"), ("合    计", "30.00", "24.56"),
-                  ("1. 因公出国（境）费", "0.00", "0.00"), ("2. 公务接待费", "10.00", "6.36")]:
-        draw_row(c, y, [40, 400, 560, 720], cells)
+    cols = [40, 400, 560, 720]
+    for k, heading in enumerate(["项目", "预算数", "决算数"]):  # each glyph placed on its own across the cell
+        _spread(c, cols[k] + 20, cols[k] + 80, y, heading)
+    y -= 18
+    _spread(c, cols[0] + 20, cols[0] + 80, y, "合计")
+    draw_row(c, y, cols, ("", "30.00", "24.56"))
+    for cells in [("1. 因公出国（境）费", "0.00", "0.00"), ("2. 公务接待费", "10.00", "6.36")]:
         y -= 18
+        draw_row(c, y, cols, cells)
     c.showPage()
     c.save()
     return path
