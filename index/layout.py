@@ -14,7 +14,9 @@ per page; pypdfium2 already reads our PDFs and gives each character's box.
 
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from statistics import median
 
@@ -45,8 +47,18 @@ class Cell:
 
 
 def page_text(textpage) -> str:
-    """The page as lines; table lines as `|`-separated cells aligned to columns."""
-    lines, cells = _rows(_lines(_glyphs(textpage)))
+    """The page as lines; table lines as `|`-separated cells aligned to columns. Text turned on
+    the page (a landscape table printed on a portrait page turned by /Rotate) is read upright,
+    each direction of writing on its own, the most written first."""
+    by_turn: dict[int, list[Glyph]] = {}
+    for turn, glyph in _glyphs(textpage):
+        by_turn.setdefault(turn, []).append(glyph)
+    turns = sorted(by_turn, key=lambda t: -len(by_turn[t]))
+    return "\n".join(_upright_text(by_turn[t]) for t in turns)
+
+
+def _upright_text(glyphs: list[Glyph]) -> str:
+    lines, cells = _rows(_lines(glyphs))
     in_table = [len(c) >= 2 or _row_like(lines, cells, i) for i, c in enumerate(cells)]
     out: list[str] = []
     i = 0
@@ -142,18 +154,55 @@ def _overlap(a: Cell, b: Cell) -> bool:
     return a.x0 < b.x1 and b.x0 < a.x1
 
 
-def _glyphs(textpage) -> list[Glyph]:
+def _glyphs(textpage) -> list[tuple[int, Glyph]]:
+    """Each character with its box in its own upright frame, and how many quarter turns its
+    writing is turned on the page (0 for upright text)."""
+    import pypdfium2.raw as pdfium_c
+
     count = textpage.count_chars()
     text = textpage.get_text_range(0, count)
     glyphs = []
     for i, ch in enumerate(text[:count]):
         if ch.isspace():
             continue
-        x0, y0, x1, y1 = textpage.get_charbox(i, loose=True)
-        if x1 <= x0 and y1 <= y0:  # generated characters have no box
+        turn = round(pdfium_c.FPDFText_GetCharAngle(textpage.raw, i) / (math.pi / 2)) % 4
+        if turn:
+            glyph = _turned_glyph(textpage, i, ch, turn)
+        else:
+            x0, y0, x1, y1 = textpage.get_charbox(i, loose=True)
+            glyph = Glyph(ch, x0, x1, y0, y1)
+        if glyph.x1 <= glyph.x0 and glyph.y1 <= glyph.y0:  # generated characters have no box
             continue
-        glyphs.append(Glyph(ch, x0, x1, y0, y1))
+        glyphs.append((turn, glyph))
     return glyphs
+
+
+DESCENT = 0.26  # of the font size: how far a loose box reaches below the baseline (pdfium's, measured)
+
+
+def _upright(x: float, y: float, turn: int) -> tuple[float, float]:
+    """A point in the frame where writing turned `turn` quarters clockwise (pdfium's angle) runs
+    left to right with its top up: at three quarters the writing runs up the page, at one down it."""
+    return {0: (x, y), 1: (-y, x), 2: (-x, -y), 3: (y, -x)}[turn]
+
+
+def _turned_glyph(textpage, i: int, ch: str, turn: int) -> Glyph:
+    """pdfium gives a turned character no loose box: one is made as pdfium makes it for upright
+    text, from the character's origin and font size — a full-width character (or one of ambiguous
+    width, “ ” （ in a CJK font) advances one size, another as far as its ink reaches."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    size = pdfium_c.FPDFText_GetFontSize(textpage.raw, i)
+    x, y = ctypes.c_double(), ctypes.c_double()
+    if not size or not pdfium_c.FPDFText_GetCharOrigin(textpage.raw, i, x, y):
+        return Glyph(ch, 0.0, 0.0, 0.0, 0.0)
+    ox, oy = _upright(x.value, y.value, turn)
+    tx0, ty0, tx1, ty1 = textpage.get_charbox(i)
+    ink = max(_upright(tx0, ty0, turn)[0], _upright(tx1, ty1, turn)[0]) - ox
+    advance = size if unicodedata.east_asian_width(ch) in ("W", "F", "A") else max(ink, 0.3 * size)
+    return Glyph(ch, ox, ox + advance, oy - DESCENT * size, oy + (1 - DESCENT) * size)
 
 
 def _lines(glyphs: list[Glyph]) -> list[list[Glyph]]:

@@ -414,6 +414,40 @@ def spread_labels_pdf(path: Path) -> Path:
     return path
 
 
+def turned_table_pdf(path: Path, clockwise: bool = False) -> Path:
+    """A page of 说明, then a landscape “三公”经费 table printed on a portrait page that /Rotate turns
+    upright in a viewer: the table's text is written turned a quarter (up the page, or down it)."""
+    from reportlab.lib.pagesizes import A4
+
+    c, _ = pdf_canvas(path, landscape_page=False)
+    pw, ph = A4
+    c.setFont(FONT, 11)
+    c.drawString(60, ph - 80, "2023年度“三公”经费财政拨款支出决算24.56万元。")
+    c.showPage()
+    c.setPageRotation(270 if clockwise else 90)
+    c.saveState()
+    if clockwise:
+        c.translate(0, ph)
+        c.rotate(-90)
+    else:
+        c.translate(pw, 0)
+        c.rotate(90)
+    w, h = ph, pw
+    c.setFont(FONT, 14)
+    c.drawCentredString(w / 2, h - 50, "一般公共预算财政拨款“三公”经费支出决算表")
+    c.setFont(FONT, 9)
+    c.drawRightString(w - 40, h - 75, "单位：万元")
+    y = h - 95
+    for cells in [("项目", "预算数", "决算数"), ("合计", "30.00", "24.56"), ("1.因公出国（境）费", "0.00", "0.00"),
+                  ("2.公务接待费", "10.00", "6.36")]:
+        draw_row(c, y, [40, 400, 560, 720], cells)
+        y -= 18
+    c.restoreState()
+    c.showPage()
+    c.save()
+    return path
+
+
 def income_table_with_prose_pdf(path: Path) -> Path:
     """The 收入决算表 of the national 决算 template: 项目 over two label columns (科目编码 | 科目名称 on
     the header's second line, under no figure heading), seven income columns headed at their left

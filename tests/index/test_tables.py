@@ -360,3 +360,15 @@ def test_labels_spread_across_their_cells_are_read_as_names(tmp_path):
     assert (total.raw, total.page, doc.text[total.start:total.end]) == ("1,234.50", 1, "1,234.50")
     assert _cell(facts, "本年支出合计", "支出 › 决算数").raw == "1,234.50"
     assert _cell(facts, "合计", "预算数").raw == "30.00" and _cell(facts, "合计", "决算数").page == 2
+
+
+@pytest.mark.parametrize("clockwise", [False, True])
+def test_a_table_on_a_turned_page_is_read_upright(tmp_path, clockwise):
+    """A landscape table printed on a portrait page turned by /Rotate (its text runs up or down the
+    page): read as the table it shows, each cell under its heading, on its page."""
+    doc = load_document(reports.turned_table_pdf(tmp_path / "三公.pdf", clockwise))
+    assert "| 合计 | 30.00 | 24.56 |" in doc.text
+    facts = extract_facts(doc)
+    spent = _cell(facts, "2.公务接待费", "决算数")
+    assert (spent.table, spent.raw, spent.page) == ("一般公共预算财政拨款“三公”经费支出决算表", "6.36", 2)
+    assert _cell(facts, "合计", "预算数").raw == "30.00"
