@@ -185,6 +185,7 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
     f["ungraded"] = float(c.source in ("sentence", "sentences") and bool(cues()["grade_asked"].search(q.folded))
                           and not cues()["grade_written"].search(text))
     f["scoreless"] = float(prose and bool(cues()["score_asked"].search(q.folded)) and "分" not in text)
+    f["rate_unwritten"] = float(prose and q.wants_percent and _rate_written_otherwise(q, text))
     f["untotalled"] = float(q.wants_number and bool(_TOTAL_ASKED.search(q.folded)) and c.source in ("sentence", "sentences")
                             and lays_out_parts(text))
     # "| 项目名称 | … | 年初预算数 | 全年预算数 | 全年执行数 |": a table's header names the columns asked, holds no figure
@@ -317,7 +318,23 @@ def names_the_opposite(question: str, text: str) -> bool:
 
 
 RULES = ("silent", "figureless", "opposite", "change_of_other", "changeless", "other_year", "row_unnamed", "unnamed_quantity", "furniture", "unitless",
-         "header_row", "untotalled", "ungraded", "scoreless", "asked_cell_empty")  # features that decide by rule (see `ruled_out`), not weighed by the model
+         "header_row", "untotalled", "ungraded", "scoreless", "asked_cell_empty", "rate_unwritten")  # features that decide by rule (see `ruled_out`), not weighed by the model
+
+
+_RIGHT_AFTER = re.compile(r"[^\d。；;，,|]{0,4}?(\d[\d,]*(?:\.\d+)?)\s*([%％]|分|万元|亿元|元|个|人|项|次)?")
+
+
+def _rate_written_otherwise(q: Question, text: str) -> bool:
+    """A rate asked ("执行率是多少") where the prose writes the rate's name only with a figure of another
+    unit right after it ("预算资金执行率10分", its score in a scoring rule): a rate is a percentage. A bare
+    figure after it may be a flattened grid's next column ("执行率 得分 20000.00"): no ruling then."""
+    runs = q.content.split()
+    asked = runs[-1] if runs else ""
+    if len(asked) < 2 or not asked.endswith("率"):
+        return False
+    after = [_RIGHT_AFTER.match(text, m.end()) for m in re.finditer(re.escape(asked), text)]
+    figures = [m for m in after if m]
+    return bool(figures) and all(m.group(2) and m.group(2) not in "%％" for m in figures)
 
 
 def ruled_out(f: dict[str, float]) -> bool:
@@ -336,7 +353,8 @@ def ruled_out(f: dict[str, float]) -> bool:
     asked ("总共多少钱") is not answered by parts laid out, none of them the total; a grade asked
     (什么等级) is not answered by prose that writes no grade word (优, 良, 合格 …), nor a score asked (得了
     几分) by prose without a 分; nor by a quoted table row whose cell naming what is asked has no figure
-    after it (the figure in the row is another line's)."""
+    after it (the figure in the row is another line's); nor a rate asked (执行率) by prose that writes the
+    rate's name only with another kind of figure right after it ("执行率10分")."""
     return any(f.get(name, 0.0) == 1.0 for name in RULES)
 
 

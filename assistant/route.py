@@ -98,6 +98,15 @@ class Route:
     years_apart: list[list[str]] = field(default_factory=list)
 
 
+def _body_words_within(q: str, at: int, body: str) -> str:
+    """The longest run of two or more characters written at `at` that the body's own name
+    holds ("水利" after 中江, of 中江县水利局): part of the name, not a word asked about."""
+    for n in range(min(6, len(q) - at), 1, -1):
+        if q[at : at + n] in body:
+            return q[at : at + n]
+    return ""
+
+
 def question_years(question: str) -> list[int]:
     """2023年, 2023年度, 23年 (two digits read as 20xx)."""
     years = []
@@ -237,10 +246,22 @@ class Router:
             return False
         return not any(o.kind == "org" and o.start == m.end for o in found)
 
+    def _joined_to_named(self, q: str, m: Mention, chosen: list[Mention]) -> bool:
+        """A bare place joined by 和/与/及/、 to a body named in full is a party of its own: "中江水利和
+        临翔林草局", "临翔林草局…和中江水利…" (its body written short after it)."""
+        for o in chosen:
+            if o is m or self._is_weak(o, chosen):
+                continue
+            if o.start >= m.end and re.fullmatch(r"[\u4e00-\u9fff]{0,4}[和与及、]", q[m.end : o.start]):
+                return True
+            if o.end <= m.start and q[m.start - 1] in "和与及、":  # "临翔林草局的收容所项目和中江水利的…"
+                return True
+        return False
+
     def _drop_weak(self, q: str, chosen: list[Mention]) -> list[Mention]:
         """Bare place words count only when nothing stronger is named, and then the
         first one and those joined to it (东丽湖新建光辉路: 东丽, not 新建)."""
-        weak = [m for m in chosen if self._is_weak(m, chosen)]
+        weak = [m for m in chosen if self._is_weak(m, chosen) and not self._joined_to_named(q, m, chosen)]
         if not weak:
             return chosen
         if len(weak) < len(chosen):
@@ -368,6 +389,10 @@ class Router:
             if only is not None:
                 docs &= set(only)
             groups.append(sorted(docs))
+        for i, entity in enumerate(entities):  # "中江水利": the place, then its body's words written short
+            bodies = {fold(self.documents[d].body) for d in groups[i]}
+            if entity[-1].kind == "place" and len(bodies) == 1:
+                names[i] += _body_words_within(q, entity[-1].end, bodies.pop())
         route = Route("ok", years=years, names=names, unknown=unknown)
         for i, entity in enumerate(entities):
             if not groups[i] and all(m.kind == "place" for m in entity):

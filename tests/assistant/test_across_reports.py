@@ -287,6 +287,24 @@ def test_projects_tables_are_compared_by_their_funds_grid_cells(dev2_assistant):
     assert any("97.80%" in c.quote for c in a.citations) and len({c.doc for c in a.citations}) == 2
 
 
+@pytest.mark.dev
+@pytest.mark.parametrize("question", ["中江水利和临翔林草局这两个项目，执行率分别是多少？",
+                                      "临翔林草局的收容所项目和中江水利的项目，执行率分别是多少？"])
+def test_a_bare_place_joined_to_a_named_body_is_a_party_of_its_own(dev2_assistant, question):
+    """"中江水利": a place without its suffix, its body written short after it. Beside a body named in full
+    (临翔林草局) it was dropped as an ordinary word, and the question answered from the other report alone."""
+    a = dev2_assistant.ask(question)
+    assert a.found and "100.00%" in a.answer and "97.80%" in a.answer, a.answer
+    assert len({c.doc for c in a.citations}) == 2
+
+
+@pytest.mark.dev
+def test_a_rate_is_not_read_off_a_scoring_rule(dev2_assistant):
+    """"预算资金执行率10分" (the rule that scores it) is no 执行率: the funds grid's 100.00% answers."""
+    a = dev2_assistant.ask("中江县水利局的执行率是多少？")
+    assert a.found and "100.00%" in a.answer and "10分" not in a.answer, a.answer
+
+
 def test_only_a_projects_own_table_states_its_figures_in_a_funds_grid():
     from assistant.answer import _PROJECT_TABLE
 
