@@ -179,6 +179,13 @@ _FIRST_ITEM = re.compile(r"(?P<paren>[（(]一[)）])|(?P<arabic>(?<!\d)1[.、�
 _ITEM_MARK = {"paren": re.compile(r"[（(](?P<k>[一二三四五六七八九十]{1,3})[)）]"),
               "arabic": re.compile(r"(?<![\d.])(?P<k>\d{1,2})[.、．](?!\d)"),
               "shi": re.compile(r"(?P<k>[一二三四五六七八九十]{1,3})是")}
+# a numbered run right after the words asked ("公开目录 一、… 二、…"): its first mark, then each mark of its style
+_RUN_FIRST = re.compile(r"(?P<dun>(?<![一二三四五六七八九十])一、)|(?P<table>表一、)|" + _FIRST_ITEM.pattern)
+_RUN_MARK = {**_ITEM_MARK, "dun": re.compile(r"(?<![一二三四五六七八九十表])(?P<k>[一二三四五六七八九十]{1,3})、"),
+             "table": re.compile(r"表(?P<k>[一二三四五六七八九十]{1,3})、")}
+RUN_REACH = 16  # characters between the words asked and the run's first mark
+RUN_ITEM = 80  # characters of an item shown
+_ITEM_END = re.compile(r"[。；;\n]|\s{2,}|第[一二三四五六七八九十]+部分")  # where a run's item ends at the latest
 _SCORE_ASKED = re.compile(r"分值|得分|几分|多少分|评分|总分")
 _SHARE_ASKED = re.compile(r"占比|所占比[例重]|比重|的比例|百分之几|占多少")
 
@@ -382,6 +389,24 @@ def _names_only(text: str) -> bool:
     text = text.strip().rstrip("。:：")
     return bool(re.fullmatch(r"(?:19|20)\d\d\s*年度?", text)) or (
         len(text) <= 20 and heading_rank(text) is not None and not re.search(r"[:：。；;，,]|\d\s*(万元|元|%|人|个)", text))
+
+
+NEAR_SCORE = 0.05  # candidates scored this close to the best are told apart by their wording
+
+
+def _closest_wording_first(ranked: list[Candidate]) -> None:
+    """Words asked for, not a figure: of the passages scored nearly as high as the best, a heading with the
+    sentence under it that writes more of what is asked, both by rare words and by character pairs
+    ("3.加强培训和指导。采取集中学…" before "加强工程维修养护" for "怎么加强培训的"): the heading names it."""
+    best = ranked[0]
+    near = [c for c in ranked[1:] if c.score >= best.score - NEAR_SCORE and c.under_heading]
+    if best.source not in ("sentence", "sentences") or not near:
+        return
+    wording = lambda c: (c.features.get("idf_cover", 0.0), c.features.get("match", 0.0))
+    closer = max(near, key=lambda c: sum(wording(c)))
+    if all(a > b for a, b in zip(wording(closer), wording(best))):
+        ranked.remove(closer)
+        ranked.insert(0, closer)
 
 
 def unique(citations: list[Citation]) -> list[Citation]:
@@ -638,6 +663,41 @@ class Answerer:
             end = later[0] if later else min(len(doc.text), start + 160)
             citation = self._citation(doc.doc_id, start, end)
             return Answer("", f"据《{doc.title}》，“{word}”的第{m.group('n')}项：{doc.text[start:end].strip()}", True,
+                          [citation], [], "section")
+        return None
+
+    def answer_listed(self, q: Question, doc_ids: list[str]) -> Answer | None:
+        """"公开目录有哪些", "包括哪几个方面": the numbered run (一、… 二、…, （一）…, 1. …, 表一、…) the report
+        writes right after the words asked, each item up to the next mark; two items or more, numbered
+        from one without a gap, else no answer."""
+        if len(doc_ids) != 1 or q.wants_number or not cues()["list_asked"].search(q.folded):
+            return None
+        runs = [w for w in re.sub(r"包括|包含", " ", q.content).split() if len(w) >= 2]  # "决算包括哪些表": 决算
+        if not runs:
+            return None
+        doc = self.index.documents[doc_ids[0]]
+        word = max(reversed(runs), key=len)  # the longest; of two as long, the later (what is asked comes last)
+        for hit in re.finditer(re.escape(word), doc.folded):
+            first = _RUN_FIRST.search(doc.folded, hit.end(), hit.end() + RUN_REACH)
+            if first is None or re.search(r"[。；;？?]", doc.folded[hit.end() : first.start()]):
+                continue
+            style = next(k for k, v in first.groupdict().items() if v)
+            marks = []
+            for x in _RUN_MARK[style].finditer(doc.folded, first.start(), first.start() + 2000):
+                if chinese_number(x.group("k")) != len(marks) + 1:
+                    break  # a gap, or another list begun at one
+                marks.append(x)
+            if len(marks) < 2:
+                continue
+            items = []
+            for k, x in enumerate(marks):
+                # the last item has no next mark to end it: as long as the longest before it, near enough
+                end = marks[k + 1].start() if k + 1 < len(marks) else x.end() + max(len(i) for i in items) + 4
+                item = _ITEM_END.split(doc.text[x.start() : end])[0].strip()
+                items.append(item if len(item) <= RUN_ITEM else item[:RUN_ITEM] + "…")
+            end = x.start() + len(items[-1].rstrip("…"))
+            citation = self._citation(doc.doc_id, marks[0].start(), min(end, len(doc.text)))
+            return Answer("", f"据《{doc.title}》，“{word}”之后列出的各项：{'；'.join(items)}。", True,
                           [citation], [], "section")
         return None
 
@@ -1057,6 +1117,7 @@ class Answerer:
         if nth is not None and not nth.found:  # "第五条职责" of a list of three: said so, nothing else given
             return [], nth, passages
         for ruled in (self.answer_published(q, doc_ids), self.answer_document_number(q, doc_ids), nth,
+                      self.answer_listed(q, doc_ids),
                       stated or self.project_score(q, doc_ids), self.answer_table_rows(q, doc_ids)):
             if ruled is not None:  # read off the page itself by a rule of the genre, not weighed by the model
                 out.append(Candidate(ruled, "section", ruled.answer, rule_first=True, score=1.0))
@@ -1068,6 +1129,8 @@ class Answerer:
         # nor is a passage without a figure for a question that asks a figure and nothing else
         out = [c for c in out if not (c.features.get("furniture") or c.features.get("figureless"))]
         out.sort(key=lambda c: -c.score)
+        if out and not q.wants_number:
+            _closest_wording_first(out)
         if out and cues()["reason"].search(q.folded):
             self._with_its_reason(out)
         return out, fallback, passages
@@ -1905,7 +1968,8 @@ class Answerer:
             for i, s in enumerate(sentences):
                 if not contents_asked and _TOC_ENTRY.fullmatch(s.text.strip()):
                     continue  # "(三)绩效评价工作过程 8": a table of contents names a section and its page, and says nothing
-                if not contents_asked and _names_only(s.text):
+                heading = not contents_asked and _names_only(s.text)
+                if heading and (i + 1 >= len(sentences) or _names_only(sentences[i + 1].text)):
                     continue  # "二、机构设置", "2023年": a heading or a year alone names what follows, and says nothing
                 match = match_score(q.content, s.text)
                 pre = match + 0.03 / (rank + 1)
@@ -1917,13 +1981,16 @@ class Answerer:
                 threshold = MIN_COVERAGE if q.wants_number else MIN_TEXT_COVERAGE
                 accepts = ((match >= threshold or (unit and match >= 0.3)) and (has_number(s.text) or not q.wants_number)
                            and fits_value_kind(q.text, s.text))
-                scored.append((pre, s, p, sentences[i + 1 : i + 2], accepts))
+                scored.append((pre, s, p, sentences[i + 1 : i + 2], accepts, heading))
         scored.sort(key=lambda x: -x[0])
         out, seen = [], set()
-        for pre, s, p, after, accepts in scored:
+        for pre, s, p, after, accepts, heading in scored:
             if (s.doc_id, s.start) in seen:
                 continue
             seen.add((s.doc_id, s.start))
+            if heading:  # "3.加强培训和指导。" says nothing alone; with the sentence under it, what was done
+                out.append(replace(self._sentence_candidate([s, after[0]], p, False, passages), under_heading=True))
+                continue
             doc = self.index.documents[s.doc_id]
             truncated = s.end >= len(doc.text.rstrip()) and s.text[-1] not in SENTENCE_END
             single = self._sentence_candidate([s], p, truncated, passages)

@@ -65,6 +65,7 @@ class Candidate:
     rule_accepts: bool = False  # the hand-set coverage rule of the genre would accept this sentence
     rule_score: float = 0.0
     rule_first: bool = False  # what the hand-written order of attempts would have answered
+    under_heading: bool = False  # a heading that says nothing alone, with the sentence under it
     measured: dict[str, float] = field(default_factory=dict)  # features only its producer can measure (a cell's label, column, period)
     features: dict[str, float] = field(default_factory=dict)
     score: float = 0.0

@@ -521,3 +521,24 @@ def test_the_nth_item_of_a_list_the_report_writes_after_the_words_asked(tmp_path
     a = assistant.ask("丰桂县发改局第二条职责是什么？")
     assert a.found and "(二)负责全县价格监测工作。" in a.answer and "(三)" not in a.answer, a.answer
     assert not assistant.ask("丰桂县发改局第五条职责是什么？").found
+
+
+@pytest.mark.dev
+@pytest.mark.parametrize("question, count, last", [
+    ("鄂州2022年政府决算公开目录有哪些？", 7, "七、2022年重点项目绩效执行情况"),  # 一、… after the words asked
+    ("尖山区发改局单位预算公开了哪些报表？", 12, "表十二、项目支出绩效表"),  # 表一、…
+])
+def test_a_list_asked_is_the_numbered_run_after_its_words(dev2_assistant, question, count, last):
+    """"…有哪些": the numbered run the report writes right after the words asked, every item, cited — not the
+    heading that repeats the question ("2022年政府决算公开目录")."""
+    a = dev2_assistant.ask(question)
+    assert a.found and a.answer.count("；") == count - 1 and a.answer.rstrip("。").endswith(last), a.answer
+    assert last in a.citations[0].quote
+
+
+@pytest.mark.dev
+def test_a_heading_that_names_what_is_asked_is_read_with_the_sentence_under_it(dev2_assistant):
+    """"3.加强培训和指导。" says nothing alone and was never a candidate, so "怎么加强培训的" got another
+    sentence that writes 加强 ("加强工程维修养护…"); the heading with the sentence under it answers."""
+    a = dev2_assistant.ask("许昌河湖水系中心怎么加强培训的？")
+    assert a.found and "加强培训和指导" in a.answer and "集中学" in a.answer, a.answer
