@@ -542,3 +542,11 @@ def test_a_heading_that_names_what_is_asked_is_read_with_the_sentence_under_it(d
     sentence that writes 加强 ("加强工程维修养护…"); the heading with the sentence under it answers."""
     a = dev2_assistant.ask("许昌河湖水系中心怎么加强培训的？")
     assert a.found and "加强培训和指导" in a.answer and "集中学" in a.answer, a.answer
+
+
+@pytest.mark.dev
+def test_staff_actually_in_post_is_asked_as_reports_write_it(dev2_assistant):
+    """"编制多少？实际在职多少？": reports write 实有 (在职实有…8人, 实有人数), not 实际; the second clause found
+    nothing and the question was refused (data/question_words.tsv: 实际在职 → 在职 实有)."""
+    a = dev2_assistant.ask("巫溪档案馆编制多少？实际在职多少？")
+    assert a.found and "12名" in a.answer and "8人" in a.answer, a.answer
