@@ -31,6 +31,12 @@ class Progress:
     name: str = ""
 
 
+def textless_pages(doc: Document) -> list[int]:
+    """The pages (1-based) of a report that hold no text: scanned images, whose figures no one can cite."""
+    ends = doc.page_starts[1:] + [len(doc.text)]
+    return [n for n, (a, b) in enumerate(zip(doc.page_starts, ends), 1) if not doc.text[a:b].strip()]
+
+
 @dataclass
 class BuildReport:
     added: list[str] = field(default_factory=list)
@@ -39,6 +45,7 @@ class BuildReport:
     removed: list[str] = field(default_factory=list)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (file given, the indexed file with the same content)
     skipped: list[LoadError] = field(default_factory=list)
+    textless: list[tuple[str, list[int]]] = field(default_factory=list)  # (file, its pages without a text layer)
     documents: int = 0
     chunks: int = 0
     embedded: int = 0  # chunks actually run through the model
@@ -59,6 +66,10 @@ class BuildReport:
         ]
         for path, same in self.duplicates:
             lines.append(f"duplicate {path}: same content as {same}, indexed once")
+        for name, pages in self.textless:
+            listed = "、".join(str(p) for p in pages)
+            lines.append(f"no text on page {listed} of {name} (第{listed}页没有文字层，扫描件？): "
+                         "its figures cannot be read or answered; run OCR on the file first")
         for err in self.skipped:
             lines.append(f"skipped {err.path}: {err.reason}")
         return "\n".join(lines)
@@ -153,6 +164,8 @@ def build_index(paths: list[Path | str], index_dir: Path | str, settings: Settin
         except LoadError as err:
             report.skipped.append(err)
             continue
+        if blank := textless_pages(doc):
+            report.textless.append((doc.name, blank))
         same = documents.get(doc.doc_id)
         if same is not None:
             if same.path == doc.path and doc.doc_id in chunks_of and not overrides and doc.doc_id not in reread:

@@ -448,6 +448,21 @@ def turned_table_pdf(path: Path, clockwise: bool = False) -> Path:
     return path
 
 
+def partly_scanned_pdf(path: Path) -> Path:
+    """A 部门决算 whose second page is a scanned image (drawn here as a filled box): no text layer."""
+    c, (w, h) = pdf_canvas(path, landscape_page=False)
+    c.setFont(FONT, 12)
+    c.drawString(60, h - 80, f"{BODY}2023年度部门决算")
+    c.drawString(60, h - 110, "2023年度收、支总计均为1,234.50万元。")
+    c.showPage()
+    c.rect(50, 50, w - 100, h - 100, fill=1)
+    c.showPage()
+    c.drawString(60, h - 80, "三、支出决算情况说明")
+    c.showPage()
+    c.save()
+    return path
+
+
 def income_table_with_prose_pdf(path: Path) -> Path:
     """The 收入决算表 of the national 决算 template: 项目 over two label columns (科目编码 | 科目名称 on
     the header's second line, under no figure heading), seven income columns headed at their left

