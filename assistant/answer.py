@@ -1307,6 +1307,8 @@ class Answerer:
                 elif label in TOTAL_ROWS:
                     label = subject  # a table's 合计 row is the total of what the table is about
                 named = coverage(bigrams(label + column), f"{q.folded} {q.content}")  # as asked, or as reports write it
+                if row_name(fact.label) in TOTAL_ROWS and column:  # a table's total row: its cell is named by its column
+                    named = max(named, coverage(bigrams(column), f"{q.folded} {q.content}"))
                 # a row the question does not name, that is no total of the table: a neighbour's cell
                 own = bigrams(row_name(label)) - bigrams(column)  # 教育支出 under 基本支出: 教育, not 支出
                 row_named = label in TOTAL_ROWS or label == subject or not own or coverage(own, q.content) > 0  # not in the body's name (农业农村局)
@@ -1329,7 +1331,11 @@ class Answerer:
             if fact.unit == "万元" and fact.raw_unit == "万元" and _ASKS_YUAN.search(q.folded):
                 converted = f"，合 {fact.value * 1e4:,.2f} 元"  # "是多少元": the 万元 figure in 元 too
             label = fact.label.replace(" › ", "—")
-            if fact.label in TOTAL_ROWS and fact.table:
+            heading = fact.column.split(" › ")[-1]
+            names_quantity = heading not in (*TOTAL_ROWS, "金额", "") and asked_period_of(heading) is None
+            if fact.label in TOTAL_ROWS and names_quantity and fact.table:
+                label, where = heading, f"（{fact.table}，{fact.label}）"  # "事业收入（部门收入总表，合计）"
+            elif fact.label in TOTAL_ROWS and fact.table:
                 label = f"{table_subject(fact.table)}{label}"  # "“三公”经费合计", not a bare 合计
             said = _change_said(fact)
             text = f"{self._names(doc)}{label}{where}：{fact.as_written()}{converted}{said}。"

@@ -77,10 +77,14 @@ _VALUE_TEXT = re.compile(r"^[≥≤><=﹦＝约]*\s*\d[\d,.]*\s*(?:%|[\u4e00-\u9
 _TITLE_FRAME = re.compile(r"^(?:一般公共预算)?(?:财政拨款)?|(?:收入|支出)?(?:决算|预算)?(?:总|情况|明细)?表$")
 
 
+_SPENDING_KINDS = ("基本", "项目")  # 基本支出, 项目支出: the templates' two kinds of spending, 支出 part of the name
+
+
 def table_subject(title: str) -> str:
     """What a template table is about, without the frame every title has:
-    财政拨款“三公”经费支出决算表 → “三公”经费."""
-    return _TITLE_FRAME.sub("", title) or title
+    财政拨款“三公”经费支出决算表 → “三公”经费; 一般公共预算基本支出表 → 基本支出 (not 基本)."""
+    subject = _TITLE_FRAME.sub("", title) or title
+    return subject + "支出" if subject in _SPENDING_KINDS and f"{subject}支出" in title else subject
 
 
 @lru_cache(maxsize=1)

@@ -448,6 +448,44 @@ def turned_table_pdf(path: Path, clockwise: bool = False) -> Path:
     return path
 
 
+def basic_budget_by_economy_pdf(path: Path) -> Path:
+    """A 部门预算's 一般公共预算基本支出表 by economic class (301 工资福利支出 › 30101 基本工资 …) under
+    合计 | 人员经费 | 公用经费, printed without rules, its figures centred in their columns, running onto a
+    second page with neither title nor header; a page of 说明 before it."""
+    c, (w, h) = pdf_canvas(path)
+    c.setFont(FONT, 16)
+    c.drawCentredString(w / 2, h - 50, "西山区卫生健康局2024年部门预算")
+    c.setFont(FONT, 11)
+    c.drawString(60, h - 90, "2024年部门预算收入总计3,456.78万元，比上年增加120.00万元，增长3.60%。")
+    c.showPage()
+    cols = [40, 110, 330, 450, 570, 690]
+    pages = [[("经济分类科目", "", "2024年基本支出", "", ""), ("科目编码", "科目名称", "合计", "人员经费", "公用经费"),
+              ("", "合计", "1,250.40", "1,120.10", "130.30"), ("301", "工资福利支出", "1,050.00", "1,050.00", ""),
+              ("30101", "基本工资", "420.00", "420.00", ""), ("30113", "住房公积金", "95.00", "95.00", ""),
+              ("30199", "其他工资福利支出", "535.00", "535.00", "")],
+             [("302", "商品和服务支出", "130.30", "", "130.30"), ("30201", "办公费", "25.00", "", "25.00"),
+              ("30299", "其他商品和服务支出", "105.30", "", "105.30"), ("303", "对个人和家庭的补助", "70.10", "70.10", ""),
+              ("30302", "退休费", "70.10", "70.10", "")]]
+    for n, rows in enumerate(pages):
+        if n == 0:
+            c.setFont(FONT, 14)
+            c.drawCentredString(w / 2, h - 50, "一般公共预算基本支出表")
+            c.setFont(FONT, 9)
+            c.drawRightString(w - 40, h - 72, "单位：万元")
+        c.setFont(FONT, 9)
+        y = h - 95
+        for cells in rows:
+            for k, cell in enumerate(cells):
+                if cell and k >= 2:
+                    c.drawCentredString((cols[k] + cols[k + 1]) / 2, y, cell)
+                elif cell:
+                    c.drawString(cols[k] + 4, y, cell)
+            y -= 16
+        c.showPage()
+    c.save()
+    return path
+
+
 def partly_scanned_pdf(path: Path) -> Path:
     """A 部门决算 whose second page is a scanned image (drawn here as a filled box): no text layer."""
     c, (w, h) = pdf_canvas(path, landscape_page=False)

@@ -286,3 +286,21 @@ def spread_assistant(tmp_path_factory, embedder):
 def test_a_spread_total_row_answers_for_its_side(spread_assistant, question, figure):
     a = spread_assistant.ask(question)
     assert a.found and figure in a.answer
+
+
+@pytest.fixture(scope="module")
+def economy_assistant(tmp_path_factory, embedder):
+    folder = tmp_path_factory.mktemp("economy")
+    pdf = reports.basic_budget_by_economy_pdf(folder / "西山区卫生健康局2024年部门预算.pdf")
+    build_index([pdf], folder / "index", embedder=embedder)
+    return Assistant.load(folder / "index")
+
+
+@pytest.mark.parametrize("question, figure, page", [
+    ("西山区卫健局2024年基本支出预算多少？", "1,250.40", 2),  # the 一般公共预算基本支出表's 合计 row: 基本支出, not 基本
+    ("西山区卫健局2024年人员经费预算多少？", "1,120.10", 2),  # a total row's cell is named by its column
+    ("西山区卫健局退休费多少", "70.10", 3),  # on the page the table runs onto, with neither title nor header
+])
+def test_a_basic_spending_table_by_economic_class_answers_its_totals_and_rows(economy_assistant, question, figure, page):
+    a = economy_assistant.ask(question)
+    assert a.found and figure in a.answer and a.citations[0].page == page, a.answer
