@@ -251,6 +251,7 @@ class _Stated(NamedTuple):
     label: str  # row and column, folded, quotes dropped
     period: str  # the fact's period (预算, 决算, 上年 …)
     column: str  # the last level of its column header, folded
+    total_row: bool = False  # a table's 合计/总计 row: its cell is named by its column alone
 
 
 def _in_one_unit(found: list[_Stated]) -> set[float]:
@@ -1492,11 +1493,13 @@ class Answerer:
                 value, written = -value, f"{fell.group(1)}{written}"
             operand = Operand(asked, value, fact.unit, written, doc_id, fact.start, fact.end)
             found.append(_Stated(operand, self._citation(doc_id, fact.context_start, fact.context_end), label,
-                                 fact.period, fold(fact.column.split(" › ")[-1])))
+                                 fact.period, fold(fact.column.split(" › ")[-1]), row_name(fact.label) in TOTAL_ROWS))
         # the label that writes least beside the words asked first: "（2）公务用车运行维护费", not "2.公务用车购置及运行维护费"
         found.sort(key=lambda f: -coverage(bigrams(f.label), f"{asked} {' '.join(forms)}"))
         unqualified = [f for f in found if not _NARROWING.search(f.label) or _NARROWING.search(q.folded)]
         found = unqualified or found  # "本级项目支出" is part of the 项目支出 asked, when another label names it whole
+        if len(_in_one_unit(found)) > 1:  # "人员经费" down a column of rows: its total row's cell is the one named whole
+            found = [f for f in found if f.total_row and f.column == fold(asked)] or found
         wanted = self._wanted_period(q, doc_id)
         if len(_in_one_unit(found)) > 1:  # 预算数 and 决算数 side by side: the period asked, else the report's own
             found = [f for f in found if f.period == wanted] if wanted else found

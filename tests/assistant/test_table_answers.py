@@ -304,3 +304,23 @@ def economy_assistant(tmp_path_factory, embedder):
 def test_a_basic_spending_table_by_economic_class_answers_its_totals_and_rows(economy_assistant, question, figure, page):
     a = economy_assistant.ask(question)
     assert a.found and figure in a.answer and a.citations[0].page == page, a.answer
+
+
+@pytest.mark.parametrize("question, share", [
+    ("西山区卫健局人员经费占基本支出多少？", "89.58%"),  # "占…多少" asks a share, not the amount
+    ("西山区卫健局公用经费多少？占基本支出的比例呢？", "10.42%"),
+])
+def test_a_share_is_worked_out_from_a_total_rows_cells(economy_assistant, question, share):
+    """人员经费 down a column of rows: its 合计 row's cell is the one named whole, and 基本支出 is the table's
+    合计; the share is worked out with its formula, each operand cited."""
+    a = economy_assistant.ask(question)
+    assert a.found and share in a.answer and "÷" in a.answer, a.answer
+
+
+def test_a_share_asked_as_zhan_duoshao_is_a_share_but_land_taken_is_not():
+    from assistant.compute import plan
+    from assistant.sentences import PERCENT_QUESTION
+
+    assert PERCENT_QUESTION.search("人员经费占基本支出多少") and plan("人员经费占基本支出多少")[0] == "ratio"
+    assert plan("税收占地方一般公共预算收入的比重")[1] == ["税收", "地方一般公共预算收入"]
+    assert not PERCENT_QUESTION.search("新建校区占地面积多少") and plan("新建校区占地面积多少") is None

@@ -51,7 +51,7 @@ def test_hybrid_retrieval_beats_either_ranking_alone(seed_assistant):
 # pooled over the real sets (seeds, dev, dev2), and apart for the generated table reports (so their
 # easier questions cannot hide a loss on real ones). Raise them as the numbers rise.
 SPLIT_FLOORS = {"dev": {"accuracy": 0.89, "wrong": 0.02, "margin": 0.32},
-                "test": {"accuracy": 0.74, "wrong": 0.07, "margin": 0.12}}
+                "test": {"accuracy": 0.75, "wrong": 0.06, "margin": 0.14}}
 TABLE_FLOORS = {"dev": {"accuracy": 0.96, "wrong": 0.02, "margin": 0.40},
                 "test": {"accuracy": 0.97, "wrong": 0.02, "margin": 0.40}}
 # The questions about several reports at once written here over dev2's development documents (eval/across):
