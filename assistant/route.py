@@ -389,10 +389,13 @@ class Router:
             if only is not None:
                 docs &= set(only)
             groups.append(sorted(docs))
-        for i, entity in enumerate(entities):  # "中江水利": the place, then its body's words written short
+        for i, entity in enumerate(entities):
+            # "中江水利": a place written without its suffix, then its body's words written short — part of the
+            # name; after a place written whole ("南县财政收入" of 南县财政局) the words are what is asked
             bodies = {fold(self.documents[d].body) for d in groups[i]}
-            if entity[-1].kind == "place" and len(bodies) == 1:
-                names[i] += _body_words_within(q, entity[-1].end, bodies.pop())
+            last = entity[-1]
+            if last.kind == "place" and not last.text.endswith(PLACE_SUFFIXES) and len(bodies) == 1:
+                names[i] += _body_words_within(q, last.end, bodies.pop())
         route = Route("ok", years=years, names=names, unknown=unknown)
         for i, entity in enumerate(entities):
             if not groups[i] and all(m.kind == "place" for m in entity):

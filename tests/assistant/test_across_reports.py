@@ -299,6 +299,15 @@ def test_a_bare_place_joined_to_a_named_body_is_a_party_of_its_own(dev2_assistan
 
 
 @pytest.mark.dev
+def test_only_a_place_written_short_takes_its_bodys_words_into_its_name(dev2_assistant):
+    """"中江水利": 水利 is of the body's name (中江县水利局); "南县财政收入": after 南县 written whole, 财政 is
+    what is asked, though the body is 南县财政局."""
+    router = dev2_assistant.answerer.router
+    assert router.route("中江水利和临翔林草局这两个项目，执行率分别是多少？", None).names == ["中江水利", "临翔林草局"]
+    assert router.route("南县财政收入多少？", None).names == ["南县"]
+
+
+@pytest.mark.dev
 def test_a_rate_is_not_read_off_a_scoring_rule(dev2_assistant):
     """"预算资金执行率10分" (the rule that scores it) is no 执行率: the funds grid's 100.00% answers."""
     a = dev2_assistant.ask("中江县水利局的执行率是多少？")
