@@ -59,7 +59,7 @@ def understand(question: str, names: list[str]) -> Question:
         text=question,
         folded=folded,
         content=question_content(question, names),
-        wants_number=bool(QUANTITY_QUESTION.search(folded))
+        wants_number=_asks_quantity(folded)
         or bool(cues()['bare_amount'].search(folded) or cues()['changes'].search(folded)) and not cues()['open'].search(folded),
         wants_percent=bool(PERCENT_QUESTION.search(folded)),
         unit=asked_unit_pattern(question),
@@ -79,6 +79,16 @@ def understand(question: str, names: list[str]) -> Question:
 
 
 _RATE = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+_CHANGE_ONLY = {"增长", "增加", "减少"}
+
+
+def _asks_quantity(folded: str) -> bool:
+    """Whether the question asks a figure. The reason for a change ("收支总计增加的原因是什么") asks words:
+    its 增加 names the change explained, not a figure asked."""
+    asked = {m.group(0) for m in QUANTITY_QUESTION.finditer(folded)}
+    if asked and asked <= _CHANGE_ONLY and cues()["reason"].search(folded):
+        return False
+    return bool(asked)
 ASKING = re.compile(r"多少|几|多大|多长|多深|多高|百分之|比例|比重")
 _ITEM_SEPARATOR = re.compile(r"、|和|与|以及|及")
 _EACH = re.compile(r"(分别|各自|各)(是|为|有)?$")

@@ -550,3 +550,13 @@ def test_staff_actually_in_post_is_asked_as_reports_write_it(dev2_assistant):
     nothing and the question was refused (data/question_words.tsv: 实际在职 → 在职 实有)."""
     a = dev2_assistant.ask("巫溪档案馆编制多少？实际在职多少？")
     assert a.found and "12名" in a.answer and "8人" in a.answer, a.answer
+
+
+def test_the_reason_for_a_change_asks_words_not_a_figure():
+    """"收支总计增加的原因是什么": its 增加 names the change explained; the reason is words, so a sentence that
+    gives it without a figure ("主要变动原因是…") answers. A figure asked beside it still wants one."""
+    from assistant.question import understand
+
+    assert not understand("丰宁区民政局收支总计增加的原因是什么？", ["丰宁区民政局"]).wants_number
+    assert understand("丰宁区民政局收支总计增加了多少？为什么？", ["丰宁区民政局"]).wants_number
+    assert understand("丰宁区民政局收支总计增加了吗", ["丰宁区民政局"]).wants_number
