@@ -14,9 +14,10 @@ from index.normalize import fold
 from index.records import Document
 
 from .rank import names_the_opposite, opposites
+from .sentences import HOW_MUCH, SHARE_OF
 
 SUM = re.compile(r"合计|一共|加起来|总共|共计|之和|总和")
-RATIO = re.compile(r"占(?!地(?!方)|用)(?P<b>[^，,。？?]{2,20}?)的?(比例|比重|百分之|几成|多少(?![亩平方米万元钱人个]))")
+RATIO = re.compile(SHARE_OF + r"(?P<b>[^，,。？?]{2,20}?)的?(比例|比重|百分之|几成|" + HOW_MUCH + ")")
 WITHIN = re.compile(r"(?P<whole>[^，,。？?里中]{2,20}?)(?:里面?|当中|之中|中)(?P<part>[^，,。？?占]{2,20}?)"
                     r"(?:占多少|占比|占了?几成|占百分之几|所占比[例重])")
 DIFF = re.compile(r"比(?P<b>[^，,。？?]{2,12}?)(超收|多收|少收|超支|多出|多了|少了|增加了?|减少了?|差了?(?=多少)|多(?!少)|(?<!多)少)")

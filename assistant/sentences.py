@@ -175,8 +175,10 @@ def coverage(content_bigrams: set[str], text: str) -> float:
 
 
 _YEAR_OR_DATE = re.compile(r"20\d\d\s*年度?")
-PERCENT_QUESTION = re.compile(r"率|比例|比重|占比|百分|几成|增幅|降幅|涨幅|跌幅|增速|占了?多少(?![亩平方米万元钱人个])"
-                              r"|占(?!地(?!方)|用)[^，,。？?]{1,10}?(?:的)?多少(?![亩平方米万元钱人个])")  # "占基本支出多少": a share
+SHARE_OF = r"占(?!地(?!方)|用)"  # the 占 of a share: not 占地 (land taken, though 占地方… is) nor 占用
+HOW_MUCH = r"多少(?![亩平方米万元钱人个])"  # the 多少 of a share, not of an area, an amount or a count
+PERCENT_QUESTION = re.compile(r"率|比例|比重|占比|百分|几成|增幅|降幅|涨幅|跌幅|增速|占了?" + HOW_MUCH
+                              + "|" + SHARE_OF + r"[^，,。？?]{1,10}?(?:的)?" + HOW_MUCH)  # "占基本支出多少": a share
 PERCENT_IN_TEXT = re.compile(r"\d\s*%|百分之|\d\s*成")
 
 

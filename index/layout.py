@@ -14,11 +14,14 @@ per page; pypdfium2 already reads our PDFs and gives each character's box.
 
 from __future__ import annotations
 
+import ctypes
 import math
 import re
 import unicodedata
 from dataclasses import dataclass
 from statistics import median
+
+import pypdfium2.raw as pdfium_c
 
 CELL_GAP = 0.6  # a gap wider than this × the line's character height separates two cells
 WORD_GAP = 0.2  # a narrower gap than a cell's, still wider than this, is a space
@@ -157,8 +160,6 @@ def _overlap(a: Cell, b: Cell) -> bool:
 def _glyphs(textpage) -> list[tuple[int, Glyph]]:
     """Each character with its box in its own upright frame, and how many quarter turns its
     writing is turned on the page (0 for upright text)."""
-    import pypdfium2.raw as pdfium_c
-
     count = textpage.count_chars()
     text = textpage.get_text_range(0, count)
     glyphs = []
@@ -190,10 +191,6 @@ def _turned_glyph(textpage, i: int, ch: str, turn: int) -> Glyph:
     """pdfium gives a turned character no loose box: one is made as pdfium makes it for upright
     text, from the character's origin and font size — a full-width character (or one of ambiguous
     width, “ ” （ in a CJK font) advances one size, another as far as its ink reaches."""
-    import ctypes
-
-    import pypdfium2.raw as pdfium_c
-
     size = pdfium_c.FPDFText_GetFontSize(textpage.raw, i)
     x, y = ctypes.c_double(), ctypes.c_double()
     if not size or not pdfium_c.FPDFText_GetCharOrigin(textpage.raw, i, x, y):
@@ -273,20 +270,15 @@ def _one_grid(rows: list[list[Cell]]) -> list[str]:
     band it overlaps, so spanning headers do not merge columns."""
     data = [r for r in rows if _holds_number(r)] or rows
     # a dash for "nothing here" sits anywhere in its cell: it marks no column's extent
-    spans = sorted((c.x0, c.x1) for r in data for c in r if not _PLACEHOLDER.match(c.text))
-    bands: list[list[float]] = []
-    for x0, x1 in spans:
-        if bands and x0 <= bands[-1][1]:
-            bands[-1][1] = max(bands[-1][1], x1)
-        else:
-            bands.append([x0, x1])
+    bands = _merged([[c.x0, c.x1] for r in data for c in r if not _PLACEHOLDER.match(c.text)])
+    headers = [r for r in rows if len(r) >= 2 and r not in data]
     # a column empty in every data row (项目支出 with nothing in it) still has its header cell
-    for x0, x1 in sorted((c.x0, c.x1) for r in rows if len(r) >= 2 and r not in data for c in r
+    for x0, x1 in sorted((c.x0, c.x1) for r in headers for c in r
                          if not _UNIT_CELL.search(c.text)):  # 单位：元 sits at the right edge, over no column
         if x0 > bands[-1][1]:
             bands.append([x0, x1])
     figures = {_band_of(c, bands) for r in data for c in r if _NUMBER.match(c.text)}
-    bands = _with_empty_columns(bands, figures, [r for r in rows if len(r) >= 2 and r not in data])
+    bands = _with_empty_columns(bands, figures, headers)
     out = []
     for row in rows:
         slots = [""] * len(bands)
@@ -318,15 +310,18 @@ def _with_empty_columns(bands: list[list[float]], figures: set[int], headers: li
             cells.sort(key=lambda c: c.x0)
             # one character alone is a heading spread across its cell ("预  算  数", distributed alignment)
             gaps += [[c.x0, c.x1] for c in cells[:-1] if c.x1 < bands[k][0] and len(c.text.strip()) >= 2]
-    if not gaps:
-        return bands
-    merged: list[list[float]] = []
-    for x0, x1 in sorted(bands + gaps):
-        if merged and x0 <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], x1)
+    return _merged(bands + gaps) if gaps else bands
+
+
+def _merged(spans: list[list[float]]) -> list[list[float]]:
+    """x-extents that overlap, merged into one band each, left to right."""
+    bands: list[list[float]] = []
+    for x0, x1 in sorted(spans):
+        if bands and x0 <= bands[-1][1]:
+            bands[-1][1] = max(bands[-1][1], x1)
         else:
-            merged.append([x0, x1])
-    return merged
+            bands.append([x0, x1])
+    return bands
 
 
 def _band_of(cell: Cell, bands: list[list[float]]) -> int:
