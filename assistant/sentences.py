@@ -69,7 +69,7 @@ def bigrams(text: str) -> frozenset[str]:
 
 
 # asking words, with the measure word they ask in ("几个", "多少人"); what jieba joins after them is kept ("几辆车" → 车)
-_ASKING = re.compile(r"^(有|占|是|为)?(多少|多大|多长|多深|多高|多远|几|百分之几|什么|哪些|哪个|为什么)"
+_ASKING = re.compile(r"^(有|占|是|为)?(多少|多大|多长|多深|多高|多远|几|百分之几|什么|哪几|哪些|哪个|哪一|为什么)"
                      r"(个|项|人次|人|名|位|家|辆|台|套|所|座|张|次|条|间|户|亩|元|万元|分|级|块|批|成|样)?")
 UNIT_WORDS = set("人 名 位 个 张 宗 座 项 次 元 万元 亿元 亩 户 家 级 分 米 部分 辆 台 套 所 篇 条 间".split())
 _ASKED_UNIT = re.compile(r"(?:多少|几)(?:个(?=人))?(人|名|位|个|张|宗|座|项|次|万元|亿元|元|亩|户|家|级|分|部分|辆|台|套|所|篇|条|间)"

@@ -37,6 +37,9 @@ def test_what_is_counted_after_its_asking_word_is_what_is_asked():
     assert question_content("丰宁区民政局有几辆车？", ["丰宁区民政局"]) == "车辆"
     assert question_content("有几个科室？", []) == "科室"
     assert question_content("有多少人？", []) == ""
+    # "哪几个省市" asks which: 省市 is what is asked, 哪几个 a question word a passage need not write
+    assert question_content("负责联络哪几个省市？", []) == "负责联络 省市"
+    assert question_content("有哪几个科室？", []) == "科室"
 
 
 def test_a_count_asked_in_colloquial_words(full_assistant):
