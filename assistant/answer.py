@@ -1890,7 +1890,7 @@ class Answerer:
         said = fold(best.text + "".join(c.quote for c in best.answer.citations[:2]))  # a formula's rows say it
         if best.source == "computed" and " ÷ " in best.answer.answer or _STATED_SHARE.search(said):
             said += " 占比 比重 比例"  # a share worked out, or stated ("占3.54%"), is the 占比 asked
-        if own and not coverage(own, said):
+        if own and not coverage(own, said) or not fits_value_kind(fold(clause.written), best.text):
             return None  # found by the subject put before it, but silent on what the clause asks
         return best
 

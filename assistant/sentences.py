@@ -188,8 +188,15 @@ def has_number(text: str) -> bool:
     return bool(NUMBER_IN_TEXT.search(text)) or bool(re.search(r"[一二三四五六七八九十百千万]+[个张项名人宗级]", text))
 
 
+WHEN_QUESTION = re.compile(r"什么时候|什么时间|哪段时间|何时|哪天|哪一天|几月|哪个月")
+DATE_IN_TEXT = re.compile(r"\d\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}")
+
+
 def fits_value_kind(question: str, text: str) -> bool:
-    """A question about a rate or share needs a sentence that states a percentage."""
+    """A question about a rate or share needs a text that states a percentage; one asking when
+    ("什么时候", "哪段时间") a text that writes a date (a month at least: a document number's 【2022】 is none)."""
     if PERCENT_QUESTION.search(question) and not re.search(r"多少(万|亿)?元|金额|多少钱", question):
         return bool(PERCENT_IN_TEXT.search(text))
+    if WHEN_QUESTION.search(question):
+        return bool(DATE_IN_TEXT.search(text))
     return True

@@ -560,3 +560,16 @@ def test_the_reason_for_a_change_asks_words_not_a_figure():
     assert not understand("丰宁区民政局收支总计增加的原因是什么？", ["丰宁区民政局"]).wants_number
     assert understand("丰宁区民政局收支总计增加了多少？为什么？", ["丰宁区民政局"]).wants_number
     assert understand("丰宁区民政局收支总计增加了吗", ["丰宁区民政局"]).wants_number
+
+
+@pytest.mark.dev
+def test_a_clause_asking_when_is_answered_by_a_date_or_not_at_all(dev2_assistant):
+    """"文号是什么？评价工作是在哪段时间做的？": once 哪段时间 and 做 were question words, the second clause's
+    only word left (评价) was covered by the 文号 answer's quote, and the document number alone was given as the
+    answer to both; a clause asking when wants a date written (a month at least), as a rate question wants a %."""
+    from assistant.sentences import fits_value_kind
+
+    a = dev2_assistant.ask("昌都市宗教局这份评价报告的文号是什么？评价工作是在哪段时间做的？")
+    assert not a.found and "186号" in a.answer, a.answer  # refused, saying what was found for the other clause
+    assert not fits_value_kind("评价工作是在哪段时间做的", "文号为 藏源财绩【2022】第186号")
+    assert fits_value_kind("什么时候完工", "项目完工时限 | 2023年12月 |")
