@@ -24,6 +24,7 @@ from index.facts import (
     period_of,
     periods_conflict,
     table_subject,
+    without_period,
 )
 from index.headings import SENTENCE_END, heading_rank
 from index.identify import is_boilerplate
@@ -77,7 +78,7 @@ from .grid import (
     read_grids,
     read_indicators,
 )
-from .question import DATA, Question, abbreviations, cues, understand
+from .question import ASKING, DATA, Question, abbreviations, cues, understand
 from .rank import (
     QUOTES, Candidate, Ranker, default_ranker, features, misses_named_quantity, names_the_opposite, ruled_out, term_idf,
 )
@@ -255,8 +256,9 @@ class _Stated(NamedTuple):
 
 
 def _in_one_unit(found: list[_Stated]) -> set[float]:
-    """The distinct values of stated figures, in 万元 where they are amounts."""
-    return {round(f.figure.value * TO_WAN_UNITS.get(f.figure.unit, 1.0), 6) for f in found}
+    """The distinct values of stated figures, in 万元 where they are amounts, to the hundredth reports write
+    in text: a table's 186,420.00 元 and the text's 18.64 万元 are one figure."""
+    return {round(f.figure.value * TO_WAN_UNITS.get(f.figure.unit, 1.0), 2) for f in found}
 
 
 def _terms_in(asked: str, row: str, column: str) -> bool:
@@ -1604,7 +1606,9 @@ class Answerer:
         the report states under its own words (stated_figure), each cited; all of them or no answer."""
         if len(doc_ids) != 1 or len(q.items) < 2 or not q.wants_number or q.asks_change or q.computes:
             return None
-        if q.asks != 1 or (SUM.search(q.folded) and not _EACH_ASKED.search(q.folded)):
+        last = [c for c in re.split(r"[，,；;？?。]", q.folded) if ASKING.search(c)][-1]
+        if len(ASKING.findall(last)) != q.asks or q.asks not in (1, len(q.items)) \
+                or (SUM.search(q.folded) and not _EACH_ASKED.search(q.folded)):
             return None  # other clauses ask more ("总额多少？基本支出、项目支出各多少"), or their sum is asked
         first_at = q.folded.find(q.items[0])
         joiner = q.folded[first_at + len(q.items[0]) : first_at + len(q.items[0]) + 1] if first_at >= 0 else ""
@@ -1612,12 +1616,17 @@ class Answerer:
         if joiner and any(q.items[0] + joiner in label for label in labels):
             return None  # one line's name that holds a 与 or 及 (文化旅游体育与传媒支出), not two things
         lines, citations, starts = [], [], set()
+        subject = without_period(q.items[0])
         for item in q.items:
+            named = item
+            if subject != q.items[0] and len(subject) >= 2 and not without_period(item).strip("的数额"):
+                # "三公经费预算多少、实际花了多少": the second is 三公经费's 决算
+                item, named = subject + (asked_period_of(item) or item), subject + item
             asked = replace(understand(item, q.names), asks_change=False, previous_year=q.previous_year, items=[])
             stated = self.stated_figure(asked, doc_ids[0])
             if stated is None:
                 return None
-            lines.append(f"{item}：{stated[0].raw}")
+            lines.append(f"{named}：{stated[0].raw}")
             citations.append(stated[1])
             starts.add(stated[0].start)
         if len(starts) == 1:

@@ -113,6 +113,16 @@ def period_of(*texts: str) -> str:
     return "本年"
 
 
+def without_period(text: str) -> str:
+    """The text with its period words taken out: "三公经费预算" → "三公经费", "实际支出" → ""."""
+    periods, none = _periods()
+    if none.search(text):
+        return text  # 一般公共预算 holds 预算 and names no period
+    for pattern, _ in periods:
+        text = pattern.sub("", text)
+    return text
+
+
 def asked_period_of(question: str) -> str | None:
     """The period a question names (决算, 预算, 上年 …), or None when it names none."""
     return _stated_period(question)

@@ -293,3 +293,15 @@ def test_a_figure_asked_in_yuan_is_also_given_in_yuan(full_assistant):
     assert a.found and "12.96 万元，合 129,600.00 元" in a.answer, a.answer
     a = full_assistant.ask("清河县农业农村局三公经费是多少")
     assert a.found and "129,600" not in a.answer, a.answer
+
+
+def test_a_second_item_asked_by_its_period_alone_is_the_first_items_subject(full_assistant):
+    """"三公经费预算多少、实际花了多少": 实际花了 names a period (决算) of the 三公经费 asked before it; the 合计
+    row's two cells answer. The 决算 cell (186,420.00 元) and the text's 18.64万元 are one figure, not two."""
+    a = full_assistant.ask("临江区城市管理局三公经费预算多少、实际花了多少？")
+    assert a.found and "250,000.00" in a.answer and "186,420.00" in a.answer, a.answer
+    assert a.citations[0].quote.startswith("| 合计 |"), a.citations[0].quote
+    from index.facts import without_period
+
+    assert without_period("三公经费预算") == "三公经费" and without_period("实际支出") == ""
+    assert without_period("一般公共预算财政拨款收入") == "一般公共预算财政拨款收入"
