@@ -187,6 +187,7 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
                           and not cues()["grade_written"].search(text))
     f["scoreless"] = float(prose and bool(cues()["score_asked"].search(q.folded)) and "分" not in text)
     f["rate_unwritten"] = float(prose and q.wants_percent and _rate_written_otherwise(q, text))
+    f["share_instead"] = float(prose and q.wants_number and not q.wants_percent and _share_written_instead(q, text))
     f["untotalled"] = float(q.wants_number and bool(_TOTAL_ASKED.search(q.folded)) and c.source in ("sentence", "sentences")
                             and lays_out_parts(text))
     # "| 项目名称 | … | 年初预算数 | 全年预算数 | 全年执行数 |": a table's header names the columns asked, holds no figure
@@ -319,7 +320,8 @@ def names_the_opposite(question: str, text: str) -> bool:
 
 
 RULES = ("silent", "figureless", "opposite", "change_of_other", "changeless", "other_year", "row_unnamed", "unnamed_quantity", "furniture", "unitless",
-         "header_row", "untotalled", "ungraded", "scoreless", "asked_cell_empty", "rate_unwritten")  # features that decide by rule (see `ruled_out`), not weighed by the model
+         "header_row", "untotalled", "ungraded", "scoreless", "asked_cell_empty", "rate_unwritten",
+         "share_instead")  # features that decide by rule (see `ruled_out`), not weighed by the model
 
 
 _RIGHT_AFTER = re.compile(r"[^\d。；;，,|]{0,4}?(\d[\d,]*(?:\.\d+)?)\s*([%％]|分|万元|亿元|元|个|人|项|次)?")
@@ -336,6 +338,21 @@ def _rate_written_otherwise(q: Question, text: str) -> bool:
     after = [_RIGHT_AFTER.match(text, m.end()) for m in re.finditer(re.escape(asked), text)]
     figures = [m for m in after if m]
     return bool(figures) and all(m.group(2) and m.group(2) not in "%％" for m in figures)
+
+
+_SHARE_AFTER = re.compile(r"的?(?:比例|比重|占比)")
+
+
+def _share_written_instead(q: Question, text: str) -> bool:
+    """An amount or count asked ("项目支出总额多少") where the prose writes the words asked only as the whole
+    of a share ("占项目支出总额比例 0%"): it gives the part's share of them, not them."""
+    runs = q.content.split()
+    asked = runs[-1] if runs else ""
+    if len(asked) < 3:
+        return False
+    hits = list(re.finditer(re.escape(asked), text))
+    return bool(hits) and all(text[max(0, m.start() - 1) : m.start()] == "占" or _SHARE_AFTER.match(text, m.end())
+                              for m in hits)
 
 
 def ruled_out(f: dict[str, float]) -> bool:
@@ -355,7 +372,8 @@ def ruled_out(f: dict[str, float]) -> bool:
     (什么等级) is not answered by prose that writes no grade word (优, 良, 合格 …), nor a score asked (得了
     几分) by prose without a 分; nor by a quoted table row whose cell naming what is asked has no figure
     after it (the figure in the row is another line's); nor a rate asked (执行率) by prose that writes the
-    rate's name only with another kind of figure right after it ("执行率10分")."""
+    rate's name only with another kind of figure right after it ("执行率10分"); nor an amount asked by prose that
+    writes its words only as the whole of a share ("占项目支出总额比例 0%")."""
     return any(f.get(name, 0.0) == 1.0 for name in RULES)
 
 
