@@ -1467,6 +1467,8 @@ class Answerer:
         if len(asked) < 2 or len(q.items) > 1:
             return None  # several things asked ("税收收入和非税收入各多少"): no one figure answers
         doc = self.index.documents[doc_id]
+        rows = {fold(part) for f in self.index.facts.get(doc_id, []) if f.source == "table" for part in f.label.split(" › ")}
+        of_row = [run for run in q.content.split()[:-1] if len(run) >= 2 and any(run in row for row in rows)]
         if _PROJECT_TABLE.search(doc.kind or doc.title):  # "营养改善计划项目自评总分": the project's table, its 总分
             asked = _without_words_of(asked, fold(f"{doc.project} {doc.title}"))
         forms = [asked] + [asked.replace(short, full) for short, fulls in abbreviations() if short in asked for full in fulls]
@@ -1482,6 +1484,9 @@ class Answerer:
                 continue  # "执行 1 分" is no amount executed
             row = table_subject(fact.table) if fact.label in TOTAL_ROWS else fact.label  # 合计 is the table's subject
             label = QUOTES.sub("", fold(row + fact.column))
+            path = QUOTES.sub("", fold(f"{fact.table} {fact.label} {fact.column}"))
+            if fact.source == "table" and any(run not in path for run in of_row):
+                continue  # "事业运行的项目支出": the 项目支出 of the 事业运行 row, not the table's total
             if not any(coverage(bigrams(form), label) >= STATED_NAMED or _terms_in(form, row, fact.column) for form in forms):
                 continue
             if misses_named_quantity(q.folded, label):

@@ -305,3 +305,10 @@ def test_a_second_item_asked_by_its_period_alone_is_the_first_items_subject(full
 
     assert without_period("三公经费预算") == "三公经费" and without_period("实际支出") == ""
     assert without_period("一般公共预算财政拨款收入") == "一般公共预算财政拨款收入"
+
+
+def test_a_row_named_before_the_column_asked_is_that_rows_cell(full_assistant):
+    """"事业运行的项目支出": the 项目支出 cell of the 事业运行 row (95.40), not the table's 合计 row's (1,355.32),
+    which the column's name alone picked."""
+    a = full_assistant.ask("清河县农业农村局2023年事业运行的项目支出是多少")
+    assert a.found and "95.40" in a.answer and "1,355.32" not in a.answer, a.answer
