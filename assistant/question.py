@@ -71,7 +71,8 @@ def understand(question: str, names: list[str]) -> Question:
         asks=len(re.findall(ASKING, folded)),
         items=asked_items(folded, names),
         names=list(names),
-        figure_only=bool(cues()["figure_only"].search(folded)) and not cues()["open"].search(folded)
+        figure_only=bool(cues()["figure_only"].search(folded) or cues()["bare_amount"].search(folded))
+        and not cues()["open"].search(folded)
         and not asks_counted(question),
         open=bool(cues()["open"].search(folded)),
         checked_rate=float(m.group(1)) if (m := _RATE.search(folded)) and cues()["checks"].search(folded) else None,

@@ -112,6 +112,8 @@ def question_content(question: str, names: list[str]) -> str:
         if name and len(name) >= 2:
             q = q.replace(name, "\0")
     q = _NAMED_BODY_NOUN.sub(" ", q).replace("\0", " ")  # "梧州这家医保单位": 单位 is the body named
+    # "跟2022年比", "与2022年相比": the year compared with is the question's frame, not a word a passage writes
+    q = re.sub(r"(?:比|较|与|跟|和|同)\s*(?:20\d\d|(?<![\d.])[12]\d)\s*年度?\s*(?:相比|比)?(?:是)?", " ", q)
     q = re.sub(r"(?:20\d\d|(?<![\d.])[12]\d)\s*(?:年度|年(?![底末初])|(?=年[底末初]))", " ", q)  # "2021年底" keeps 年底 (年末); "22年" is 2022
     paraphrases, stop_words = question_words()
     for asked, written in paraphrases:

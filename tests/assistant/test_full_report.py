@@ -312,3 +312,25 @@ def test_a_row_named_before_the_column_asked_is_that_rows_cell(full_assistant):
     which the column's name alone picked."""
     a = full_assistant.ask("清河县农业农村局2023年事业运行的项目支出是多少")
     assert a.found and "95.40" in a.answer and "1,355.32" not in a.answer, a.answer
+
+
+def test_a_functional_line_asked_by_its_short_name_is_one_item(full_assistant):
+    """"社保和就业支出": 社会保障和就业支出 (data/question_words.tsv), one line, not two items split at its 和."""
+    a = full_assistant.ask("清河农业农村局2023年社保和就业支出多少")
+    assert a.found and "268.40" in a.answer, a.answer
+
+
+def test_the_year_compared_with_is_no_word_asked(full_assistant):
+    """"跟2022年比是涨了还是跌了": 跟…比是 stayed in the words a passage must write, and nothing covered them."""
+    from assistant.sentences import question_content
+
+    assert question_content("收支总计比2022年增加了多少", []) == "收支总计 增加"
+    assert question_content("2023年收支总计和2022年比是多了还是少了", []) == "收支总计"
+    a = full_assistant.ask("清河县农业农村局2023年收支总计跟2022年比是涨了还是跌了？")
+    assert a.found and "减少210.44万元" in a.answer, a.answer
+
+
+def test_an_amount_asked_by_its_name_alone_asks_a_figure_only(full_assistant):
+    """"…2024年政府性基金收入" (no 多少) asks the figure as surely as "…多少": the stated cell answers."""
+    a = full_assistant.ask("清河县卫生健康局2024年政府性基金收入")
+    assert a.found and "500.00" in a.answer, a.answer
