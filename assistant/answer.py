@@ -261,6 +261,12 @@ def _in_one_unit(found: list[_Stated]) -> set[float]:
     return {round(f.figure.value * TO_WAN_UNITS.get(f.figure.unit, 1.0), 2) for f in found}
 
 
+def written_forms(content: str) -> list[str]:
+    """The words asked, and the same with each short form the genre asks with written as reports write it
+    (data/abbreviations.tsv: 疾控中心 → 疾病预防控制机构, 公车 → 公务用车)."""
+    return [content] + [content.replace(short, full) for short, fulls in abbreviations() if short in content for full in fulls]
+
+
 def _terms_in(asked: str, row: str, column: str) -> bool:
     """Every word of what is asked is written in the row's label or its column, the words split between
     them ("“三公”经费预算" ← row 三公经费 (合计), column 本年预算数), each row word in the row."""
@@ -1279,13 +1285,14 @@ class Answerer:
         if not (q.wants_number or q.wants_percent):
             return []
         asked_period = "上年" if q.previous_year else asked_period_of(q.folded)  # "2023年…" of a 2024 report: its 上年 column
-        want = bigrams(q.content)
+        forms = written_forms(q.content)  # "疾控中心" as tables write it, 疾病预防控制机构
+        asked_text = " ".join([q.folded, *forms])
         scored: list[tuple[float, dict[str, float], Fact]] = []
         own_period = {d: period_of(self.index.documents[d].kind) for d in doc_ids[:MAX_REPORTS_READ]}
         for doc_id in doc_ids[:MAX_REPORTS_READ]:
             doc = self.index.documents[doc_id]
             # words the report's own title or project name writes ("营养改善计划项目…总分") name the report, not the figure
-            of_figure = want - bigrams(fold(doc.project + doc.title)) or want
+            of_figure = [bigrams(form) - bigrams(fold(doc.project + doc.title)) or bigrams(form) for form in forms]
             # a row of several figures under no header (a table's header lost): which cell is the column the
             # question names (基本支出, 决算数 … as this report's tables name their columns) is not known
             columns, headless = self._headless_rows(doc_id)
@@ -1309,13 +1316,13 @@ class Answerer:
                     label, column = (subject, "") if column in TOTAL_ROWS else (column, "")
                 elif label in TOTAL_ROWS:
                     label = subject  # a table's 合计 row is the total of what the table is about
-                named = coverage(bigrams(label + column), f"{q.folded} {q.content}")  # as asked, or as reports write it
+                named = coverage(bigrams(label + column), asked_text)  # as asked, or as reports write it
                 if row_name(fact.label) in TOTAL_ROWS and column:  # a table's total row: its cell is named by its column
-                    named = max(named, coverage(bigrams(column), f"{q.folded} {q.content}"))
+                    named = max(named, coverage(bigrams(column), asked_text))
                 # a row the question does not name, that is no total of the table: a neighbour's cell
                 own = bigrams(row_name(label)) - bigrams(column)  # 教育支出 under 基本支出: 教育, not 支出
-                row_named = label in TOTAL_ROWS or label == subject or not own or coverage(own, q.content) > 0  # not in the body's name (农业农村局)
-                asked = coverage(of_figure, fold(fact.path()))
+                row_named = label in TOTAL_ROWS or label == subject or not own or coverage(own, " ".join(forms)) > 0  # not in the body's name (农业农村局)
+                asked = max(coverage(want, fold(fact.path())) for want in of_figure)
                 measured = {"fact_label_named": named, "fact_asked": asked, "row_unnamed": float(not row_named),
                             "fact_label_whole": float(QUOTES.sub("", fold(label)) in QUOTES.sub("", q.folded)),
                             "fact_column_named": float(bool(headed) and fold(headed) in q.folded),
@@ -1463,15 +1470,18 @@ class Answerer:
         cell's row and column), when every label that names it fully gives one value ("收支总计": 收入总计
         and 支出总计 alike, data/abbreviations.tsv); else None. A 自评表 grid is not read here: its cells
         are weighed by the ranker like any candidate."""
-        asked = q.content.split()[-1] if q.content.split() else ""
+        runs = q.content.split()
+        asked = runs[-1] if runs else ""
+        if len(runs) >= 2 and not without_period(asked):
+            runs, asked = runs[:-1], runs[-2] + asked  # "疾控中心的预算": the 疾控中心's 预算, not any 预算
         if len(asked) < 2 or len(q.items) > 1:
             return None  # several things asked ("税收收入和非税收入各多少"): no one figure answers
         doc = self.index.documents[doc_id]
         rows = {fold(part) for f in self.index.facts.get(doc_id, []) if f.source == "table" for part in f.label.split(" › ")}
-        of_row = [run for run in q.content.split()[:-1] if len(run) >= 2 and any(run in row for row in rows)]
+        of_row = [run for run in runs[:-1] if len(run) >= 2 and any(run in row for row in rows)]
         if _PROJECT_TABLE.search(doc.kind or doc.title):  # "营养改善计划项目自评总分": the project's table, its 总分
             asked = _without_words_of(asked, fold(f"{doc.project} {doc.title}"))
-        forms = [asked] + [asked.replace(short, full) for short, fulls in abbreviations() if short in asked for full in fulls]
+        forms = written_forms(asked)
         found: list[_Stated] = []
         for fact in self.index.facts.get(doc_id, []):
             if fact.kind.startswith("change") != q.asks_change or (fact.unit == "%") != q.wants_percent:

@@ -1,6 +1,8 @@
 """Full-length district reports (eval/full_report.py: a 部门决算 and two 部门预算): their prose as clerks write it ("收、支总计均为",
 "与2021年度相比…各增加"), its tables, through the real model and index."""
 
+import pytest
+
 
 def test_a_total_written_with_its_items_joined_is_the_total_asked(full_assistant):
     """"收支总计" is written "收、支总计均为6,512.38万元"."""
@@ -334,3 +336,12 @@ def test_an_amount_asked_by_its_name_alone_asks_a_figure_only(full_assistant):
     """"…2024年政府性基金收入" (no 多少) asks the figure as surely as "…多少": the stated cell answers."""
     a = full_assistant.ask("清河县卫生健康局2024年政府性基金收入")
     assert a.found and "500.00" in a.answer, a.answer
+
+
+@pytest.mark.parametrize("question, figure", [
+    ("清河卫健局24年疾控中心的预算多少", "1,498.00"),  # 疾控中心: the 疾病预防控制机构 line; 预算 is its period
+    ("清河县卫生健康局2024年公车运维费预算", "22.00"),  # 公车运维费: 公务用车运行维护费
+])
+def test_a_line_asked_by_its_short_name_is_read_as_tables_write_it(full_assistant, question, figure):
+    a = full_assistant.ask(question)
+    assert a.found and figure in a.answer, a.answer
