@@ -128,6 +128,7 @@ _RATE_CHANGE = re.compile(r"(?:" + _ON_YEAR_BEFORE + r"|同比)[^。；;\d]{0,20
                           r"(?P<dir>增长|下降|增加|减少|上升|降低)了?\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
 # "收入完成28.60亿元，为预算的102.1%，增长6.3%": a growth written bare after its figure's clause is on the year before
 _CHANGE_WORDS = re.compile(r"增加|减少|增长|下降|上升|降低")
+_CHANGE_RUN = re.compile(rf"(?:{_CHANGE_WORDS.pattern}|[多少增减涨跌升降])+")  # "多", "减少": the change asked, no item
 # the rows of a table asked for as a list ("有哪些项目", "项目都有哪些"), and nothing more about them
 _ROWS_ASKED = re.compile(r"(?:有|包括)?哪些((?:(?!的)[\u4e00-\u9fff]){2,4}?)[？?呢]*$"
                          r"|((?:(?!的)[\u4e00-\u9fff]){2,4}?)(?:都|一共|共)?有哪些[？?呢]*$")
@@ -224,14 +225,23 @@ def _share_of_named_whole(question: str) -> str | None:
     return f"{part}占{whole}的比重"
 
 
-def _change_said(fact: Fact) -> str:
-    """A change cell in words (增减额 −0.40 → "（比上年减少0.40万元）"): a table writes the direction as a sign,
-    a question asks it as 增加 or 减少."""
+def _change_said(fact: Fact, row: list[Fact] = ()) -> str:
+    """A change cell in words (增减额 −0.40 → "（比上年减少0.4万元）"): a table writes the direction as a sign,
+    a question asks it as 增加 or 减少. With the cells of its row beside it, the year before's figure and the
+    other form of the change (rate or amount) are said too, as a reader checks a change against its base:
+    "（上年18.15万元；比上年增加4万元，增长22%）"."""
     if not fact.kind.startswith("change") or not fact.source == "table" or fact.value == 0:
         return ""
-    rate = fact.unit == "%"
-    word = ("下降" if rate else "减少") if fact.value < 0 else ("增长" if rate else "增加")
-    return f"（比上年{word}{abs(fact.value):g}{fact.unit}）"
+
+    def said(change: Fact) -> str:
+        rate = change.unit == "%"
+        word = ("下降" if rate else "减少") if change.value < 0 else ("增长" if rate else "增加")
+        return f"{word}{abs(change.value):g}{change.unit}"
+
+    base = next((f for f in row if f.period == "上年" and not f.kind.startswith("change") and f.unit == fact.unit), None)
+    other = next((f for f in row if f.kind.startswith("change") and (f.unit == "%") != (fact.unit == "%") and f.value), None)
+    before = f"上年{base.as_written()}；" if base is not None and fact.unit != "%" else ""
+    return f"（{before}比上年{said(fact)}{f'，{said(other)}' if other is not None else ''}）"
 
 
 def _past_near_misses(candidates: list[Candidate]) -> list[Candidate]:
@@ -1346,8 +1356,10 @@ class Answerer:
             if fact.label in TOTAL_ROWS and names_quantity and fact.table:
                 label, where = heading, f"（{fact.table}，{fact.label}）"  # "事业收入（部门收入总表，合计）"
             elif fact.label in TOTAL_ROWS and fact.table:
-                label = f"{table_subject(fact.table)}{label}"  # "“三公”经费合计", not a bare 合计
-            said = _change_said(fact)
+                subject = table_subject(fact.table).replace(doc.body, "") if doc.body else table_subject(fact.table)
+                label = f"{subject}{label}"  # "“三公”经费合计", not a bare 合计 (the body is named before it)
+            said = _change_said(fact, [f for f in self.index.facts.get(fact.doc_id, []) if f.table == fact.table
+                                       and f.label == fact.label and f.context_start == fact.context_start and f is not fact])
             text = f"{self._names(doc)}{label}{where}：{fact.as_written()}{converted}{said}。"
             citation = self._citation(fact.doc_id, fact.context_start, fact.context_end)
             facts = [{"label": fact.path(), "value": fact.value, "unit": fact.unit, "raw": fact.raw,
@@ -1471,9 +1483,13 @@ class Answerer:
         and 支出总计 alike, data/abbreviations.tsv); else None. A 自评表 grid is not read here: its cells
         are weighed by the ranker like any candidate."""
         runs = q.content.split()
+        if q.asks_change:  # "公务接待费预算比上年减少多少": the 公务接待费预算's change
+            runs = [run for run in runs if not _CHANGE_RUN.fullmatch(run)]
         asked = runs[-1] if runs else ""
         if len(runs) >= 2 and not without_period(asked):
             runs, asked = runs[:-1], runs[-2] + asked  # "疾控中心的预算": the 疾控中心's 预算, not any 预算
+        if q.asks_change:
+            asked = without_period(asked) or asked  # a change column (增减额) names the line, not its period
         if len(asked) < 2 or len(q.items) > 1:
             return None  # several things asked ("税收收入和非税收入各多少"): no one figure answers
         doc = self.index.documents[doc_id]
@@ -1545,7 +1561,7 @@ class Answerer:
     def _stated_cell(self, q: Question, doc_ids: list[str], cells: list[Candidate]) -> Answer | None:
         """A figure question about one report, whose tables state it under the words asked, once (stated_figure:
         "“三公”经费预算多少" ← the 合计 row of 财政拨款“三公”经费预算表, its 本年预算数): that cell, by rule."""
-        if len(doc_ids) != 1 or not q.figure_only or q.asks_change or q.computes:
+        if len(doc_ids) != 1 or not q.figure_only or q.computes:
             return None
         stated = self.stated_figure(q, doc_ids[0])
         if stated is None:
@@ -1910,7 +1926,10 @@ class Answerer:
         best = self._given_alone(q, doc_ids, unnamed)
         if best is None:
             return None
-        own = bigrams(question_content(clause.written, self.entity_names_for(clause.written)))
+        written = question_content(clause.written, self.entity_names_for(clause.written))
+        if q.asks_change:  # "比2023年多多少？": its 多 asks the change, which the answer states as 增加 or 减少
+            written = " ".join(run for run in written.split() if not _CHANGE_RUN.fullmatch(run))
+        own = bigrams(written)
         said = fold(best.text + "".join(c.quote for c in best.answer.citations[:2]))  # a formula's rows say it
         if best.source == "computed" and " ÷ " in best.answer.answer or _STATED_SHARE.search(said):
             said += " 占比 比重 比例"  # a share worked out, or stated ("占3.54%"), is the 占比 asked

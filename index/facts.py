@@ -74,7 +74,8 @@ TOTAL_ROWS = ("合计", "总计", "小计")
 # a cell that holds a value in words, as an indicator's 年度指标值 or 实际完成值 is written
 _VALUE_TEXT = re.compile(r"^[≥≤><=﹦＝约]*\s*\d[\d,.]*\s*(?:%|[\u4e00-\u9fffA-Za-z]{1,5})?"
                          r"(?:\d{1,2}\s*[\u4e00-\u9fff]{1,2})?[前后内底末]?$")
-_TITLE_FRAME = re.compile(r"^(?:一般公共预算)?(?:财政拨款)?|(?:收入|支出)?(?:决算|预算)?(?:总|情况|明细)?表$")
+_TITLE_FRAME = re.compile(r"^(?:(?:19|20)\d\d\s*年度?)?(?:一般公共预算)?(?:财政拨款)?"
+                          r"|(?:收入|支出)?(?:决算|预算)?(?:财政拨款)?(?:总|情况|明细|情况统计|统计)?表$")
 
 
 _SPENDING_KINDS = ("基本", "项目")  # 基本支出, 项目支出: the templates' two kinds of spending, 支出 part of the name
@@ -82,7 +83,8 @@ _SPENDING_KINDS = ("基本", "项目")  # 基本支出, 项目支出: the templa
 
 def table_subject(title: str) -> str:
     """What a template table is about, without the frame every title has:
-    财政拨款“三公”经费支出决算表 → “三公”经费; 一般公共预算基本支出表 → 基本支出 (not 基本)."""
+    财政拨款“三公”经费支出决算表 → “三公”经费; 一般公共预算基本支出表 → 基本支出 (not 基本); a year written
+    before the title is no part of it."""
     subject = _TITLE_FRAME.sub("", title) or title
     return subject + "支出" if subject in _SPENDING_KINDS and f"{subject}支出" in title else subject
 

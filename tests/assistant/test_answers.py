@@ -573,3 +573,12 @@ def test_a_clause_asking_when_is_answered_by_a_date_or_not_at_all(dev2_assistant
     assert not a.found and "186号" in a.answer, a.answer  # refused, saying what was found for the other clause
     assert not fits_value_kind("评价工作是在哪段时间做的", "文号为 藏源财绩【2022】第186号")
     assert fits_value_kind("什么时候完工", "项目完工时限 | 2023年12月 |")
+
+
+@pytest.mark.dev
+def test_a_clause_asking_how_much_more_than_a_year_is_answered_by_the_stated_change(dev2_assistant):
+    """"…预算多少？比2023年多多少？": the second clause's only word, 多, asks the change the 增、减金额 cell states
+    (as 增加), and the answer says the year before's figure and the rate beside it."""
+    a = dev2_assistant.ask("昌宁县卡斯镇2024年“三公”经费预算多少？比2023年多多少？")
+    assert a.found and "22.15" in a.answer and "上年18.15" in a.answer and "增加4万元" in a.answer, a.answer
+    assert "2024年2024年" not in a.answer, a.answer  # the table's title names the year and the body: said once

@@ -345,3 +345,10 @@ def test_an_amount_asked_by_its_name_alone_asks_a_figure_only(full_assistant):
 def test_a_line_asked_by_its_short_name_is_read_as_tables_write_it(full_assistant, question, figure):
     a = full_assistant.ask(question)
     assert a.found and figure in a.answer, a.answer
+
+
+def test_a_change_asked_on_a_named_year_is_the_change_column_said_with_its_base(full_assistant):
+    """"比23年少多少" of a 2024 budget is its 增减额 column (23年 is the year before: period_change), the item
+    asked being the line (公务接待费), not its period (预算); the cell is said with its row's base and rate."""
+    a = full_assistant.ask("清河卫健局2024年公务接待费预算比23年少多少？")
+    assert a.found and "-0.40" in a.answer and "上年4.00" in a.answer and "下降10%" in a.answer, a.answer
