@@ -1331,7 +1331,9 @@ class Answerer:
                     named = max(named, coverage(bigrams(column), asked_text))
                 # a row the question does not name, that is no total of the table: a neighbour's cell
                 own = bigrams(row_name(label)) - bigrams(column)  # 教育支出 under 基本支出: 教育, not 支出
-                row_named = label in TOTAL_ROWS or label == subject or not own or coverage(own, " ".join(forms)) > 0  # not in the body's name (农业农村局)
+                # named by words of the question that are not the body's name (农业农村局) nor the report's own
+                # title or project (河道整治工程's 河道 names no 河道清淤长度 row)
+                row_named = label in TOTAL_ROWS or label == subject or not own or bool(own & set().union(*of_figure))
                 asked = max(coverage(want, fold(fact.path())) for want in of_figure)
                 measured = {"fact_label_named": named, "fact_asked": asked, "row_unnamed": float(not row_named),
                             "fact_label_whole": float(QUOTES.sub("", fold(label)) in QUOTES.sub("", q.folded)),

@@ -352,3 +352,15 @@ def test_a_change_asked_on_a_named_year_is_the_change_column_said_with_its_base(
     asked being the line (公务接待费), not its period (预算); the cell is said with its row's base and rate."""
     a = full_assistant.ask("清河卫健局2024年公务接待费预算比23年少多少？")
     assert a.found and "-0.40" in a.answer and "上年4.00" in a.answer and "下降10%" in a.answer, a.answer
+
+
+def test_a_rows_word_shared_with_the_projects_name_does_not_name_the_row(full_assistant):
+    """"河道整治工程的产出指标得了多少分": 河道 is the project's word, so it names no 河道清淤长度 row, whose 得分
+    (15 分) is one indicator's, not the 产出指标's; "得了几分" is the 得分 column (data/question_words.tsv)."""
+    a = full_assistant.ask("河道整治工程的产出指标得了多少分")
+    assert not (a.found and "河道清淤长度" in a.answer), a.answer
+    from assistant.sentences import question_content
+
+    assert question_content("满意度指标得了几分", []) == "满意度指标 得分"
+    a = full_assistant.ask("河道整治工程满意度指标得了几分")
+    assert a.found and "沿岸居民满意度" in a.answer and "5 分" in a.answer, a.answer
