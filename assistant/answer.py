@@ -1137,7 +1137,8 @@ class Answerer:
             return [], nth, passages
         for ruled in (self.answer_published(q, doc_ids), self.answer_document_number(q, doc_ids), nth,
                       self.answer_listed(q, doc_ids),
-                      stated or self.project_score(q, doc_ids), self.answer_table_rows(q, doc_ids)):
+                      stated or self.project_score(q, doc_ids) or self.level_score(q, doc_ids),
+                      self.answer_table_rows(q, doc_ids)):
             if ruled is not None:  # read off the page itself by a rule of the genre, not weighed by the model
                 out.append(Candidate(ruled, "section", ruled.answer, rule_first=True, score=1.0))
         if by_rule:  # the indicator row the question names, asked for its target, result or score
@@ -1601,6 +1602,33 @@ class Answerer:
         return Answer("", f"{self._names(doc)}项目自评总分（得分）：{fact.as_written()}。", True, [citation],
                       [{"label": fact.path(), "value": fact.value, "unit": "分", "raw": fact.raw, "source": fact.source}],
                       "number")
+
+    def level_score(self, q: Question, doc_ids: list[str]) -> Answer | None:
+        """"产出指标得了多少分": a level of a 自评表's indicators (一级/二级指标, a cell spanning the rows under
+        it, index/facts.py) asked for its score, which the template states for each indicator under it and not
+        for the level: their 得分 added up, with the formula, each row cited — unless a row of the table is
+        itself named so (its own figure is stated, and read as any cell)."""
+        if len(doc_ids) != 1 or not _SCORE_ASKED.search(q.folded) or q.asks_change:
+            return None
+        doc = self.index.documents[doc_ids[0]]
+        scores = [f for f in self.index.facts.get(doc.doc_id, []) if f.source == "table" and f.kind == "score"]
+        levels = {fold(part) for f in scores for part in f.label.split(" › ")[:-1]}
+        asked = max((level for level in levels if len(level) >= 3 and level in q.content), key=len, default=None)
+        if asked is None or any(fold(row_name(f.label)) == asked for f in scores):
+            return None
+        full = "分值" in q.folded and "得分" not in q.folded
+        under = [f for f in scores if f.column == ("分值" if full else "得分") and asked in map(fold, f.label.split(" › ")[:-1])]
+        if len(under) < 2:
+            return None
+        total = sum(f.value for f in under)
+        terms = " + ".join(f"{f.value:g}" for f in under)
+        column = "分值" if full else "得分"
+        text = (f"{self._names(doc)}{asked}{column}：{terms} = {total:g} 分（据表中{asked}下{len(under)}项指标的{column}相加，"
+                f"报告未直接给出此数）。")
+        citations = unique([self._citation(doc.doc_id, f.context_start, f.context_end) for f in under])
+        facts = [{"label": f.path(), "value": f.value, "unit": "分", "raw": f.raw, "source": f.source} for f in under]
+        facts.append({"formula": f"{terms} = {total:g}", "value": total, "unit": "分", "computed": True})
+        return Answer("", text, True, citations, facts, "computed")
 
     def _wanted_period(self, q: Question, doc_id: str) -> str | None:
         """The period a figure is asked for: the one the question names, else the report's own (决算 of a 决算)."""

@@ -61,7 +61,7 @@ def understand(question: str, names: list[str]) -> Question:
         content=question_content(question, names),
         wants_number=_asks_quantity(folded)
         or bool(cues()['bare_amount'].search(folded) or cues()['changes'].search(folded)) and not cues()['open'].search(folded),
-        wants_percent=bool(PERCENT_QUESTION.search(folded)),
+        wants_percent=bool(PERCENT_QUESTION.search(folded)) and not _SCORE_OF_RATE.search(folded),
         unit=asked_unit_pattern(question),
         counted=asks_counted(question),
         computes=bool(cues()["computes"].search(folded)) and not cues()["period_change"].search(folded),
@@ -80,6 +80,7 @@ def understand(question: str, names: list[str]) -> Question:
 
 
 _RATE = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+_SCORE_OF_RATE = re.compile(r"率[^，,。？?]{0,6}(?:得分|分值|几分|多少分|扣分|扣了)")  # "工程验收合格率得了几分": a score
 _CHANGE_ONLY = {"增长", "增加", "减少"}
 
 

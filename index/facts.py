@@ -24,7 +24,7 @@ from .tables import Table, is_blank, is_code, is_code_column, is_figure, is_numb
 
 _CHANGE_COLUMN = re.compile(r"增减|增、减|增幅|减幅|增长率|变动|比上年")
 _CODE_THEN_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s+(\D.*)$")
-FACTS_VERSION = 12  # raised when tables or facts are read differently: older indexes re-read their facts
+FACTS_VERSION = 13  # raised when tables or facts are read differently: older indexes re-read their facts
 TO_WAN = {"元": 1e-4, "千元": 0.1, "万元": 1.0, "亿元": 1e4}
 _COUNT_UNITS = {"个": "个", "人": "人", "项": "项", "名": "人", "人次": "人次", "辆": "辆", "台": "台", "次": "次",
                 "家": "家", "户": "户", "所": "所", "平方米": "平方米", "公里": "公里", "亩": "亩"}
@@ -183,8 +183,12 @@ def score_facts(doc: Document) -> list[Fact]:
 def table_facts(doc: Document, table: Table) -> list[Fact]:
     facts: list[Fact] = []
     labels_by_code: dict[str, str] = {}
+    figure_columns = {k for row in table.rows for k, cell in enumerate(row.cells) if is_figure(cell.text) and not is_blank(cell.text)}
+    spanned: dict[int, str] = {}  # each label column's last label, read on the rows below it that leave it empty
+    levelled = any(_spans_down(row, figure_columns) for row in table.rows)
     for row in table.rows:
         label, code, code_parts, named_by = "", "", [], ""
+        parents: list[str] = []
         if not any(t and not is_figure(t) and not is_code(t) for t in row.texts()) and all(
                 k < len(table.columns) and table.columns[k] for k, t in enumerate(row.texts()) if is_figure(t) and not is_blank(t)):
             label = table_subject(table.title)  # a row of figures, each under its heading: what the table is about
@@ -201,13 +205,19 @@ def table_facts(doc: Document, table: Table) -> list[Fact]:
             if not is_figure(text):
                 if label and column and _VALUE_TEXT.match(text) and not _CODE_THEN_NAME.match(text):
                     # a value written with its unit or sign (12.5公里, ≥90%): the row's, not a label of its own
-                    if (measured := _measured(doc, table, label, column, text, cell.start, cell.end, row)) is not None:
+                    if (measured := _measured(doc, table, " › ".join(parents + [label]), column, text, cell.start, cell.end,
+                                              row)) is not None:
                         facts.append(measured)
                     continue
                 if m := _CODE_THEN_NAME.match(text):  # `301 工资福利支出`: a layout that put both in one cell
                     code_parts, text = [m.group(1)], m.group(2)
                 if label and not code_parts and _names_rows(named_by) and not _names_rows(column):
                     continue  # `项目名称 | 项目类型`: the row is the project named, 专项业务类 is its kind
+                if levelled and not code_parts and not code and not any(j in figure_columns for j in range(k)):
+                    # "产出指标 | 数量指标 | 河道清淤长度", then "| | 质量指标 | 工程验收合格率": the label columns
+                    # before the row's own name are its levels, a cell spanning down read on each row under it
+                    parents = parents + [label] if label else [spanned[j] for j in sorted(spanned) if j < k]
+                    spanned = {j: t for j, t in spanned.items() if j < k} | {k: unspread(text)}
                 label, code, named_by = unspread(text), "".join(code_parts), column
                 code_parts = []
                 if code:
@@ -218,9 +228,22 @@ def table_facts(doc: Document, table: Table) -> list[Fact]:
             if is_numbering(column):
                 continue  # 行次 1, 2, 3: the row's number, not a figure
             path = [labels_by_code[code[:n]] for n in (3, 5) if code and len(code) > n and code[:n] in labels_by_code]
-            facts.append(_fact(doc, table, " › ".join(path + [label]), column, code, text, cell.start, cell.end,
+            facts.append(_fact(doc, table, " › ".join(path + parents + [label]), column, code, text, cell.start, cell.end,
                                row.start, row.end))
     return _score_totals(facts)
+
+
+def _spans_down(row, figure_columns: set[int]) -> bool:
+    """A row whose first cell is empty and whose name stands further right, before any column of figures
+    ("|  | 质量指标 | 工程验收合格率 | 100% |"): the table's label columns are levels, a cell spanning the rows
+    under it. A grid flattened into text shows no such row (its spanned cells are simply left out, and the
+    cells of a row slide left), and its label columns are read as they stand."""
+    texts = row.texts()
+    if not texts or not is_blank(texts[0]):
+        return False
+    first = next((k for k, t in enumerate(texts) if not is_blank(t)), None)
+    return (first is not None and not any(j in figure_columns for j in range(first + 1))
+            and not is_figure(texts[first]) and not is_code(texts[first]))
 
 
 def _names_rows(column: str) -> bool:

@@ -364,3 +364,19 @@ def test_a_rows_word_shared_with_the_projects_name_does_not_name_the_row(full_as
     assert question_content("满意度指标得了几分", []) == "满意度指标 得分"
     a = full_assistant.ask("河道整治工程满意度指标得了几分")
     assert a.found and "沿岸居民满意度" in a.answer and "5 分" in a.answer, a.answer
+
+
+def test_a_level_of_indicators_asked_for_its_score_adds_up_the_rows_under_it(full_assistant):
+    """"产出指标得了多少分": the 一级指标 cell spans four indicator rows and the template states no score for it:
+    their 得分 added up (15 + 15 + 8 + 10 = 48), said as computed, each row cited; its 分值 likewise."""
+    a = full_assistant.ask("河道整治工程的产出指标得了多少分")
+    assert a.found and "15 + 15 + 8 + 10 = 48 分" in a.answer and "未直接给出" in a.answer, a.answer
+    assert len(a.citations) == 4, a.citations
+    a = full_assistant.ask("河道整治工程产出指标的分值是多少")
+    assert a.found and "= 50 分" in a.answer, a.answer
+
+
+def test_a_rate_indicators_score_asked_is_a_score_not_a_rate(full_assistant):
+    """"工程验收合格率得了几分" asks the row's 得分 (15), not its 年度指标值 (100%): its 率 names the indicator."""
+    a = full_assistant.ask("河道整治工程工程验收合格率得了几分")
+    assert a.found and "15 分" in a.answer and "100%" not in a.answer, a.answer

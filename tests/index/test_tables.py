@@ -303,8 +303,10 @@ def test_a_self_evaluation_grid_drawn_ruled_gives_its_funds_and_indicator_cells(
     assert "| 年度资金总额 | 500.00 | 480.00 | 456.00 | 10 | 95.00% | 9.5 |" in doc.text
     facts = extract_facts(doc)
     assert _cell(facts, "年度资金总额", "全年执行数").raw == "456.00"
-    assert _cell(facts, "工程验收合格率", "年度指标值").raw == "100%"
-    assert _cell(facts, "河道清淤长度", "得分").raw == "15"
+    # the 一级/二级指标 cells span the rows under them: each indicator's label path holds its levels
+    assert _cell(facts, "产出指标 › 质量指标 › 工程验收合格率", "年度指标值").raw == "100%"
+    assert _cell(facts, "产出指标 › 数量指标 › 河道清淤长度", "得分").raw == "15"
+    assert _cell(facts, "效益指标 › 生态效益指标 › 沿岸绿化面积", "实际完成值").raw == "4800平方米"
     assert _cell(facts, "总分", "得分").raw == "95.5"
     assert not [f for f in facts if f.label in ("12.5公里", "≥90%", "2022年12月")]
 
@@ -321,7 +323,7 @@ def test_a_budget_printed_from_spreadsheets_names_its_project_rows_and_reads_bou
     facts = extract_facts(doc)
     project = _cell(facts, "重大传染病防控经费", "政府性基金预算")
     assert (project.raw, project.unit, project.period, project.page) == ("500.00", "万元", "预算", 5)
-    target = _cell(facts, "重点人群传染病筛查人次", "指标值")
+    target = _cell(facts, "产出指标 › 数量指标 › 重点人群传染病筛查人次", "指标值")
     assert target.raw == "≥5万人次"
     assert not [f for f in facts if f.label.startswith(("专项业务类", "基本建设类"))]
 
