@@ -91,6 +91,10 @@ def _ruled_out(question: str, text: str) -> bool:
     ("项目自评得分是多少？", "该项目为中央彩票公益金提前下达资金项目,用于康复补贴1.065万元", True),
     ("项目自评得分是多少？", "项目自评得分95分,评价等级为优。", False),
     ("项目自评得分是多少？", "| 项目自评得分 | 32.4 | 31.69 | 10 | 97.80% | 9 |", False),
+    # staff in post asked, retirees answered; one kind of 编制 asked, the other answered
+    ("在职人员有多少人？", "离退休人员19人。", True),
+    ("在职人员有多少人？", "在职人员71人，离退休人员19人。", False),
+    ("行政编制多少？", "事业编制46名，实有44人", True),
     # an amount asked, its words written only as the whole of a share: the share of a part, not the amount
     ("项目支出总额多少？", "0 个项目评为二等,涉及资金 0 万元,占项目总数比例 0%,占项目支出总额比例 0%;", True),
     ("项目支出总额多少？", "项目21个,项目支出总额656.93万元。", False),
