@@ -374,3 +374,11 @@ def test_a_table_on_a_turned_page_is_read_upright(tmp_path, clockwise):
     spent = _cell(facts, "2.公务接待费", "决算数")
     assert (spent.table, spent.raw, spent.page) == ("一般公共预算财政拨款“三公”经费支出决算表", "6.36", 2)
     assert _cell(facts, "合计", "预算数").raw == "30.00"
+
+
+def test_a_tables_subject_is_its_title_without_the_frame():
+    from index.facts import table_subject
+
+    assert table_subject("财政拨款“三公”经费支出决算表") == "“三公”经费"
+    assert table_subject("一般公共预算基本支出表") == "基本支出"
+    assert table_subject("2024年昌宁县卡斯镇“三公”经费预算财政拨款情况统计表") == "昌宁县卡斯镇“三公”经费"
