@@ -1701,7 +1701,7 @@ class Answerer:
         if stated is None:
             return None
         figure, citation = stated
-        answer = Answer("", f"{q.content.split()[-1]} {figure.raw}", True, [citation], [], "number")
+        answer = Answer("", f"{figure.name} {figure.raw}", True, [citation], [], "number")
         return Candidate(answer, "fact", answer.answer, rule_first=True, score=1.0)
 
     def _states_asked_year(self, q: Question, fact: Fact) -> bool:

@@ -33,6 +33,7 @@ MAX_NAME = 24
 # Kinds of body found at one level only by name (a school is not "the city's school"):
 # a higher place written before them does not ask for another body.
 _NOT_LEVEL_BOUND = ("学校", "中学", "小学", "学院", "大学", "幼儿园", "医院", "卫生院")
+_OWN_YEAR = re.compile(r"\s*(?:(?<!\d)20\d\d|(?<![\d.])[12]\d)\s*年度?")  # a year written right after a name: its own
 _YEAR = re.compile(r"(?<!\d)(20\d\d)\s*年|(?<![\d.])([12]\d)\s*年(?!\d)")
 _SHORT_END = set("局委办会社联厅处院馆所站校学心府队部署")
 _GENERIC_PLACE = re.compile(r"^[全本我该各哪两几每这那其此]")
@@ -408,6 +409,11 @@ class Router:
                     groups[i] = []
                     names[i] = ""
         resolved = [g for g in groups if g]
+        # "清河县农业农村局2023年和丰宁区民政局2022年": each body its own year, written right after its name
+        own_years = [question_years(m.group(0)) if (m := _OWN_YEAR.match(q, e[-1].end)) else []
+                     for e, g in zip(entities, groups) if g]
+        if len(resolved) < 2 or not all(own_years) or len({y for ys in own_years for y in ys}) < 2:
+            own_years = [years] * len(resolved)
         unresolved = [names[i] for i, g in enumerate(groups) if not g and names[i]]
         if not entities:
             if unknown:
@@ -425,8 +431,8 @@ class Router:
             # a change from one year to the next: the later report, which states it on its 上年; the years kept apart
             # to compare when it does not
             route.years_apart, yearly = yearly, yearly[-1:]
-        for group in yearly or resolved:  # one body, several of its years asked: each year a report of its own
-            group = group if yearly else self._by_year(group, years, route)
+        for n, group in enumerate(yearly or resolved):  # one body, several of its years asked: each year a report of its own
+            group = group if yearly else self._by_year(group, own_years[n], route)
             if group is None:
                 return route
             route.groups.append(group)

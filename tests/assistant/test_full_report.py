@@ -380,3 +380,15 @@ def test_a_rate_indicators_score_asked_is_a_score_not_a_rate(full_assistant):
     """"工程验收合格率得了几分" asks the row's 得分 (15), not its 年度指标值 (100%): its 率 names the indicator."""
     a = full_assistant.ask("河道整治工程工程验收合格率得了几分")
     assert a.found and "15 分" in a.answer and "100%" not in a.answer, a.answer
+
+
+def test_each_body_named_with_its_own_year_is_read_in_that_years_report(full_assistant):
+    """"清河县农业农村局2023年和丰宁区民政局2022年": each year binds the body written before it; both years
+    were applied to both bodies, and 清河's 2022 and 2023 reports made one party that answered nothing."""
+    a = full_assistant.ask("清河县农业农村局2023年和丰宁区民政局2022年，谁的三公经费决算多？")
+    assert a.found and "12.96" in a.answer and "12.34" in a.answer, a.answer
+
+
+def test_a_stated_change_across_reports_names_its_item_not_its_direction_twice(full_assistant):
+    a = full_assistant.ask("丰云街道和金桥街道2023年三公经费预算比上年各减少多少？")
+    assert a.found and "减少0.50万元" in a.answer and "减少 减少" not in a.answer, a.answer
