@@ -185,7 +185,8 @@ def table_facts(doc: Document, table: Table) -> list[Fact]:
     labels_by_code: dict[str, str] = {}
     figure_columns = {k for row in table.rows for k, cell in enumerate(row.cells) if is_figure(cell.text) and not is_blank(cell.text)}
     spanned: dict[int, str] = {}  # each label column's last label, read on the rows below it that leave it empty
-    levelled = any(_spans_down(row, figure_columns) for row in table.rows)
+    levelled = (any(_spans_down(row, figure_columns) for row in table.rows)
+                or any(_repeats_down(above, row, figure_columns) for above, row in zip(table.rows, table.rows[1:])))
     for row in table.rows:
         label, code, code_parts, named_by = "", "", [], ""
         parents: list[str] = []
@@ -244,6 +245,24 @@ def _spans_down(row, figure_columns: set[int]) -> bool:
     first = next((k for k, t in enumerate(texts) if not is_blank(t)), None)
     return (first is not None and not any(j in figure_columns for j in range(first + 1))
             and not is_figure(texts[first]) and not is_code(texts[first]))
+
+
+def _leading_labels(row, figure_columns: set[int]) -> list[tuple[int, str]]:
+    """The row's words before its first column of figures, with their columns."""
+    out = []
+    for k, text in enumerate(row.texts()):
+        if k in figure_columns:
+            break
+        if not is_blank(text) and not is_figure(text) and not is_code(text):
+            out.append((k, text))
+    return out
+
+
+def _repeats_down(above, row, figure_columns: set[int]) -> bool:
+    """Two rows that write the same word in a column before their own names ("产出指标 | 数量指标 | …" over
+    "产出指标 | 质量指标 | …"): a merged cell a DOCX writes on each row it spans — the columns are levels."""
+    first, second = _leading_labels(above, figure_columns), _leading_labels(row, figure_columns)
+    return len(first) >= 2 and len(second) >= 2 and first[0] == second[0] and first[-1] != second[-1]
 
 
 def _names_rows(column: str) -> bool:

@@ -588,6 +588,7 @@ def self_evaluation_docx(path: Path) -> Path:
                                ("满意度指标", "服务对象满意度指标", "沿岸群众满意度", "≥90%", "95%", "10", "10")]):
         for k, value in enumerate(cells):
             goals.cell(r, k).text = value
+    goals.cell(1, 0).merge(goals.cell(2, 0)).text = "产出指标"  # 一级指标 spans its rows, merged down
     d.save(str(path))
     return path
 

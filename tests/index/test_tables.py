@@ -136,6 +136,9 @@ def test_docx_self_evaluation_grid_cells(tmp_path: Path):
         "执行率": ("92.08%", "%", "rate"), "得分": ("9.2", "分", "score")}
     assert row["年初预算数"].period == "年初预算" and row["全年预算数"].period == "全年预算"
     assert row["执行率"].table == "2023年度项目支出绩效自评表"
+    # the 一级指标 cell merged down is written on each row it spans: the indicator's levels
+    assert _cell(facts, "产出指标 › 时效指标 › 工程按期完工率", "得分").raw == "8"
+    assert _cell(facts, "满意度指标 › 服务对象满意度指标 › 沿岸群众满意度", "分值").raw == "10"
 
 
 @pytest.mark.parametrize("write", [reports.budget_xlsx, reports.budget_xls])
