@@ -53,9 +53,14 @@ class Operand:
 
     def named_enough(self) -> bool:
         """Named so that no other quantity is meant: not by a two-character head any quantity ends in ("经费" of
-        "公用经费" is 机关运行经费's too; "支出" of "基本支出" is 支出总计's)."""
+        "公用经费" is 机关运行经费's too; "支出" of "基本支出" is 支出总计's), nor by two characters from its middle
+        ("预算" of 一般公共预算拨款收入 is 机关运行经费预算's too), nor by less than half of a longer name."""
         name = self.bare_name()
-        return not self.named or self.named == name or len(self.named) >= 3 or not name.endswith(self.named)
+        if not self.named or self.named == name:
+            return True
+        if len(self.named) < 3:  # "退休" of 退休人员 sets it apart; a head or a piece from the middle does not
+            return name.startswith(self.named) and not name.endswith(self.named)
+        return name.endswith(self.named) or 2 * len(self.named) >= len(name)  # its head ("合同金额"), or most of it
 
     def names_it(self) -> bool:
         """Named by its head or most of it (named_whole), or by what sets it apart ("退休75人" for 退休人员: the

@@ -38,13 +38,13 @@ _TOTAL_ASKED = re.compile(r"总共|一共|合计|共计|加起来|总额|总计|
 _AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(?:亿元|万元|元|億元|萬元)")
 _TOTAL_BEFORE = re.compile(r"(合计|总计|共计|总额|总数|总金额|总|共)[^\d。；;]{0,10}$")
 # digits that are no figure a "多少" question asks for: years, dates, phone and document numbers
-_NOT_FIGURES = re.compile(r"(19|20)\d\d\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|\d{1,2}:\d{2}(:\d{2})?|(19|20)\d\d\s*年度?|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月|(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)0\d{2,3}-\d{7,8}|[〔\[(（]\s*(19|20)\d\d\s*[〕\])）]\s*\d+\s*号|(?:^|(?<=[。；;:：\s]))\d{1,2}\s*[.、．](?!\d)|[（(]\s*\d{1,2}\s*[)）]"
+_NOT_FIGURES = re.compile(r"(19|20)\d\d\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|\d{1,2}:\d{2}(:\d{2})?|(19|20)\d\d\s*年度?|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月|(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)0\d{2,3}-\d{7,8}|[〔\[(（]\s*(19|20)\d\d\s*[〕\])）]\s*\d+\s*号|(?:^|(?<=[。；;:：\s]))\d{1,2}\s*[.、．](?!\d)|[（(]\s*\d{1,2}\s*[)）]|附?表\s*\d{1,2}(?!\d)"
                           # an account or code: letters before digits (yn2553), a long code (…4594R), a number after a contact word (QQ号:800061629)
                           r"|[A-Za-z]+\d[\dA-Za-z]*|\d{6,}[A-Za-z][\dA-Za-z]*|(?:QQ|微信|公众号|电话|手机|传真|邮编|邮箱|号码)[^\d。；;]{0,6}[\d-]+")
 _FIGURE_CELL = re.compile(r"[-−]?\d[\d,]*(?:\.\d+)?\s*(?:%|万元|元|亿元|分|人|个)?")  # a table cell that is a figure
 _FILE_NAME = re.compile(r"[^\n|。]{1,120}\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar)", re.IGNORECASE)  # an attachment's link text
 # a table's title line alone ("公开08表 政府性基金预算财政拨款收入支出决算表", "项目支出表"): it names a table, says nothing
-_TABLE_TITLE = re.compile(r"(?:公开\d+表)?[^\d。；;，,|：:]{2,40}表(?:[（(]续[)）])?")
+_TABLE_TITLE = re.compile(r"(?:公开\d+表|附?表\s*[\d一二三四五六七八九十]+\s*[:：.、]?)?[^\d。；;，,|：:]{2,40}表(?:[（(]续[)）])?")
 _CHANGE_WORD = re.compile(r"增|减|涨|跌|升|降|持平|不变|变化|变动|多|少|高|低")  # what a change on a year before is written with
 DATA = Path(__file__).parent / "data"  # opposites.tsv, named_quantities.txt
 QUOTES = re.compile(r"[“”\"‘’'「」]")  # “三公”经费 is what 三公经费 asks

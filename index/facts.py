@@ -24,7 +24,7 @@ from .tables import Table, is_blank, is_code, is_code_column, is_figure, is_numb
 
 _CHANGE_COLUMN = re.compile(r"增减|增、减|增幅|减幅|增长率|变动|比上年")
 _CODE_THEN_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s+(\D.*)$")
-FACTS_VERSION = 13  # raised when tables or facts are read differently: older indexes re-read their facts
+FACTS_VERSION = 14  # raised when tables or facts are read differently: older indexes re-read their facts
 TO_WAN = {"元": 1e-4, "千元": 0.1, "万元": 1.0, "亿元": 1e4}
 _COUNT_UNITS = {"个": "个", "人": "人", "项": "项", "名": "人", "人次": "人次", "辆": "辆", "台": "台", "次": "次",
                 "家": "家", "户": "户", "所": "所", "平方米": "平方米", "公里": "公里", "亩": "亩"}
@@ -74,7 +74,7 @@ TOTAL_ROWS = ("合计", "总计", "小计")
 # a cell that holds a value in words, as an indicator's 年度指标值 or 实际完成值 is written
 _VALUE_TEXT = re.compile(r"^[≥≤><=﹦＝约]*\s*\d[\d,.]*\s*(?:%|[\u4e00-\u9fffA-Za-z]{1,5})?"
                          r"(?:\d{1,2}\s*[\u4e00-\u9fff]{1,2})?[前后内底末]?$")
-_TITLE_FRAME = re.compile(r"^(?:(?:19|20)\d\d\s*年度?)?(?:一般公共预算)?(?:财政拨款)?"
+_TITLE_FRAME = re.compile(r"^(?:附?表\s*[\d一二三四五六七八九十]+\s*[:：.、]?\s*)?(?:(?:19|20)\d\d\s*年度?)?(?:一般公共预算)?(?:财政拨款)?"
                           r"|(?:收入|支出)?(?:决算|预算)?(?:财政拨款)?(?:总|情况|明细|情况统计|统计)?表$")
 
 

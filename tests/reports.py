@@ -563,6 +563,27 @@ def saved_web_page(path: Path) -> Path:
     return path
 
 
+def numbered_tables_web_page(path: Path) -> Path:
+    """A 部门预算 page whose tables are numbered (表1, 表2) in their titles: the 收支总表 side by side under
+    收入 | 支出 spanning two columns each, the “三公” table with its headings over two rows, then the 说明, whose
+    机关运行经费 is the only other 预算 figure written in prose."""
+    page = """<!DOCTYPE html><html><head><meta charset="gb2312"><title>青山区文化和旅游局2024年部门预算公开</title></head>
+<body><h1>青山区文化和旅游局2024年部门预算公开</h1>
+<p>表1 部门收支预算总表</p><p>单位：万元</p>
+<table border="1"><tr><th colspan="2">收入</th><th colspan="2">支出</th></tr>
+<tr><th>项目</th><th>预算数</th><th>项目</th><th>预算数</th></tr>
+<tr><td>一、一般公共预算拨款收入</td><td>2,856.30</td><td>一、文化旅游体育与传媒支出</td><td>2,798.80</td></tr>
+<tr><td>二、事业收入</td><td>420.50</td><td>二、住房保障支出</td><td>478.00</td></tr>
+<tr><td>本年收入合计</td><td>3,276.80</td><td>本年支出合计</td><td>3,276.80</td></tr></table>
+<p>表2 “三公”经费预算表</p><p>单位：万元</p>
+<table border="1"><tr><th rowspan="2">合计</th><th rowspan="2">因公出国（境）费</th><th colspan="3">公务用车购置及运行维护费</th>
+<th rowspan="2">公务接待费</th></tr><tr><th>小计</th><th>公务用车购置费</th><th>公务用车运行维护费</th></tr>
+<tr><td>18.60</td><td>0.00</td><td>12.00</td><td>0.00</td><td>12.00</td><td>6.60</td></tr></table>
+<p>三、机关运行经费。2024年机关运行经费预算165.20万元，与上年持平。</p></body></html>"""
+    path.write_bytes(page.encode("gb18030"))
+    return path
+
+
 def self_evaluation_docx(path: Path) -> Path:
     """A 项目支出绩效自评表 as a Word table, with merged cells as the template has them."""
     import docx

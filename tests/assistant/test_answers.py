@@ -214,6 +214,20 @@ def test_a_figure_is_named_by_its_head_not_by_a_modifier_alone(tmp_path):
     assert figure_after("评审审定金额", doc, 0, len(doc.text)).named_whole()
 
 
+def test_a_figure_is_not_named_by_a_piece_from_the_middle_of_its_name(tmp_path):
+    """"一般公共预算拨款收入占本年收入的比重" was worked out from "机关运行经费预算165.20万元": two characters from
+    the middle of the name (预算) named it. They name no quantity; the name's start, its head, or most of it do."""
+    from assistant.compute import figure_after
+    from index.document import load_document
+
+    report = tmp_path / "某单位2024年部门预算.txt"
+    report.write_text("2024年机关运行经费预算165.20万元。退休75人。项目资金共51.9万元。", encoding="utf-8")
+    doc = load_document(report)
+    assert not figure_after("一般公共预算拨款收入", doc, 0, len(doc.text)).named_enough()
+    assert figure_after("退休人员", doc, 0, len(doc.text)).named_enough()  # its start sets it apart
+    assert figure_after("这个项目的项目资金", doc, 0, len(doc.text)).named_enough()  # its head
+
+
 
 def test_a_rate_asked_is_read_as_a_rate(tmp_path):
     """"收支总计增幅": the rate written after the words, not the amount of the change before it."""

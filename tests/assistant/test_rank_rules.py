@@ -91,6 +91,9 @@ def _ruled_out(question: str, text: str) -> bool:
     ("项目自评得分是多少？", "该项目为中央彩票公益金提前下达资金项目,用于康复补贴1.065万元", True),
     ("项目自评得分是多少？", "项目自评得分95分,评价等级为优。", False),
     ("项目自评得分是多少？", "| 项目自评得分 | 32.4 | 31.69 | 10 | 97.80% | 9 |", False),
+    # a table's numbered title alone ("表2 …表"): its number is no figure
+    ("三公经费预算多少？", "表2 “三公”经费预算表", True),
+    ("三公经费预算多少？", "“三公”经费预算18.60万元", False),
     # staff in post asked, retirees answered; one kind of 编制 asked, the other answered
     ("在职人员有多少人？", "离退休人员19人。", True),
     ("在职人员有多少人？", "在职人员71人，离退休人员19人。", False),

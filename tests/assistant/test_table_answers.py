@@ -324,3 +324,17 @@ def test_a_share_asked_as_zhan_duoshao_is_a_share_but_land_taken_is_not():
     assert PERCENT_QUESTION.search("人员经费占基本支出多少") and plan("人员经费占基本支出多少")[0] == "ratio"
     assert plan("税收占地方一般公共预算收入的比重")[1] == ["税收", "地方一般公共预算收入"]
     assert not PERCENT_QUESTION.search("新建校区占地面积多少") and plan("新建校区占地面积多少") is None
+
+
+def test_numbered_tables_on_a_web_page_answer_by_their_cells(tmp_path, embedder):
+    """A table numbered in its title ("表2 “三公”经费预算表"): the number is no figure, so the title alone is no
+    answer to "三公经费预算多少" (it was given as one), and the table's subject is “三公”经费, not "表2 “三公”经费".
+    A share of two table cells is worked out from them, not from prose that names one of them by two characters
+    from its middle ("预算" of 一般公共预算拨款收入 read off "机关运行经费预算165.20万元")."""
+    build_index([reports.numbered_tables_web_page(tmp_path / "青山区文化和旅游局2024年部门预算.html")], tmp_path / "index",
+                embedder=embedder)
+    assistant = Assistant.load(tmp_path / "index")
+    a = assistant.ask("青山区文旅局2024年三公经费预算多少")
+    assert a.found and "18.60" in a.answer and "表2 “三公”经费（" not in a.answer, a.answer
+    a = assistant.ask("青山区文旅局2024年一般公共预算拨款收入占本年收入的比重")
+    assert a.found and "2,856.30" in a.answer and "87.17%" in a.answer and "165.20" not in a.answer, a.answer
