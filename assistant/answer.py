@@ -20,6 +20,7 @@ from index.facts import (
     TOTAL_ROWS,
     Fact,
     asked_period_of,
+    names_a_period,
     number,
     period_of,
     periods_conflict,
@@ -1323,7 +1324,8 @@ class Answerer:
                 column = levels[-1]
                 headed = levels[-2] if len(levels) > 1 and column in TOTAL_ROWS else column  # 基本支出 › 小计 is 基本支出
                 subject = table_subject(fact.table)
-                if label == subject:  # a row of figures under their headings: each column names its item
+                if label == subject or names_a_period(label):  # a row of figures under their headings (a year's
+                    # row of the items' columns): each column names its item
                     label, column = (subject, "") if column in TOTAL_ROWS else (column, "")
                 elif label in TOTAL_ROWS:
                     label = subject  # a table's 合计 row is the total of what the table is about
@@ -1354,6 +1356,10 @@ class Answerer:
             if fact.unit == "万元" and fact.raw_unit == "万元" and _ASKS_YUAN.search(q.folded):
                 converted = f"，合 {fact.value * 1e4:,.2f} 元"  # "是多少元": the 万元 figure in 元 too
             label = fact.label.replace(" › ", "—")
+            if names_a_period(fact.label):  # "公务接待费（“三公”经费预算表，2024年预算）"
+                item = fact.column.replace(" › ", "—")
+                label = f"{table_subject(fact.table).replace(doc.body, '')}{item}" if fact.column in TOTAL_ROWS else item
+                where = f"（{fact.table}，{row_name(fact.label)}）"
             heading = fact.column.split(" › ")[-1]
             names_quantity = heading not in (*TOTAL_ROWS, "金额", "") and asked_period_of(heading) is None
             if fact.label in TOTAL_ROWS and names_quantity and fact.table:
@@ -1512,6 +1518,8 @@ class Answerer:
             if (fact.kind == "score") != bool(_SCORE_ASKED.search(q.folded)):
                 continue  # "执行 1 分" is no amount executed
             row = table_subject(fact.table) if fact.label in TOTAL_ROWS else fact.label  # 合计 is the table's subject
+            if names_a_period(fact.label):  # a year's row ("2024年预算"): its column names the item, 合计 the table's
+                row = table_subject(fact.table) if fact.column in TOTAL_ROWS else fact.column
             label = QUOTES.sub("", fold(row + fact.column))
             path = QUOTES.sub("", fold(f"{fact.table} {fact.label} {fact.column}"))
             if fact.source == "table" and any(run not in path for run in of_row):

@@ -24,7 +24,7 @@ from .tables import Table, is_blank, is_code, is_code_column, is_figure, is_numb
 
 _CHANGE_COLUMN = re.compile(r"增减|增、减|增幅|减幅|增长率|变动|比上年")
 _CODE_THEN_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s+(\D.*)$")
-FACTS_VERSION = 14  # raised when tables or facts are read differently: older indexes re-read their facts
+FACTS_VERSION = 16  # raised when tables or facts are read differently: older indexes re-read their facts
 TO_WAN = {"元": 1e-4, "千元": 0.1, "万元": 1.0, "亿元": 1e4}
 _COUNT_UNITS = {"个": "个", "人": "人", "项": "项", "名": "人", "人次": "人次", "辆": "辆", "台": "台", "次": "次",
                 "家": "家", "户": "户", "所": "所", "平方米": "平方米", "公里": "公里", "亩": "亩"}
@@ -74,7 +74,8 @@ TOTAL_ROWS = ("合计", "总计", "小计")
 # a cell that holds a value in words, as an indicator's 年度指标值 or 实际完成值 is written
 _VALUE_TEXT = re.compile(r"^[≥≤><=﹦＝约]*\s*\d[\d,.]*\s*(?:%|[\u4e00-\u9fffA-Za-z]{1,5})?"
                          r"(?:\d{1,2}\s*[\u4e00-\u9fff]{1,2})?[前后内底末]?$")
-_TITLE_FRAME = re.compile(r"^(?:附?表\s*[\d一二三四五六七八九十]+\s*[:：.、]?\s*)?(?:(?:19|20)\d\d\s*年度?)?(?:一般公共预算)?(?:财政拨款)?"
+_TITLE_FRAME = re.compile(r"^(?:附?表\s*[\d一二三四五六七八九十]+\s*[:：.、]?\s*)?(?:[^\d“\"]{0,20}?(?:19|20)\d\d\s*年度?)?"
+                          r"(?:一般公共预算)?(?:财政拨款)?"
                           r"|(?:收入|支出)?(?:决算|预算)?(?:财政拨款)?(?:总|情况|明细|情况统计|统计)?表$")
 
 
@@ -84,7 +85,7 @@ _SPENDING_KINDS = ("基本", "项目")  # 基本支出, 项目支出: the templa
 def table_subject(title: str) -> str:
     """What a template table is about, without the frame every title has:
     财政拨款“三公”经费支出决算表 → “三公”经费; 一般公共预算基本支出表 → 基本支出 (not 基本); a year written
-    before the title is no part of it."""
+    before the title, and the body written before that year ("东湖镇人民政府2024年…"), are no part of it."""
     subject = _TITLE_FRAME.sub("", title) or title
     return subject + "支出" if subject in _SPENDING_KINDS and f"{subject}支出" in title else subject
 
@@ -306,17 +307,30 @@ def _fact(doc: Document, table: Table, label: str, column: str, code: str, raw: 
             value, unit = value * TO_WAN[raw_unit], "万元"
         else:
             unit = ""
-    year = re.search(r"(?:19|20)\d\d", column)
+    dated = column  # the heading that writes the year: the column's, or a row's named by a year and a period alone
+    if not re.search(r"(?:19|20)\d\d", column) and names_a_period(label):
+        dated = label.rsplit(" › ", 1)[-1]  # a row "2023年预算" of a 2024 report: the year before's figures
+    year = re.search(r"(?:19|20)\d\d", dated)
     if year and doc.year and int(year.group(0)) == doc.year - 1:
         period = "上年"  # 2023年预算数 in a 2024 report: the year before's
     elif year and doc.year and int(year.group(0)) == doc.year:
-        period = period_of(column.replace(year.group(0), ""), table.title)  # 2024年预算数: its own year's 预算
+        period = period_of(dated.replace(year.group(0), ""), table.title)  # 2024年预算数: its own year's 预算
     else:  # under no heading that says: the report's own (部门预算 → 预算)
         period = period_of(column, table.title, doc.kind or "")
     if _CHANGE_COLUMN.search(column) and kind in ("amount", "rate"):
         kind, period = f"change {kind}", "比上年"  # 比上年增、减情况 › 增、减金额: a change, not a level
     return Fact(doc.doc_id, label, column, table.title, value, unit, raw, raw_unit, kind, period, code,
                 doc.page_at(start), start, end, row_start, row_end, "table")
+
+
+_YEAR_ROW = re.compile(r"((?:19|20)\d\d)\s*年度?(.*)")
+
+
+def names_a_period(label: str) -> bool:
+    """A row named by a year and a period alone ("2023年预算", "2024年预算数"): a table laid out with the years
+    down its side, whose columns name the items (合计 | 因公出国（境）费 | … | 公务接待费)."""
+    m = _YEAR_ROW.fullmatch(label.rsplit(" › ", 1)[-1])
+    return m is not None and not without_period(m.group(2)).strip("数")
 
 
 _MEASURES = {"平方米", "公里", "千米", "米", "亩", "吨"}  # units that measure, not count

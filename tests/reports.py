@@ -635,6 +635,39 @@ def budget_xls(path: Path) -> Path:
     return path
 
 
+def town_budget_xlsx(path: Path) -> Path:
+    """A town's 部门预算 workbook whose tables' titles begin with the body and the year ("东湖镇人民政府2024年
+    一般公共预算基本支出表"), and whose “三公” table runs the years down its side (2023年预算, 2024年预算) with the
+    items in its columns."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    basic = book.active
+    basic.title = "基本支出表"
+    basic.append(["东湖镇人民政府2024年一般公共预算基本支出表"])
+    basic.merge_cells("A1:E1")
+    basic.append(["", "", "", "", "单位：万元"])
+    basic.append(["科目编码", "科目名称", "合计", "人员经费", "公用经费"])
+    for row in [("301", "工资福利支出", 620.40, 620.40, None), ("30101", "基本工资", 210.00, 210.00, None),
+                ("302", "商品和服务支出", 95.60, None, 95.60), ("30211", "差旅费", 12.50, None, 12.50),
+                ("", "合计", 716.00, 620.40, 95.60)]:
+        basic.append(list(row))
+    sangong = book.create_sheet("三公经费")
+    sangong.append(["东湖镇人民政府2024年“三公”经费预算表"])
+    sangong.merge_cells("A1:F1")
+    sangong.append(["", "", "", "", "", "单位：万元"])
+    sangong.append(["年度", "合计", "因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费"])
+    sangong.append(["2023年预算", 15.0, 0, 0, 10.0, 5.0])
+    sangong.append(["2024年预算", 13.5, 0, 0, 9.0, 4.5])
+    for sheet in (basic, sangong):
+        for r in sheet.iter_rows(min_row=4):
+            for cell in r:
+                if isinstance(cell.value, float):
+                    cell.number_format = "#,##0.00"
+    book.save(path)
+    return path
+
+
 def budget_xlsx(path: Path) -> Path:
     """A 部门预算 sheet: a title and unit line over merged cells, codes, amounts formatted #,##0.00."""
     import openpyxl

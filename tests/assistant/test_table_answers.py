@@ -338,3 +338,18 @@ def test_numbered_tables_on_a_web_page_answer_by_their_cells(tmp_path, embedder)
     assert a.found and "18.60" in a.answer and "表2 “三公”经费（" not in a.answer, a.answer
     a = assistant.ask("青山区文旅局2024年一般公共预算拨款收入占本年收入的比重")
     assert a.found and "2,856.30" in a.answer and "87.17%" in a.answer and "165.20" not in a.answer, a.answer
+
+
+def test_a_workbook_with_the_years_down_a_tables_side(tmp_path, embedder):
+    """“三公” rows named by a year and a period (2023年预算 of a 2024 report is the year before's), its columns the
+    items; titles that begin with the body and the year still have their subject (基本支出, “三公”经费)."""
+    build_index([reports.town_budget_xlsx(tmp_path / "东湖镇2024年部门预算.xlsx")], tmp_path / "index", embedder=embedder)
+    assistant = Assistant.load(tmp_path / "index")
+    a = assistant.ask("东湖镇2024年公务接待费预算")
+    assert a.found and "4.5" in a.answer and "2024年预算" in a.answer, a.answer
+    a = assistant.ask("东湖镇2023年公务接待费预算是多少")
+    assert a.found and "5.00 万元" in a.answer and "2023年预算" in a.answer, a.answer
+    a = assistant.ask("东湖镇2024年三公经费比上年少了多少")
+    assert a.found and "减少 1.5" in a.answer, a.answer
+    a = assistant.ask("东湖镇2024年公用经费占基本支出的比重")
+    assert a.found and "716.00" in a.answer and "13.35%" in a.answer, a.answer

@@ -385,3 +385,5 @@ def test_a_tables_subject_is_its_title_without_the_frame():
     assert table_subject("财政拨款“三公”经费支出决算表") == "“三公”经费"
     assert table_subject("一般公共预算基本支出表") == "基本支出"
     assert table_subject("2024年昌宁县卡斯镇“三公”经费预算财政拨款情况统计表") == "昌宁县卡斯镇“三公”经费"
+    assert table_subject("东湖镇人民政府2024年一般公共预算基本支出表") == "基本支出"  # the body and year before it
+    assert table_subject("表2 “三公”经费预算表") == "“三公”经费"  # the table's number
