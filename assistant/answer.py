@@ -735,6 +735,25 @@ class Answerer:
         number, (start, end) = next(iter(numbers.items()))
         return Answer(q.text, f"据《{doc.title}》，文号为 {number}。", True, [self._citation(doc.doc_id, start, end)], [], "passage")
 
+    def answer_definition(self, q: Question, doc_ids: list[str]) -> Answer | None:
+        """What a term means ("机关运行经费是什么意思"): the sentence that defines it, as a 名词解释 writes it
+        ("机关运行经费：指为保障…", "1、政治协商:是对…", "…是指…"); a sentence that only uses the term is no
+        definition, and a definition asked of a report that gives none is refused."""
+        if len(doc_ids) != 1 or not cues()["defines"].search(q.folded):
+            return None
+        doc = self.index.documents[doc_ids[0]]
+        for term in sorted(q.content.split(), key=len, reverse=True):
+            if len(term) < 2:
+                continue
+            m = re.search(rf"(?:^|[\n。；;]|(?:\d+|[一二三四五六七八九十]+)[.、．]|[（(][一二三四五六七八九十\d]+[)）])\s*"
+                          rf"(?P<term>[“\"]?{re.escape(term)}[”\"]?\s*(?:[：:]\s*(?:是指|指|是(?!\s*\d))|是指|指的是))", doc.folded)
+            if m:
+                ends = [e for e in (doc.folded.find(p, m.end()) for p in "。\n") if e != -1]
+                start, end = m.start("term"), min(ends) + 1 if ends else len(doc.folded)
+                return Answer(q.text, f"据《{doc.title}》：{doc.text[start:end].strip()}", True,
+                              [self._citation(doc.doc_id, start, end)], [], "passage")
+        return None
+
     def answer_count(self, question: str, doc_ids: list[str], passages: list[Passage]) -> Answer | None:
         doc_ids = doc_ids or [p.chunk.doc_id for p in passages[:1]]
         if len(doc_ids) != 1:
@@ -1136,7 +1155,13 @@ class Answerer:
         nth = self.answer_nth_item(q, doc_ids)
         if nth is not None and not nth.found:  # "第五条职责" of a list of three: said so, nothing else given
             return [], nth, passages
+        definition = self.answer_definition(q, doc_ids)
+        if definition is None and len(doc_ids) == 1 and cues()["defines"].search(q.folded):
+            # "基本支出指什么": a figure of it, or a table named for it, says nothing of what it means
+            term = max(q.content.split(), key=len, default=q.text)
+            return [], self.refusal(q.text, f"“{term}”的定义或解释", passages), passages
         for ruled in (self.answer_published(q, doc_ids), self.answer_document_number(q, doc_ids), nth,
+                      definition,
                       self.answer_listed(q, doc_ids),
                       stated or self.project_score(q, doc_ids) or self.level_score(q, doc_ids),
                       self.answer_table_rows(q, doc_ids)):

@@ -596,3 +596,10 @@ def test_a_clause_asking_how_much_more_than_a_year_is_answered_by_the_stated_cha
     a = dev2_assistant.ask("昌宁县卡斯镇2024年“三公”经费预算多少？比2023年多多少？")
     assert a.found and "22.15" in a.answer and "上年18.15" in a.answer and "增加4万元" in a.answer, a.answer
     assert "2024年2024年" not in a.answer, a.answer  # the table's title names the year and the body: said once
+
+
+@pytest.mark.dev
+def test_a_definition_written_after_a_colon_and_shi(dev_assistant):
+    """"1、政治協商:是對國家和地方的大政方針…": a definition the report writes as "X:是…"."""
+    a = dev_assistant.ask("按照新建区政协决算中的解释，政治协商是指什么？")
+    assert a.found and a.citations[0].quote.startswith("政治協商:是對國家"), a.citations[0].quote

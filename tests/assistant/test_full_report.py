@@ -392,3 +392,16 @@ def test_each_body_named_with_its_own_year_is_read_in_that_years_report(full_ass
 def test_a_stated_change_across_reports_names_its_item_not_its_direction_twice(full_assistant):
     a = full_assistant.ask("丰云街道和金桥街道2023年三公经费预算比上年各减少多少？")
     assert a.found and "减少0.50万元" in a.answer and "减少 减少" not in a.answer, a.answer
+
+
+@pytest.mark.parametrize("question, defined", [
+    ("丰宁区民政局报告里机关运行经费是什么意思", "机关运行经费：指为保障行政单位"),  # its 名词解释
+    ("丰宁区民政局的基本支出指什么", None),  # the report defines no 基本支出: its figure is no definition
+    ("丰宁区民政局报告中什么是三公经费", None),  # nor is a table titled for it
+])
+def test_a_term_asked_what_it_means_is_answered_by_its_definition_or_refused(full_assistant, question, defined):
+    a = full_assistant.ask(question)
+    if defined is None:
+        assert not a.found and "定义" in a.answer, a.answer
+    else:
+        assert a.found and defined in a.answer and "456.78" not in a.answer, a.answer
