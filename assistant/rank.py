@@ -187,6 +187,8 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
                           and not cues()["grade_written"].search(text))
     f["scoreless"] = float(prose and bool(cues()["score_asked"].search(q.folded)) and "分" not in text)
     f["rate_unwritten"] = float(prose and q.wants_percent and _rate_written_otherwise(q, text))
+    f["named_in_reason"] = float(q.figure_only and prose and not cues()["reason"].search(q.folded)
+                                 and _named_in_reason_only(want, text))
     f["share_instead"] = float(prose and q.wants_number and not q.wants_percent and _share_written_instead(q, text))
     f["untotalled"] = float(q.wants_number and bool(_TOTAL_ASKED.search(q.folded)) and c.source in ("sentence", "sentences")
                             and lays_out_parts(text))
@@ -321,7 +323,7 @@ def names_the_opposite(question: str, text: str) -> bool:
 
 RULES = ("silent", "figureless", "opposite", "change_of_other", "changeless", "other_year", "row_unnamed", "unnamed_quantity", "furniture", "unitless",
          "header_row", "untotalled", "ungraded", "scoreless", "asked_cell_empty", "rate_unwritten",
-         "share_instead")  # features that decide by rule (see `ruled_out`), not weighed by the model
+         "share_instead", "named_in_reason")  # features that decide by rule (see `ruled_out`), not weighed by the model
 
 
 _RIGHT_AFTER = re.compile(r"[^\d。；;，,|]{0,4}?(\d[\d,]*(?:\.\d+)?)\s*([%％]|分|万元|亿元|元|个|人|项|次)?")
@@ -355,6 +357,19 @@ def _share_written_instead(q: Question, text: str) -> bool:
                               for m in hits)
 
 
+_REASON_GIVEN = re.compile(r"主要原因是|原因是|主要是由于|由于|因为")
+
+
+def _named_in_reason_only(want: set[str], text: str) -> bool:
+    """The words asked written only in the reason the sentence gives for another figure ("收入预算总计2,345.60万元，
+    比上年增加…，主要原因是老旧小区改造项目增加" for "老旧小区改造项目资金多少"): the figures are the other's."""
+    m = _REASON_GIVEN.search(text)
+    if not m or not want:
+        return False
+    before, reason = text[: m.start()], text[m.end() :]
+    return coverage(want, before) == 0 and coverage(want, reason) >= 0.5 and not re.search(r"\d", reason)
+
+
 def ruled_out(f: dict[str, float]) -> bool:
     """Never given, however the other features score it: a passage that shares not one
     word or character pair with what the question asks about, in itself or in its
@@ -373,7 +388,8 @@ def ruled_out(f: dict[str, float]) -> bool:
     几分) by prose without a 分; nor by a quoted table row whose cell naming what is asked has no figure
     after it (the figure in the row is another line's); nor a rate asked (执行率) by prose that writes the
     rate's name only with another kind of figure right after it ("执行率10分"); nor an amount asked by prose that
-    writes its words only as the whole of a share ("占项目支出总额比例 0%")."""
+    writes its words only as the whole of a share ("占项目支出总额比例 0%"), nor by prose that writes them only in
+    the reason it gives for another figure ("…增加145.60万元，主要原因是老旧小区改造项目增加")."""
     return any(f.get(name, 0.0) == 1.0 for name in RULES)
 
 
