@@ -50,15 +50,15 @@ def test_hybrid_retrieval_beats_either_ranking_alone(seed_assistant):
 # Both splits of eval/questions/splits.json (issue 13): accuracy floors and wrong-answer ceilings,
 # pooled over the real sets (seeds, dev, dev2), and apart for the generated table reports (so their
 # easier questions cannot hide a loss on real ones). Raise them as the numbers rise.
-SPLIT_FLOORS = {"dev": {"accuracy": 0.89, "wrong": 0.02, "margin": 0.32},
-                "test": {"accuracy": 0.75, "wrong": 0.06, "margin": 0.14}}
+SPLIT_FLOORS = {"dev": {"accuracy": 0.90, "wrong": 0.02, "margin": 0.34},
+                "test": {"accuracy": 0.76, "wrong": 0.06, "margin": 0.15}}
 TABLE_FLOORS = {"dev": {"accuracy": 0.96, "wrong": 0.02, "margin": 0.40},
                 "test": {"accuracy": 0.97, "wrong": 0.02, "margin": 0.40}}
 # The questions about several reports at once written here over dev2's development documents (eval/across):
 # development split only.
 ACROSS_FLOORS = {"dev": {"accuracy": 0.94, "wrong": 0.02, "margin": 0.80}}
 # The full-length district reports written here (eval/full): development split only.
-FULL_FLOORS = {"dev": {"accuracy": 0.975, "wrong": 0.01, "margin": 0.60}}
+FULL_FLOORS = {"dev": {"accuracy": 0.98, "wrong": 0.01, "margin": 0.62}}
 FIXTURES = {"seeds": "seed_assistant", "dev": "dev_assistant", "dev2": "dev2_assistant", "tables": "tables_assistant",
             "across": "dev2_assistant", "full": "full_assistant"}
 
