@@ -1381,17 +1381,17 @@ class Answerer:
             if fact.unit == "万元" and fact.raw_unit == "万元" and _ASKS_YUAN.search(q.folded):
                 converted = f"，合 {fact.value * 1e4:,.2f} 元"  # "是多少元": the 万元 figure in 元 too
             label = fact.label.replace(" › ", "—")
+            subject = table_subject(fact.table).replace(doc.body, "")  # the body is named before it
             if names_a_period(fact.label):  # "公务接待费（“三公”经费预算表，2024年预算）"
                 item = fact.column.replace(" › ", "—")
-                label = f"{table_subject(fact.table).replace(doc.body, '')}{item}" if fact.column in TOTAL_ROWS else item
+                label = f"{subject}{item}" if fact.column in TOTAL_ROWS else item
                 where = f"（{fact.table}，{row_name(fact.label)}）"
             heading = fact.column.split(" › ")[-1]
             names_quantity = heading not in (*TOTAL_ROWS, "金额", "") and asked_period_of(heading) is None
             if fact.label in TOTAL_ROWS and names_quantity and fact.table:
                 label, where = heading, f"（{fact.table}，{fact.label}）"  # "事业收入（部门收入总表，合计）"
             elif fact.label in TOTAL_ROWS and fact.table:
-                subject = table_subject(fact.table).replace(doc.body, "") if doc.body else table_subject(fact.table)
-                label = f"{subject}{label}"  # "“三公”经费合计", not a bare 合计 (the body is named before it)
+                label = f"{subject}{label}"  # "“三公”经费合计", not a bare 合计
             said = _change_said(fact, [f for f in self.index.facts.get(fact.doc_id, []) if f.table == fact.table
                                        and f.label == fact.label and f.context_start == fact.context_start and f is not fact])
             text = f"{self._names(doc)}{label}{where}：{fact.as_written()}{converted}{said}。"

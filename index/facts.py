@@ -235,19 +235,6 @@ def table_facts(doc: Document, table: Table) -> list[Fact]:
     return _score_totals(facts)
 
 
-def _spans_down(row, figure_columns: set[int]) -> bool:
-    """A row whose first cell is empty and whose name stands further right, before any column of figures
-    ("|  | 质量指标 | 工程验收合格率 | 100% |"): the table's label columns are levels, a cell spanning the rows
-    under it. A grid flattened into text shows no such row (its spanned cells are simply left out, and the
-    cells of a row slide left), and its label columns are read as they stand."""
-    texts = row.texts()
-    if not texts or not is_blank(texts[0]):
-        return False
-    first = next((k for k, t in enumerate(texts) if not is_blank(t)), None)
-    return (first is not None and not any(j in figure_columns for j in range(first + 1))
-            and not is_figure(texts[first]) and not is_code(texts[first]))
-
-
 def _leading_labels(row, figure_columns: set[int]) -> list[tuple[int, str]]:
     """The row's words before its first column of figures, with their columns."""
     out = []
@@ -257,6 +244,17 @@ def _leading_labels(row, figure_columns: set[int]) -> list[tuple[int, str]]:
         if not is_blank(text) and not is_figure(text) and not is_code(text):
             out.append((k, text))
     return out
+
+
+def _spans_down(row, figure_columns: set[int]) -> bool:
+    """A row whose first cell is empty and whose name stands further right, before any column of figures
+    ("|  | 质量指标 | 工程验收合格率 | 100% |"): the table's label columns are levels, a cell spanning the rows
+    under it. A grid flattened into text shows no such row (its spanned cells are simply left out, and the
+    cells of a row slide left), and its label columns are read as they stand."""
+    texts = row.texts()
+    first = next((k for k, t in enumerate(texts) if not is_blank(t)), None)
+    labels = _leading_labels(row, figure_columns)
+    return bool(texts) and is_blank(texts[0]) and bool(labels) and labels[0][0] == first
 
 
 def _repeats_down(above, row, figure_columns: set[int]) -> bool:
