@@ -1103,6 +1103,10 @@ class Answerer:
         question, content = q.text, q.content
         rewritten = " ".join(w for w in content.split() if w not in q.folded)  # "几辆车" → 车辆, "花了" → 支出
         passages = self.retriever.retrieve(question, doc_ids or None, k=8, as_written=rewritten)
+        if q.counted and q.unit is not None and len(doc_ids) == 1:  # "有几辆车": the passages that count in 辆
+            held = {p.chunk.start for p in passages}
+            passages += [Passage(c, -1, 0.0) for c in self._chunks_of(doc_ids[0])
+                         if c.start not in held and q.unit.search(fold(c.text))][:2]
         metric = metric_in_question(q.folded)
         if metric in METRICS and METRICS[metric][0] == "money" and q.wants_percent:
             metric = None  # "钱花掉了预算的几成" asks for a share, not the amount

@@ -405,3 +405,11 @@ def test_a_term_asked_what_it_means_is_answered_by_its_definition_or_refused(ful
         assert not a.found and "定义" in a.answer, a.answer
     else:
         assert a.found and defined in a.answer and "456.78" not in a.answer, a.answer
+
+
+def test_vehicles_counted_are_found_where_the_report_counts_in_their_unit(full_assistant):
+    """"有几辆车" of a report that writes "共有公务用车4辆": no retrieved passage held a 辆 (its words are 公务用车, not
+    车辆), so the report's passages counting in the unit asked are read too, and 车辆 is written 用车 there
+    (data/abbreviations.tsv)."""
+    a = full_assistant.ask("清河县卫生健康局有几辆车")
+    assert a.found and "公务用车4辆" in a.answer, a.answer
