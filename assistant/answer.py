@@ -735,10 +735,11 @@ class Answerer:
         number, (start, end) = next(iter(numbers.items()))
         return Answer(q.text, f"据《{doc.title}》，文号为 {number}。", True, [self._citation(doc.doc_id, start, end)], [], "passage")
 
-    def answer_definition(self, q: Question, doc_ids: list[str]) -> Answer | None:
+    def answer_definition(self, q: Question, doc_ids: list[str], passages: list[Passage]) -> Answer | None:
         """What a term means ("机关运行经费是什么意思"): the sentence that defines it, as a 名词解释 writes it
         ("机关运行经费：指为保障…", "1、政治协商:是对…", "…是指…"); a sentence that only uses the term is no
-        definition, and a definition asked of a report that gives none is refused."""
+        definition, and a definition asked of a report that gives none is refused (a figure of it, or a table
+        named for it, says nothing of what it means). None when no definition is asked."""
         if len(doc_ids) != 1 or not cues()["defines"].search(q.folded):
             return None
         doc = self.index.documents[doc_ids[0]]
@@ -752,7 +753,8 @@ class Answerer:
                 start, end = m.start("term"), min(ends) + 1 if ends else len(doc.folded)
                 return Answer(q.text, f"据《{doc.title}》：{doc.text[start:end].strip()}", True,
                               [self._citation(doc.doc_id, start, end)], [], "passage")
-        return None
+        term = max(q.content.split(), key=len, default=q.text)
+        return self.refusal(q.text, f"“{term}”的定义或解释", passages)
 
     def answer_count(self, question: str, doc_ids: list[str], passages: list[Passage]) -> Answer | None:
         doc_ids = doc_ids or [p.chunk.doc_id for p in passages[:1]]
@@ -1159,11 +1161,9 @@ class Answerer:
         nth = self.answer_nth_item(q, doc_ids)
         if nth is not None and not nth.found:  # "第五条职责" of a list of three: said so, nothing else given
             return [], nth, passages
-        definition = self.answer_definition(q, doc_ids)
-        if definition is None and len(doc_ids) == 1 and cues()["defines"].search(q.folded):
-            # "基本支出指什么": a figure of it, or a table named for it, says nothing of what it means
-            term = max(q.content.split(), key=len, default=q.text)
-            return [], self.refusal(q.text, f"“{term}”的定义或解释", passages), passages
+        definition = self.answer_definition(q, doc_ids, passages)
+        if definition is not None and not definition.found:  # "基本支出指什么" of a report that defines no 基本支出
+            return [], definition, passages
         for ruled in (self.answer_published(q, doc_ids), self.answer_document_number(q, doc_ids), nth,
                       definition,
                       self.answer_listed(q, doc_ids),
@@ -1653,13 +1653,12 @@ class Answerer:
         asked = max((level for level in levels if len(level) >= 3 and level in q.content), key=len, default=None)
         if asked is None or any(fold(row_name(f.label)) == asked for f in scores):
             return None
-        full = "分值" in q.folded and "得分" not in q.folded
-        under = [f for f in scores if f.column == ("分值" if full else "得分") and asked in map(fold, f.label.split(" › ")[:-1])]
+        column = "分值" if "分值" in q.folded and "得分" not in q.folded else "得分"
+        under = [f for f in scores if f.column == column and asked in map(fold, f.label.split(" › ")[:-1])]
         if len(under) < 2:
             return None
         total = sum(f.value for f in under)
         terms = " + ".join(f"{f.value:g}" for f in under)
-        column = "分值" if full else "得分"
         text = (f"{self._names(doc)}{asked}{column}：{terms} = {total:g} 分（据表中{asked}下{len(under)}项指标的{column}相加，"
                 f"报告未直接给出此数）。")
         citations = unique([self._citation(doc.doc_id, f.context_start, f.context_end) for f in under])

@@ -33,8 +33,8 @@ MAX_NAME = 24
 # Kinds of body found at one level only by name (a school is not "the city's school"):
 # a higher place written before them does not ask for another body.
 _NOT_LEVEL_BOUND = ("学校", "中学", "小学", "学院", "大学", "幼儿园", "医院", "卫生院")
-_OWN_YEAR = re.compile(r"\s*(?:(?<!\d)20\d\d|(?<![\d.])[12]\d)\s*年度?")  # a year written right after a name: its own
 _YEAR = re.compile(r"(?<!\d)(20\d\d)\s*年|(?<![\d.])([12]\d)\s*年(?!\d)")
+_OWN_YEAR = re.compile(rf"\s*(?:{_YEAR.pattern})")  # a year written right after a name: its own
 _SHORT_END = set("局委办会社联厅处院馆所站校学心府队部署")
 _GENERIC_PLACE = re.compile(r"^[全本我该各哪两几每这那其此]")
 # What follows a body's name: the question's end, a year, 的, or the first words of what is asked of it
