@@ -69,6 +69,7 @@ from .facts import (
     parse_number,
 )
 from .grid import (
+    scored_rows,
     MONEY,
     GridRow,
     IndicatorRow,
@@ -1167,7 +1168,8 @@ class Answerer:
         for ruled in (self.answer_published(q, doc_ids), self.answer_document_number(q, doc_ids), nth,
                       definition,
                       self.answer_listed(q, doc_ids),
-                      stated or self.project_score(q, doc_ids) or self.level_score(q, doc_ids),
+                      self.answer_deductions(q, doc_ids)
+                      or stated or self.project_score(q, doc_ids) or self.level_score(q, doc_ids),
                       self.answer_table_rows(q, doc_ids)):
             if ruled is not None:  # read off the page itself by a rule of the genre, not weighed by the model
                 out.append(Candidate(ruled, "section", ruled.answer, rule_first=True, score=1.0))
@@ -1665,6 +1667,73 @@ class Answerer:
         facts = [{"label": f.path(), "value": f.value, "unit": "分", "raw": f.raw, "source": f.source} for f in under]
         facts.append({"formula": f"{terms} = {total:g}", "value": total, "unit": "分", "computed": True})
         return Answer("", text, True, citations, facts, "computed")
+
+    def answer_deductions(self, q: Question, doc_ids: list[str]) -> Answer | None:
+        """"一共被扣了几分，扣在哪些指标上", "时效指标扣了几分", "工程完工时间为什么扣分": of one 自评表, the rows asked
+        (an indicator named, the rows under a level named, else all) that scored under their 分值, each with what it
+        lost and, for a reason asked, the 偏差原因 written in its row. The whole table's total is the 总分 row's
+        分值 less its 得分 when the table states them, said beside the rows' own sum when the two differ (a row
+        the reader missed), else the rows' sum."""
+        if len(doc_ids) != 1 or not cues()["deductions"].search(q.folded):
+            return None
+        doc_id = doc_ids[0]
+        doc = self.index.documents[doc_id]
+        rows = scored_rows(doc.text, self.index.facts.get(doc_id, []), self._indicators(doc_id), self._grids(doc_id))
+        if len(rows) < 2:
+            return None
+        named = [r for r in rows if bigrams(r.name) and coverage(bigrams(r.name), q.folded) >= INDICATOR_NAMED]
+        levels = {fold(level) for r in rows for level in r.levels}
+        level = max((x for x in levels if len(x) >= 3 and x in q.content), key=len, default=None)
+        if named:
+            asked, scope = named, "、".join(r.name for r in named)
+        elif level is not None:
+            asked, scope = [r for r in rows if level in map(fold, r.levels)], level
+        elif re.search(r"\S{2,}指标", q.content):
+            return None  # an indicator or level this table was not read with
+        else:
+            asked, scope = rows, ""
+        lost = [r for r in asked if r.lost > 0]
+        said = "、".join(f"{r.name}扣 {r.lost:g} 分（分值 {r.full:g}，得分 {r.score:g}）" for r in lost)
+        citations = [self._citation(doc_id, r.start, r.end) for r in lost]
+        total = sum(r.lost for r in lost)
+        if cues()["reason"].search(q.folded):
+            with_reason = [r for r in lost if r.reason is not None]
+            if not scope or not with_reason:
+                return None
+            reasons = "；".join(f"{r.name}扣 {r.lost:g} 分（分值 {r.full:g}，得分 {r.score:g}），偏差原因：{doc.text[slice(*r.reason)]}"
+                               for r in with_reason)
+            return Answer("", f"{self._names(doc)}{reasons}。", True, unique(citations), [], "table")
+        if scope:
+            text = (f"{self._names(doc)}{said}。" if named and len(lost) == 1 else
+                    f"{self._names(doc)}{scope}共扣 {total:g} 分：{said}。" if lost else
+                    f"{self._names(doc)}{scope}未扣分（" + "；".join(f"{r.name}分值 {r.full:g}，得分 {r.score:g}" for r in asked) + "）。")
+            citations = citations or [self._citation(doc_id, r.start, r.end) for r in asked]
+        else:
+            totals = {f.column: f for f in self.index.facts.get(doc_id, []) if f.kind == "score" and f.label == "总分"}
+            if "分值" in totals and "得分" in totals:
+                full, score = totals["分值"], totals["得分"]
+                stated = full.value - score.value
+                text = f"{self._names(doc)}共扣 {stated:g} 分（总分 {full.value:g} − 得分 {score.value:g}）"
+                if lost and abs(total - stated) < 1e-9:
+                    text += f"：{said}。"
+                elif lost:
+                    text += f"；逐项读到的扣分合计 {total:g} 分，与之不符（表中或有未读出的指标）：{said}。"
+                else:
+                    text += "；表中未读出扣分的指标行。"
+                citations.append(self._citation(doc_id, min(full.context_start, score.context_start),
+                                                max(full.context_end, score.context_end)))
+                total = stated
+            elif lost:
+                text = f"{self._names(doc)}读到的指标共扣 {total:g} 分（报告未列总分，据各行分值与得分之差相加）：{said}。"
+            else:
+                return None
+            # that no other row lost a point is read off the whole table: it is cited too
+            citations.append(self._citation(doc_id, min(r.start for r in rows), max(r.end for r in rows)))
+        facts = [{"label": f"{r.name} › 分值 − 得分", "value": r.lost, "unit": "分"} for r in lost]
+        if len(lost) > 1:
+            facts.append({"formula": " + ".join(f"{r.lost:g}" for r in lost) + f" = {sum(r.lost for r in lost):g}",
+                          "value": total, "unit": "分", "computed": True})
+        return Answer("", text, True, unique(citations), facts, "computed")
 
     def _wanted_period(self, q: Question, doc_id: str) -> str | None:
         """The period a figure is asked for: the one the question names, else the report's own (决算 of a 决算)."""

@@ -22,10 +22,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from index.facts import asked_period_of, number
+from index.facts import TOTAL_ROWS, asked_period_of, number
 from index.names import read_data_lines
 from index.normalize import fold
-from index.tables import unit_of
+from index.tables import row_name, unit_of
 
 DATA = Path(__file__).parent / "data" / "self_eval_grid.tsv"
 MONEY = ("年初预算数", "全年预算数", "全年执行数")
@@ -266,3 +266,70 @@ def number_or_none(text: str) -> float | None:
         return number(text.rstrip("%")) if text else None
     except ValueError:
         return None
+
+
+# --- rows scored against their full mark, however they were read -----------------------------------
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass
+class ScoredRow:
+    """A row of a 自评表 with a 分值 and a 得分 (an indicator, or the funds row), and the
+    deviation reason written after its score (偏差原因分析及改进措施), when any."""
+
+    name: str
+    levels: list[str]  # the 一级/二级指标 it sits under, when the table was read with them
+    full: float
+    score: float
+    start: int  # the row's span in the document text
+    end: int
+    reason: tuple[int, int] | None = None  # span of the reason cell
+
+    @property
+    def lost(self) -> float:
+        return self.full - self.score
+
+
+def _reason_after(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The first cell with words between `start` (after the score) and the row's `end`."""
+    pos = start
+    for cell in text[start:end].split("|"):
+        stripped = cell.strip()
+        if _CJK.search(stripped):
+            at = text.index(stripped, pos)
+            return at, at + len(stripped)
+        pos += len(cell) + 1
+    return None
+
+
+def scored_rows(text: str, facts: list, indicators: list[IndicatorRow], grids: list[GridRow]) -> list[ScoredRow]:
+    """The rows with a 分值 and a 得分, the 总分 row apart: from the tables read (PDF, DOCX,
+    spreadsheets; with their levels), else from the flattened text's indicator rows and funds grid."""
+
+    cells: dict[str, dict[str, object]] = {}
+    for f in facts:
+        if f.source == "table" and f.kind == "score" and row_name(f.label) not in (*TOTAL_ROWS, "总分"):
+            cells.setdefault(f.label, {})[f.column.rsplit(" › ", 1)[-1]] = f
+    rows = []
+    for label, c in cells.items():
+        if "分值" in c and "得分" in c:
+            full, score = c["分值"], c["得分"]
+            start, end = min(full.context_start, score.context_start), max(full.context_end, score.context_end)
+            rows.append(ScoredRow(row_name(label), label.split(" › ")[:-1], full.value, score.value, start, end,
+                                  _reason_after(text, max(full.end, score.end), end)))
+    if len(rows) >= 2:
+        return rows
+    rows = []
+    for r in indicators:
+        full, score = number_or_none(r.full), number_or_none(r.score)
+        if full is None or score is None:
+            continue
+        m = re.search(rf"\|\s*{re.escape(r.full)}\s*\|\s*{re.escape(r.score)}\s*\|", text[r.start : r.end])
+        reason = _reason_after(text, r.start + m.end() - 1, r.end) if m else None
+        rows.append(ScoredRow(r.label, [], full, score, r.start, r.end, reason))
+    for g in grids:
+        full, score = number_or_none(g.values.get("分值", "")), number_or_none(g.values.get("得分", ""))
+        if full is not None and score is not None:
+            rows.append(ScoredRow("年度资金总额", [], full, score, g.start, g.end))
+    return rows

@@ -61,7 +61,8 @@ def understand(question: str, names: list[str]) -> Question:
         content=question_content(question, names),
         wants_number=_asks_quantity(folded)
         or bool(cues()['bare_amount'].search(folded) or cues()['changes'].search(folded)) and not cues()['open'].search(folded),
-        wants_percent=bool(PERCENT_QUESTION.search(folded)) and not _SCORE_OF_RATE.search(folded),
+        wants_percent=bool(PERCENT_QUESTION.search(folded)) and not _SCORE_OF_RATE.search(folded)
+        and not _asks_reason_only(folded),
         unit=asked_unit_pattern(question),
         counted=asks_counted(question),
         computes=bool(cues()["computes"].search(folded)) and not cues()["period_change"].search(folded),
@@ -81,16 +82,16 @@ def understand(question: str, names: list[str]) -> Question:
 
 _RATE = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _SCORE_OF_RATE = re.compile(r"率[^，,。？?]{0,6}(?:得分|分值|几分|多少分|扣分|扣了)")  # "工程验收合格率得了几分": a score
-_CHANGE_ONLY = {"增长", "增加", "减少"}
 
 
 def _asks_quantity(folded: str) -> bool:
-    """Whether the question asks a figure. The reason for a change ("收支总计增加的原因是什么") asks words:
-    its 增加 names the change explained, not a figure asked."""
-    asked = {m.group(0) for m in QUANTITY_QUESTION.finditer(folded)}
-    if asked and asked <= _CHANGE_ONLY and cues()["reason"].search(folded):
-        return False
-    return bool(asked)
+    """Whether the question asks a figure. A reason asked with no asking word ("收支总计增加的原因是什么",
+    "预算调整率大的原因是什么") asks words: its 增加 or 率 names what is explained, not a figure asked."""
+    return bool(QUANTITY_QUESTION.search(folded)) and not _asks_reason_only(folded)
+
+
+def _asks_reason_only(folded: str) -> bool:
+    return bool(cues()["reason"].search(folded)) and not ASKING.search(folded)
 ASKING = re.compile(r"多少|几|多大|多长|多深|多高|百分之|比例|比重")
 _ITEM_SEPARATOR = re.compile(r"、|和|与|以及|及")
 _EACH = re.compile(r"(分别|各自|各)(是|为|有)?$")

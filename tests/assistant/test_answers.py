@@ -256,6 +256,9 @@ def test_a_page_without_stops_is_quoted_by_the_piece_not_whole():
         assert all(text[p.start - 100 : p.end - 100] == p.text for p in pieces)
         assert "指标7:年度指标值70台套" in "".join(p.text for p in pieces)
         assert "".join(p.text for p in pieces) == text
+    text = "原因是：" + "，".join(f"第{i}项补助资金 {i}86 万元" for i in range(1, 30)) + "。"  # "286 万元": never cut apart
+    chunk = Chunk("d#0", "d", "d.txt", "t", "b", "r", 2022, "s", 1, 1, 0, len(text), text, text)
+    assert all(re.search(r"\d$", p.text) is None for p in split_sentences(chunk, 0))
 
 
 def test_a_page_footer_is_no_sentence():
@@ -574,6 +577,9 @@ def test_the_reason_for_a_change_asks_words_not_a_figure():
     assert not understand("丰宁区民政局收支总计增加的原因是什么？", ["丰宁区民政局"]).wants_number
     assert understand("丰宁区民政局收支总计增加了多少？为什么？", ["丰宁区民政局"]).wants_number
     assert understand("丰宁区民政局收支总计增加了吗", ["丰宁区民政局"]).wants_number
+    why_rate = understand("丰宁区民政局预算调整率大的原因是什么？", ["丰宁区民政局"])  # 率 names what is explained
+    assert not why_rate.wants_number and not why_rate.wants_percent
+    assert understand("丰宁区民政局预算调整率是多少？为什么？", ["丰宁区民政局"]).wants_percent
 
 
 @pytest.mark.dev

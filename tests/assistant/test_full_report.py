@@ -376,6 +376,24 @@ def test_a_level_of_indicators_asked_for_its_score_adds_up_the_rows_under_it(ful
     assert a.found and "= 50 分" in a.answer, a.answer
 
 
+def test_the_points_taken_off_are_each_rows_full_mark_less_its_score(full_assistant):
+    """"一共扣了多少分": the 总分 row's 分值 less its 得分 (100 − 95.5), with each row that lost points; a level named
+    ("时效指标扣了几分") its rows only; an indicator named, its own; a reason asked, the row's 偏差原因 cell."""
+    a = full_assistant.ask("河道整治工程一共被扣了多少分？扣在哪些指标上？")
+    assert a.found and "共扣 4.5 分（总分 100 − 得分 95.5）" in a.answer, a.answer
+    assert all(f"{name}扣 {lost} 分" in a.answer for name, lost in
+               (("年度资金总额", "0.5"), ("工程完工时间", "2"), ("沿岸绿化面积", "2"))), a.answer
+    assert "河道清淤长度" not in a.answer
+    a = full_assistant.ask("河道整治工程时效指标扣了几分？")
+    assert a.found and "时效指标共扣 2 分" in a.answer and "沿岸绿化面积" not in a.answer, a.answer
+    a = full_assistant.ask("河道整治工程工程完工时间扣了几分？")
+    assert a.found and "工程完工时间扣 2 分（分值 10，得分 8）" in a.answer, a.answer
+    a = full_assistant.ask("河道整治工程工程验收合格率扣分了吗？")
+    assert a.found and "未扣分" in a.answer, a.answer
+    a = full_assistant.ask("河道整治工程时效指标为什么扣分？")
+    assert a.found and "偏差原因：受汛期影响工期延后" in a.answer and a.citations[0].page == 1, a.answer
+
+
 def test_a_rate_indicators_score_asked_is_a_score_not_a_rate(full_assistant):
     """"工程验收合格率得了几分" asks the row's 得分 (15), not its 年度指标值 (100%): its 率 names the indicator."""
     a = full_assistant.ask("河道整治工程工程验收合格率得了几分")

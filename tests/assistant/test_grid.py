@@ -71,6 +71,19 @@ def test_the_indicator_rows_of_dev2_self_evaluations():
     assert rows["提供务工岗位"] == ("≥5个", "5个", "10", "10")
 
 
+def test_the_points_taken_off_a_flattened_self_evaluation(tmp_path):
+    """Rows read from the flattened text (no table reader): each indicator's 分值 less its 得分, and the funds row's."""
+    from assistant.grid import scored_rows
+
+    doc = load_document(next(DEV2_DOCS.glob("01_*.txt")))
+    rows = scored_rows(doc.text, [], read_indicators(doc.text), read_grids(doc.doc_id, doc.text))
+    assert {r.name: r.lost for r in rows if r.lost} == {"资金到位及时率": 3, "政策知晓率": 1}
+    assert "年度资金总额" in {r.name for r in rows}
+    doc = load_document(reports.self_evaluation_docx(tmp_path / "自评表.docx"))
+    rows = scored_rows(doc.text, [], read_indicators(doc.text), [])
+    assert {r.name: r.lost for r in rows if r.lost} == {"工程按期完工率": 2}
+
+
 def test_the_indicator_rows_of_a_word_self_evaluation(tmp_path):
     doc = load_document(reports.self_evaluation_docx(tmp_path / "自评表.docx"))
     rows = {r.label: (r.target, r.actual, r.full, r.score) for r in read_indicators(doc.text)}
