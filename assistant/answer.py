@@ -69,6 +69,7 @@ from .facts import (
     parse_number,
 )
 from .grid import (
+    grade_after,
     scored_rows,
     MONEY,
     GridRow,
@@ -1168,7 +1169,7 @@ class Answerer:
         for ruled in (self.answer_published(q, doc_ids), self.answer_document_number(q, doc_ids), nth,
                       definition,
                       self.answer_listed(q, doc_ids),
-                      self.answer_deductions(q, doc_ids)
+                      self.answer_deductions(q, doc_ids) or self.answer_grade(q, doc_ids)
                       or stated or self.project_score(q, doc_ids) or self.level_score(q, doc_ids),
                       self.answer_table_rows(q, doc_ids)):
             if ruled is not None:  # read off the page itself by a rule of the genre, not weighed by the model
@@ -1734,6 +1735,24 @@ class Answerer:
             facts.append({"formula": " + ".join(f"{r.lost:g}" for r in lost) + f" = {sum(r.lost for r in lost):g}",
                           "value": total, "unit": "分", "computed": True})
         return Answer("", text, True, unique(citations), facts, "computed")
+
+    def answer_grade(self, q: Question, doc_ids: list[str]) -> Answer | None:
+        """"评的什么等级" of a 自评表: the template writes the grade in the 总分 row, after its 分值 and 得分
+        ("| 总分 | 100 | 96 | 优 |"); the cell after the score is the grade when it is written as one."""
+        if len(doc_ids) != 1 or not cues()["grade_asked"].search(q.folded):
+            return None
+        doc = self.index.documents[doc_ids[0]]
+        totals = {f.column: f for f in self.index.facts.get(doc.doc_id, []) if f.kind == "score" and f.label == "总分"}
+        if "得分" not in totals:
+            return None
+        score = totals["得分"]
+        cell = grade_after(doc.text, score.end, score.context_end)
+        if cell is None:
+            return None
+        grade = doc.text[slice(*cell)]
+        full = f"总分 {totals['分值'].value:g}，" if "分值" in totals else ""
+        return Answer("", f"{self._names(doc)}自评等级：{grade}（{full}得分 {score.value:g}）。", True,
+                      [self._citation(doc.doc_id, score.context_start, score.context_end)], [], "table")
 
     def _wanted_period(self, q: Question, doc_id: str) -> str | None:
         """The period a figure is asked for: the one the question names, else the report's own (决算 of a 决算)."""

@@ -303,6 +303,17 @@ def _reason_after(text: str, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
+def grade_after(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The grade written in a row after its score ("| 总分 | 100 | 96 | 优 |"): its first cell with words,
+    when that cell is a grade and nothing else (data/question_cues.tsv, grade_written)."""
+    from .question import cues
+
+    cell = _reason_after(text, start, end)
+    if cell is None or cell[1] - cell[0] > 6 or not cues()["grade_written"].search("|" + text[slice(*cell)]):
+        return None
+    return cell
+
+
 def scored_rows(text: str, facts: list, indicators: list[IndicatorRow], grids: list[GridRow]) -> list[ScoredRow]:
     """The rows with a 分值 and a 得分, the 总分 row apart: from the tables read (PDF, DOCX,
     spreadsheets; with their levels), else from the flattened text's indicator rows and funds grid."""

@@ -394,6 +394,13 @@ def test_the_points_taken_off_are_each_rows_full_mark_less_its_score(full_assist
     assert a.found and "偏差原因：受汛期影响工期延后" in a.answer and a.citations[0].page == 1, a.answer
 
 
+def test_the_grade_is_the_cell_after_the_total_rows_score(full_assistant):
+    """"评的什么等级": the template writes the grade after the 总分 row's 分值 and 得分 ("| 总分 | … | 100 | 95.5 | 优 |")."""
+    a = full_assistant.ask("河道整治工程自评评的什么等级？")
+    assert a.found and "自评等级：优" in a.answer and "95.5" in a.answer, a.answer
+    assert "| 总分 |" in a.citations[0].quote
+
+
 def test_a_rate_indicators_score_asked_is_a_score_not_a_rate(full_assistant):
     """"工程验收合格率得了几分" asks the row's 得分 (15), not its 年度指标值 (100%): its 率 names the indicator."""
     a = full_assistant.ask("河道整治工程工程验收合格率得了几分")
