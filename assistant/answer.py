@@ -2094,7 +2094,7 @@ class Answerer:
     def _given_alone(self, q: Question, doc_ids: list[str], unnamed: bool = False) -> Candidate | None:
         """The best candidate from these reports when the ranker would give it as an answer
         on its own: every part of a combined answer must be."""
-        found, _, _ = self.candidates(q, doc_ids, unnamed=unnamed)
+        found = _past_near_misses(self.candidates(q, doc_ids, unnamed=unnamed)[0])  # as `choose` gives them
         return found[0] if found and self.ranker and self.ranker.accepts(found[0]) else None
 
     @staticmethod

@@ -583,6 +583,15 @@ def test_the_reason_for_a_change_asks_words_not_a_figure():
 
 
 @pytest.mark.dev
+def test_a_clause_is_answered_past_candidates_ruled_out_as_the_whole_question_is(dev2_assistant):
+    """"一共有多少个项目、项目支出总额多少？其中本级多少？": the first clause's best-scored passages write 项目支出总额 only
+    as the whole of a share ("占项目支出总额比例 0%", ruled out); the clause is answered by the first candidate no
+    rule rules out, as a question asked alone is, not refused for the ruled-out one on top."""
+    a = dev2_assistant.ask("梧州医保单位2024年一共有多少个项目、项目支出总额多少？其中本级多少？")
+    assert a.found and all(x in a.answer for x in ("21个", "656.93", "385.58")), a.answer
+
+
+@pytest.mark.dev
 def test_a_clause_asking_when_is_answered_by_a_date_or_not_at_all(dev2_assistant):
     """"文号是什么？评价工作是在哪段时间做的？": once 哪段时间 and 做 were question words, the second clause's
     only word left (评价) was covered by the 文号 answer's quote, and the document number alone was given as the
