@@ -115,8 +115,11 @@ MAX_REPORTS_READ = 12
 MAX_COMPARED = 8  # reports a question answers across, named ("两个区…分别") or not ("这几个单位…")
 INDICATOR_NAMED = 0.8  # share of an indicator's name's character pairs a question must write to ask for it
 # one or more entries of a table of contents: a numbered title and its page number
-_TOC_ENTRY = re.compile(r"(?:(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、])"
-                        r"\s*[^。；;，,：:\d]{2,40}?\s*\d{1,3}\s*)+")
+_NUMBERED = r"(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、])"
+_TOC_ENTRY = re.compile(rf"(?:{_NUMBERED}\s*[^。；;，,：:\d]{{2,40}}?\s*\d{{1,3}}\s*)+")
+_TOC_LINE = re.compile(rf"^(?P<title>{_NUMBERED}\s*[^。；;，,：:\n]{{2,40}}?)[ \t.…·]*(?P<page>\d{{1,3}})[ \t]*$", re.M)  # one 目录 line
+_NUMBERING = re.compile(rf"^\s*{_NUMBERED}\s*")
+HEADING_NAMED = 0.75  # share of a heading's character pairs a question must write to name it
 HEAD_FOR_DATES = 3000  # characters: a web page's furniture (发布日期 …) stands above the report
 # A question naming no report is answered from one report only when it holds this share of the
 # top passages (3 of 4); fitted on the development split's unnamed questions.
@@ -723,6 +726,45 @@ class Answerer:
                           [citation], [], "section")
         return None
 
+    def answer_page(self, q: Question, doc_ids: list[str]) -> Answer | None:
+        """"“存在的问题”在第几页": the page of the part whose heading the question writes. A PDF's own page, with
+        the page its 目录 prints beside the heading when the two differ (cover pages are not numbered); a text
+        without pages (a saved web page), the 目录's page only — else none: a heading on page 1 of a text
+        that has no pages says nothing of where it is printed."""
+        asked = cues()["page_asked"].search(q.folded)
+        if len(doc_ids) != 1 or asked is None:
+            return None
+        doc = self.index.documents[doc_ids[0]]
+        question = q.folded[: asked.start()] + q.folded[asked.end() :]
+        words = frozenset().union(*(bigrams(w) for w in re.sub(cues()["page_asked"].pattern, " ", q.content).split()
+                                    if w not in fold(doc.title)))  # "决算里…": the report's own words name no part
+
+        def named(heading: str) -> float:
+            """The heading written whole in the question ("存在的问题"), or the question's words all in it
+            ("“三公”经费的说明" of 七、“三公”经费财政拨款支出决算情况说明)."""
+            own = bigrams(_NUMBERING.sub("", heading))
+            if len(own) < 2:
+                return 0.0
+            return max(coverage(own, question), coverage(words, fold(heading)) if len(words) >= 2 else 0.0)
+
+        printed = [(m.group("title").strip(), int(m.group("page")), m.start(), m.end()) for m in _TOC_LINE.finditer(doc.text)]
+        printed = [p for p in printed if named(p[0]) >= HEADING_NAMED]
+        entry = max(printed, key=lambda p: (named(p[0]), len(p[0])), default=None)
+        body = [s for s in doc.sections if named(s.heading) >= HEADING_NAMED and not _TOC_LINE.fullmatch(s.heading)]
+        section = max(body, key=lambda s: (named(s.heading), len(s.heading)), default=None) if len(doc.page_starts) > 1 else None
+        if section is not None:
+            page = doc.page_at(section.start)
+            text = f"“{section.heading}”在《{doc.title or doc.name}》PDF 第 {page} 页"
+            if entry is not None and entry[1] != page:
+                text += f"（目录标注页码为第 {entry[1]} 页）"
+            citations = [self._citation(doc.doc_id, section.start, section.start + len(section.heading))]
+        elif entry is not None:
+            text = f"据目录，“{entry[0]}”在第 {entry[1]} 页（所读文本不分页，页码为目录所印）"
+            citations = [self._citation(doc.doc_id, entry[2], entry[3])]
+        else:
+            return None
+        return Answer("", text + "。", True, citations, [], "section")
+
     def answer_document_number(self, q: Question, doc_ids: list[str]) -> Answer | None:
         """The report's own 文号 ("这份报告的文号"): a document number on a line of its own near the top,
         as the genre prints it under the title; the numbers of the documents it cites stand in sentences."""
@@ -1167,6 +1209,7 @@ class Answerer:
         if definition is not None and not definition.found:  # "基本支出指什么" of a report that defines no 基本支出
             return [], definition, passages
         for ruled in (self.answer_published(q, doc_ids), self.answer_document_number(q, doc_ids), nth,
+                      self.answer_page(q, doc_ids),
                       definition,
                       self.answer_listed(q, doc_ids),
                       self.answer_deductions(q, doc_ids) or self.answer_grade(q, doc_ids)

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .headings import SENTENCE_END, TABLE_ROW, heading_rank, starts_block
 
-TEXT_VERSION = 7  # raised when a report's text is read differently: an index re-reads the reports it holds
+TEXT_VERSION = 8  # raised when a report's text is read differently: an index re-reads the reports it holds
 
 # Full-width digits, letters and number signs to ASCII; Chinese punctuation stays as written.
 _HALF_WIDTH = {0x3000: " "}
@@ -88,6 +88,8 @@ _CONTENTS_LINE = re.compile(r"^\s*(?:第[一二三四五六七八九十]+部分|
                             r"[^。；;，,]{1,40}?\s\d{1,3}\s*$")
 
 
+_CONTENTS_HEAD = re.compile(r"^\s*目\s*录\s*$")
+
 # a document number beginning a line, as printed under a title: "藏源财绩【2022】第186号"
 DOCUMENT_NUMBER_LINE = re.compile(r"^\s*([\u4e00-\u9fff]{1,12}\s*[〔【\[（(]\s*(?:19|20)\d\d\s*[〕】\]）)]\s*第?\s*\d{1,5}\s*号)")
 
@@ -98,6 +100,8 @@ def _must_break(paragraph: str, last: str, line: str, wrap: int) -> bool:
         return True
     if DOCUMENT_NUMBER_LINE.match(line) and len(line.strip()) <= 20:
         return True  # a title, then its document number on a line of its own
+    if _CONTENTS_HEAD.match(line):
+        return True  # a title, then the 目录 (often on the next page): no wrapped line of the title
     if heading_rank(paragraph) is not None and len(paragraph) < wrap * 0.9:
         return True
     return len(last) < wrap * 0.7  # a short line ends its paragraph

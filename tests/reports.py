@@ -686,3 +686,28 @@ def budget_xlsx(path: Path) -> Path:
             cell.number_format = "#,##0.00"
     book.save(path)
     return path
+
+
+def contents_pdf(path: Path) -> Path:
+    """A 部门决算 with a cover page, a 目录 printing page numbers that do not count the cover or the 目录
+    (as printed reports number them), and its parts on later pages."""
+    c, (w, h) = pdf_canvas(path, landscape_page=False)
+    c.setFont(FONT, 18)
+    c.drawCentredString(w / 2, h - 200, f"{BODY}2023年度部门决算")
+    c.showPage()
+    c.setFont(FONT, 14)
+    c.drawCentredString(w / 2, h - 60, "目  录")
+    c.setFont(FONT, 11)
+    for i, line in enumerate(["一、部门基本情况 1", "二、收入支出决算总体情况说明 2", "三、存在的问题及改进措施 3"]):
+        c.drawString(60, h - 100 - 22 * i, line)
+    c.showPage()
+    for heading, text in (("一、部门基本情况", "本部门内设机构6个，下属单位2个。"),
+                          ("二、收入支出决算总体情况说明", "2023年度收入总计1,234.57万元，支出总计1,234.67万元。"),
+                          ("三、存在的问题及改进措施", "部分项目预算执行进度偏慢，下一步将加强执行监控。")):
+        c.setFont(FONT, 12)
+        c.drawString(60, h - 60, heading)
+        c.setFont(FONT, 11)
+        c.drawString(60, h - 90, text)
+        c.showPage()
+    c.save()
+    return path

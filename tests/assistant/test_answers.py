@@ -618,3 +618,24 @@ def test_a_definition_written_after_a_colon_and_shi(dev_assistant):
     """"1、政治協商:是對國家和地方的大政方針…": a definition the report writes as "X:是…"."""
     a = dev_assistant.ask("按照新建区政协决算中的解释，政治协商是指什么？")
     assert a.found and a.citations[0].quote.startswith("政治協商:是對國家"), a.citations[0].quote
+
+
+def test_the_page_of_a_part_is_its_pdf_page_beside_the_page_its_contents_print(tmp_path, embedder):
+    """"存在的问题在第几页": the PDF page its heading stands on (5: a cover and a 目录 before it), with the page the
+    目录 prints (3) when the two differ; a part no heading names is not given a page. The cover's title, a line
+    with no stop, is not run on into the 目录 heading of the next page."""
+    from assistant import Assistant
+    from index.build import build_index
+
+    from .. import reports
+
+    build_index([reports.contents_pdf(tmp_path / "某某区人社局2023年度部门决算.pdf")], tmp_path / "index", embedder=embedder)
+    assistant = Assistant.load(tmp_path / "index")
+    a = assistant.ask("某某区人社局2023年决算里存在的问题在第几页？")
+    assert a.found and "PDF 第 5 页" in a.answer and "目录标注页码为第 3 页" in a.answer, a.answer
+    assert a.citations[0].page == 5 and "三、存在的问题及改进措施" in a.citations[0].quote
+    assert a.citations[0].title.endswith("部门决算")  # the cover's title, not joined to the 目录 heading after it
+    a = assistant.ask("某某区人社局2023年决算的收入支出决算总体情况说明在哪一页")
+    assert a.found and "PDF 第 4 页" in a.answer, a.answer
+    a = assistant.ask("某某区人社局2023年决算的绩效目标在第几页")
+    assert "第 " not in a.answer or not a.found, a.answer
