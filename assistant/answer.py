@@ -120,6 +120,11 @@ _TOC_ENTRY = re.compile(rf"(?:{_NUMBERED}\s*[^。；;，,：:\d]{{2,40}}?\s*\d{{
 _TOC_LINE = re.compile(rf"^(?P<title>{_NUMBERED}\s*[^。；;，,：:\n]{{2,40}}?)[ \t.…·]*(?P<page>\d{{1,3}})[ \t]*$", re.M)  # one 目录 line
 _NUMBERING = re.compile(rf"^\s*{_NUMBERED}\s*")
 HEADING_NAMED = 0.75  # share of a heading's character pairs a question must write to name it
+# the line under a report's title that says when and where it was made, and who made it on the next
+# ("——2023年1月10日在昌吉市第十届人民代表大会第三次会议上" / "昌吉市财政局局长 张三")
+_DATELINE = re.compile(r"[—－-]{1,2}\s*(?P<date>(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*在(?P<meeting>[^\n。]{4,60}?会议上)"
+                       r"(?:\s*\n\s*(?P<speaker>[^\n，,。:：]{2,24}?(?:(?:局长|主任|厅长|市长|县长|区长|部长)\s*[\u4e00-\u9fff ]{2,4}"
+                       r"|局|厅|人民政府|委员会))(?=\s*\n))?")
 HEAD_FOR_DATES = 3000  # characters: a web page's furniture (发布日期 …) stands above the report
 # A question naming no report is answered from one report only when it holds this share of the
 # top passages (3 of 4); fitted on the development split's unnamed questions.
@@ -765,6 +770,24 @@ class Answerer:
             return None
         return Answer("", text + "。", True, citations, [], "section")
 
+    def answer_delivered(self, q: Question, doc_ids: list[str]) -> Answer | None:
+        """"这份报告是哪天、在什么会上作的", "决算报告是谁作的": a 预算/决算 report to a 人大 is printed under its
+        title with the day and the meeting it was made at ("——2023年1月10日在…第三次会议上") and who made it on the
+        next line ("…财政局局长 严建国"); both are read off those lines near the top."""
+        if len(doc_ids) != 1 or not cues()["delivered"].search(q.folded):
+            return None
+        doc = self.index.documents[doc_ids[0]]
+        m = _DATELINE.search(doc.text[:HEAD_FOR_DATES])
+        if m is None:
+            return None
+        said = f"该报告于{m.group('date')}在{m.group('meeting')}作出"
+        end = m.end()
+        if m.group("speaker"):
+            said += f"，报告人：{m.group('speaker').strip()}"
+            end = m.end("speaker")
+        return Answer(q.text, f"据《{doc.title}》，{said}。", True,
+                      [self._citation(doc.doc_id, m.start(), end)], [], "passage")
+
     def answer_document_number(self, q: Question, doc_ids: list[str]) -> Answer | None:
         """The report's own 文号 ("这份报告的文号"): a document number on a line of its own near the top,
         as the genre prints it under the title; the numbers of the documents it cites stand in sentences."""
@@ -1209,6 +1232,7 @@ class Answerer:
         if definition is not None and not definition.found:  # "基本支出指什么" of a report that defines no 基本支出
             return [], definition, passages
         for ruled in (self.answer_published(q, doc_ids), self.answer_document_number(q, doc_ids), nth,
+                      self.answer_delivered(q, doc_ids),
                       self.answer_page(q, doc_ids),
                       definition,
                       self.answer_listed(q, doc_ids),
@@ -1809,7 +1833,8 @@ class Answerer:
         if len(doc_ids) != 1 or m is None:
             return None
         noun = m.group(1) or m.group(2)
-        facts = [f for f in self.index.facts.get(doc_ids[0], []) if f.source == "table" and fold(f.table).startswith(noun)]
+        facts = [f for f in self.index.facts.get(doc_ids[0], []) if f.source == "table" and fold(f.table).startswith(noun)
+                 and f.kind == "amount"]  # rows listed with their money (not a 绩效目标表's indicators)
         sizes = Counter(f.table for f in {(f.table, row_name(f.label)): f for f in facts}.values())
         ranked = sizes.most_common(2)  # the table listing most rows (项目支出表, not a 项目绩效目标表 of one project)
         if not ranked or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:

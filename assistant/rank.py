@@ -25,7 +25,7 @@ from index.terms import terms
 from .question import Question, abbreviations, cues
 from .records import Answer
 from .route import question_years
-from .sentences import bigrams, coverage, has_number, match_score
+from .sentences import DATE_IN_TEXT, WHEN_QUESTION, bigrams, coverage, has_number, match_score
 
 MODEL = Path(__file__).parent / "data" / "ranker.json"
 SOURCES = ("metric", "computed", "count", "section", "comparison", "sentence", "sentences", "grid", "fact")
@@ -190,6 +190,8 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
     f["named_in_reason"] = float(q.figure_only and prose and not cues()["reason"].search(q.folded)
                                  and _named_in_reason_only(want, text))
     f["share_instead"] = float(prose and q.wants_number and not q.wants_percent and _share_written_instead(q, text))
+    # "是哪天作的", "什么时候完工": a when asked; what writes no date (a month at least) does not say when
+    f["dateless"] = float(bool(WHEN_QUESTION.search(q.folded)) and not DATE_IN_TEXT.search(text))
     f["untotalled"] = float(q.wants_number and bool(_TOTAL_ASKED.search(q.folded)) and c.source in ("sentence", "sentences")
                             and lays_out_parts(text))
     # "| 项目名称 | … | 年初预算数 | 全年预算数 | 全年执行数 |": a table's header names the columns asked, holds no figure
@@ -323,7 +325,7 @@ def names_the_opposite(question: str, text: str) -> bool:
 
 RULES = ("silent", "figureless", "opposite", "change_of_other", "changeless", "other_year", "row_unnamed", "unnamed_quantity", "furniture", "unitless",
          "header_row", "untotalled", "ungraded", "scoreless", "asked_cell_empty", "rate_unwritten",
-         "share_instead", "named_in_reason")  # features that decide by rule (see `ruled_out`), not weighed by the model
+         "share_instead", "named_in_reason", "dateless")  # features that decide by rule (see `ruled_out`), not weighed by the model
 
 
 _RIGHT_AFTER = re.compile(r"[^\d。；;，,|]{0,4}?(\d[\d,]*(?:\.\d+)?)\s*([%％]|分|万元|亿元|元|个|人|项|次)?")

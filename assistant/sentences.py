@@ -77,6 +77,8 @@ _ASKED_UNIT = re.compile(r"(?:多少|几)(?:个(?=人))?(人|名|位|个|张|宗
 # Counters written for one another: 在职人员54名 answers 多少人.
 _SAME_COUNTER = {"人": "人|名|位", "名": "人|名|位", "位": "人|名|位", "个": "个|项|家|所", "项": "项|个",
                  "家": "家|个|户", "所": "所|个", "辆": "辆|台", "台": "台|辆"}
+# people counted with 个 in speech ("编制几个", "退休的有几个"): reports count them in 人, 名 or 位
+_PEOPLE_COUNTED = re.compile(r"(?:编制|人员|职工|员工|干部|在职|退休|离休|离退休|教职工|教师|老师|医生|工作人员)[^，,。？?]{0,4}(?:多少|几)个")
 _UNIT_IN_TEXT = {"长": r"\d\s*(米|m|公里|千米|km)", "深": r"\d\s*(米|m)", "高": r"\d\s*(米|m)", "远": r"\d\s*(米|m|公里|千米|km)"}
 
 
@@ -155,6 +157,8 @@ def asked_unit_pattern(question: str) -> re.Pattern | None:
         return None
     if m.group(1):
         unit = _SAME_COUNTER.get(m.group(1), re.escape(m.group(1)))
+        if m.group(1) == "个" and _PEOPLE_COUNTED.search(fold(question)):
+            unit += "|人|名|位"  # "编制几个", "在职的有几个": people, written 12名 or 8人
         return re.compile(rf"\d\s*(?:{unit})|[一二三四五六七八九十百]+(?:{unit})")
     return re.compile(_UNIT_IN_TEXT[m.group(2)])
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .headings import SENTENCE_END, TABLE_ROW, heading_rank, starts_block
 
-TEXT_VERSION = 8  # raised when a report's text is read differently: an index re-reads the reports it holds
+TEXT_VERSION = 9  # raised when a report's text is read differently: an index re-reads the reports it holds
 
 # Full-width digits, letters and number signs to ASCII; Chinese punctuation stays as written.
 _HALF_WIDTH = {0x3000: " "}
@@ -89,6 +89,7 @@ _CONTENTS_LINE = re.compile(r"^\s*(?:第[一二三四五六七八九十]+部分|
 
 
 _CONTENTS_HEAD = re.compile(r"^\s*目\s*录\s*$")
+_DATELINE = re.compile(r"^\s*[—－-]{1,2}\s*(?:19|20)\d\d\s*年.{0,60}会议上\s*$")
 
 # a document number beginning a line, as printed under a title: "藏源财绩【2022】第186号"
 DOCUMENT_NUMBER_LINE = re.compile(r"^\s*([\u4e00-\u9fff]{1,12}\s*[〔【\[（(]\s*(?:19|20)\d\d\s*[〕】\]）)]\s*第?\s*\d{1,5}\s*号)")
@@ -100,6 +101,8 @@ def _must_break(paragraph: str, last: str, line: str, wrap: int) -> bool:
         return True
     if DOCUMENT_NUMBER_LINE.match(line) and len(line.strip()) <= 20:
         return True  # a title, then its document number on a line of its own
+    if _DATELINE.match(last) or _DATELINE.match(line):
+        return True  # a title, "——2023年1月10日在…会议上", then who made the report: lines of their own
     if _CONTENTS_HEAD.match(line):
         return True  # a title, then the 目录 (often on the next page): no wrapped line of the title
     if heading_rank(paragraph) is not None and len(paragraph) < wrap * 0.9:

@@ -196,10 +196,22 @@ def _read_block(doc: Document, lines: list[tuple[int, str]], i: int, j: int, bef
     unit = unit or unit_of(" ".join(head_lines))
     title = _title(head_lines) or _title([" ".join(r.texts()).strip() for r in before_body if sum(map(bool, r.texts())) == 1])
     columns = [unspread(c) for c in _columns(header, width)]
+    project = next((texts[k + 1] for texts in (r.texts() for r in before_body) for k, cell in enumerate(texts[:-1])
+                    if cell == "项目名称" and texts[k + 1] and sum(map(bool, texts)) == 2), "")  # a row 项目名称 | X, no header
+    if title and project and project not in title:
+        title = f"{title}（{project}）"  # a 绩效目标表 is one project's: its cells are that project's
+    if not title and before is not None and before.title and _under(doc.text[before.end : rows[0].start]):
+        title = before.title  # the indicator rows under a 绩效目标表's funds rows: one grid, one title
     continued = False
     if not header and before is not None and len(before.columns) == width and (not title or _goes_on(title, before.title)):
         columns, title, unit, continued = before.columns, before.title, unit or before.unit, True
     return Table(title, unit, rows[0].start, rows[-1].end, columns, rows[body_from:], continued)
+
+
+def _under(between: str) -> bool:
+    """Whether only rows of a grid (lines holding cells) stand between two tables: the second is a part of the
+    first one's grid, read apart because a row of words (年度目标 | …) split its figures."""
+    return all("|" in line for line in between.split("\n") if line.strip())
 
 
 _CONTINUED = re.compile(r"\s*[（(]\s*续\s*(?:表|前表)?\s*[0-9一二三四五六七八九十]*\s*[)）]\s*$|\s*续表\s*\d*\s*$|^\s*续表\s*")

@@ -438,3 +438,13 @@ def test_vehicles_counted_are_found_where_the_report_counts_in_their_unit(full_a
     (data/abbreviations.tsv)."""
     a = full_assistant.ask("清河县卫生健康局有几辆车")
     assert a.found and "公务用车4辆" in a.answer, a.answer
+
+
+def test_when_and_by_whom_a_report_was_made_is_its_dateline(full_assistant):
+    """"这份预算报告是哪天、在什么会上作的": the line under the title ("——2024年1月9日在…会议上") and the one under
+    it (who made it) answer, read as lines of their own (not run on into the title)."""
+    a = full_assistant.ask("丰宁区这份预算报告是哪天、在什么会上作的？")
+    assert a.found and "2024年1月9日在丰宁区第十八届人民代表大会第四次会议上" in a.answer, a.answer
+    a = full_assistant.ask("丰宁区预算执行报告是谁作的？")
+    assert a.found and "丰宁区财政局局长王志远" in a.answer, a.answer
+    assert a.citations[0].title == "关于丰宁区2023年预算执行情况和2024年预算草案的报告"

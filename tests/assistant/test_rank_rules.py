@@ -106,6 +106,10 @@ def _ruled_out(question: str, text: str) -> bool:
     ("项目支出总额多少？", "0 个项目评为二等,涉及资金 0 万元,占项目总数比例 0%,占项目支出总额比例 0%;", True),
     ("项目支出总额多少？", "项目21个,项目支出总额656.93万元。", False),
     ("项目支出总额的比例多少？", "0 个项目评为二等,占项目支出总额比例 0%;", False),  # a share asked
+    # a when asked: what writes no date (a month at least) does not say when
+    ("这份预算报告是哪天、在什么会上作的？", "国有资本经营预算收入811万元;", True),
+    ("这份预算报告是哪天、在什么会上作的？", "——2023年1月10日在昌吉市第十届人民代表大会第三次会议上", False),
+    ("项目什么时候完工的？", "项目完工时限 | 2023年12月 |", False),
 ])
 def test_rules(question, text, out):
     assert _ruled_out(question, text) is out
@@ -157,3 +161,18 @@ def test_a_genre_term_holding_he_is_one_item():
     assert understand("年初结转和结余多少？", []).items == []
     assert understand("收入和支出各是多少？", []).items == ["收入", "支出"]
     assert understand("社会保障和就业支出和卫生健康支出分别是多少？", []).items == ["社会保障和就业支出", "卫生健康支出"]
+
+
+def test_spoken_forms_ask_as_reports_write():
+    """啥 is 什么, 为啥 为什么 (a reason), "收了" 收入, "翻了" a rise, "是干什么的" the body's 职责, "在什么会上作的" the
+    meeting (会议上) a report was made at; 编制 counted with 个 is counted in 名 or 人 too."""
+    from assistant.sentences import asked_unit_pattern, question_content
+
+    assert question_content("城口供销社22年一共收了多少钱？", ["城口供销社"]) == "收入"
+    assert question_content("城口供销社收支为啥翻了那么多？", ["城口供销社"]) == "收支 增长"
+    assert understand("城口供销社收支为啥翻了那么多？", ["城口供销社"]).open
+    assert question_content("西藏驻沪办是干什么的？", ["西藏驻沪办"]) == "职责"
+    assert question_content("昌吉市这份预算报告是哪天、在什么会上作的？", ["昌吉市"]) == "预算 会议上"
+    assert question_content("比预算多收了多少钱？", []) == "比预算超收"
+    assert asked_unit_pattern("巫溪档案馆编制几个？").search("核定全额拨款事业编制12名")
+    assert not asked_unit_pattern("有几个科室？").search("在职12名")

@@ -135,7 +135,7 @@ def test_docx_self_evaluation_grid_cells(tmp_path: Path):
         "全年执行数": ("110.50", "万元", "amount"), "分值": ("10", "分", "score"),
         "执行率": ("92.08%", "%", "rate"), "得分": ("9.2", "分", "score")}
     assert row["年初预算数"].period == "年初预算" and row["全年预算数"].period == "全年预算"
-    assert row["执行率"].table == "2023年度项目支出绩效自评表"
+    assert row["执行率"].table == "2023年度项目支出绩效自评表（河道整治工程）"  # the table is its 项目名称's
     # the 一级指标 cell merged down is written on each row it spans: the indicator's levels
     assert _cell(facts, "产出指标 › 时效指标 › 工程按期完工率", "得分").raw == "8"
     assert _cell(facts, "满意度指标 › 服务对象满意度指标 › 沿岸群众满意度", "分值").raw == "10"
@@ -328,6 +328,10 @@ def test_a_budget_printed_from_spreadsheets_names_its_project_rows_and_reads_bou
     assert (project.raw, project.unit, project.period, project.page) == ("500.00", "万元", "预算", 5)
     target = _cell(facts, "产出指标 › 数量指标 › 重点人群传染病筛查人次", "指标值")
     assert target.raw == "≥5万人次"
+    # the indicator rows are the 绩效目标表's own (its title, under the funds rows a row of words split from them),
+    # and the table is its 项目名称's: both in the cell's path; a 项目名称 column heading names no project
+    assert target.table == "项目支出绩效目标表（重大传染病防控经费）"
+    assert project.table == "项目支出表"
     assert not [f for f in facts if f.label.startswith(("专项业务类", "基本建设类"))]
 
 
