@@ -1671,8 +1671,8 @@ class Answerer:
     def _stated_cell(self, q: Question, doc_ids: list[str], cells: list[Candidate]) -> Answer | None:
         """A figure question about one report, whose tables state it under the words asked, once (stated_figure:
         "“三公”经费预算多少" ← the 合计 row of 财政拨款“三公”经费预算表, its 本年预算数): that cell, by rule."""
-        if len(doc_ids) != 1 or not q.figure_only or q.computes:
-            return None
+        if len(doc_ids) != 1 or not (q.figure_only or cues()["rose_or_fell"].search(q.folded)) or q.computes:
+            return None  # a figure asked, or whether it rose or fell (the change stated says it)
         stated = self.stated_figure(q, doc_ids[0])
         if stated is None:
             return None

@@ -448,3 +448,12 @@ def test_when_and_by_whom_a_report_was_made_is_its_dateline(full_assistant):
     a = full_assistant.ask("丰宁区预算执行报告是谁作的？")
     assert a.found and "丰宁区财政局局长王志远" in a.answer, a.answer
     assert a.citations[0].title == "关于丰宁区2023年预算执行情况和2024年预算草案的报告"
+
+
+def test_whether_a_line_rose_or_fell_is_its_tables_change_column(full_assistant):
+    """"公务接待费预算是多了还是少了": the change a table states (增减额 with its base) answers, as it answers
+    "少了多少"; 今年 is the report's own year, no word a passage must write."""
+    a = full_assistant.ask("清河卫健局2024年公务接待费预算是多了还是少了？")
+    assert a.found and "-0.40" in a.answer and "减少" in a.answer, a.answer
+    a = full_assistant.ask("清河卫健局今年公务用车运行维护费预算跟上年比涨了还是跌了？")
+    assert a.found and "-2.00" in a.answer and "下降8.33%" in a.answer, a.answer

@@ -174,5 +174,8 @@ def test_spoken_forms_ask_as_reports_write():
     assert question_content("西藏驻沪办是干什么的？", ["西藏驻沪办"]) == "职责"
     assert question_content("昌吉市这份预算报告是哪天、在什么会上作的？", ["昌吉市"]) == "预算 会议上"
     assert question_content("比预算多收了多少钱？", []) == "比预算超收"
+    assert question_content("卡斯镇今年三公经费多了还是少了？", ["卡斯镇"]) == "三公经费"
+    assert question_content("卡斯镇公务接待费从多少涨到多少？", ["卡斯镇"]) == "公务接待费"
+    assert question_content("收容所项目预算执行率咋样？", []) == "收容所项目预算执行率"
     assert asked_unit_pattern("巫溪档案馆编制几个？").search("核定全额拨款事业编制12名")
     assert not asked_unit_pattern("有几个科室？").search("在职12名")

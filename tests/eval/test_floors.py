@@ -50,15 +50,18 @@ def test_hybrid_retrieval_beats_either_ranking_alone(seed_assistant):
 # Both splits of eval/questions/splits.json (issue 13): accuracy floors and wrong-answer ceilings,
 # pooled over the real sets (seeds, dev, dev2), and apart for the generated table reports (so their
 # easier questions cannot hide a loss on real ones). Raise them as the numbers rise.
-SPLIT_FLOORS = {"dev": {"accuracy": 0.90, "wrong": 0.02, "margin": 0.34},
-                "test": {"accuracy": 0.76, "wrong": 0.06, "margin": 0.15}}
+SPLIT_FLOORS = {"dev": {"accuracy": 0.91, "wrong": 0.015, "margin": 0.36},
+                "test": {"accuracy": 0.77, "wrong": 0.06, "margin": 0.16}}
 TABLE_FLOORS = {"dev": {"accuracy": 0.96, "wrong": 0.02, "margin": 0.40},
                 "test": {"accuracy": 0.97, "wrong": 0.02, "margin": 0.40}}
 # The questions about several reports at once written here over dev2's development documents (eval/across):
 # development split only.
 ACROSS_FLOORS = {"dev": {"accuracy": 0.94, "wrong": 0.02, "margin": 0.80}}
-# The full-length district reports written here (eval/full): development split only.
-FULL_FLOORS = {"dev": {"accuracy": 0.98, "wrong": 0.01, "margin": 0.62}}
+# The full-length district reports written here (eval/full): development split only. The margin was 0.62 over
+# 260 questions; the set grew to 271 with questions whose evidence the baseline's passage dump also holds
+# (a dateline, a table's change column), so its accuracy rose (0.362 → 0.376) while ours rose too (0.985 → 0.993):
+# the margin floor follows the set, not a loss of ours.
+FULL_FLOORS = {"dev": {"accuracy": 0.99, "wrong": 0.01, "margin": 0.61}}
 FIXTURES = {"seeds": "seed_assistant", "dev": "dev_assistant", "dev2": "dev2_assistant", "tables": "tables_assistant",
             "across": "dev2_assistant", "full": "full_assistant"}
 
