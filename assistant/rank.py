@@ -190,6 +190,11 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
     f["named_in_reason"] = float(q.figure_only and prose and not cues()["reason"].search(q.folded)
                                  and _named_in_reason_only(want, text))
     f["share_instead"] = float(prose and q.wants_number and not q.wants_percent and _share_written_instead(q, text))
+    # "国有资产总额多少": an amount asked (no counter), the passage's figures all counts ("共有车辆5辆，其中…1辆")
+    f["counts_only"] = float(prose and q.wants_number and not q.wants_percent and q.unit is None
+                             and bool(cues()["money_asked"].search(q.folded)) and _counts_only(text))
+    # "一般公共预算财政拨款支出多少" ← "一般公共预算财政拨款基本支出2,096.46万元": a part named, not the whole asked
+    f["part_instead"] = float(prose and q.wants_number and _part_written_instead(q, text))
     # "是哪天作的", "什么时候完工": a when asked; what writes no date (a month at least) does not say when
     f["dateless"] = float(bool(WHEN_QUESTION.search(q.folded)) and not DATE_IN_TEXT.search(text))
     f["untotalled"] = float(q.wants_number and bool(_TOTAL_ASKED.search(q.folded)) and c.source in ("sentence", "sentences")
@@ -325,7 +330,7 @@ def names_the_opposite(question: str, text: str) -> bool:
 
 RULES = ("silent", "figureless", "opposite", "change_of_other", "changeless", "other_year", "row_unnamed", "unnamed_quantity", "furniture", "unitless",
          "header_row", "untotalled", "ungraded", "scoreless", "asked_cell_empty", "rate_unwritten",
-         "share_instead", "named_in_reason", "dateless")  # features that decide by rule (see `ruled_out`), not weighed by the model
+         "share_instead", "named_in_reason", "dateless", "counts_only", "part_instead")  # features that decide by rule (see `ruled_out`), not weighed by the model
 
 
 _RIGHT_AFTER = re.compile(r"[^\d。；;，,|]{0,4}?(\d[\d,]*(?:\.\d+)?)\s*([%％]|分|万元|亿元|元|个|人|项|次)?")
@@ -370,6 +375,37 @@ def _named_in_reason_only(want: set[str], text: str) -> bool:
         return False
     before, reason = text[: m.start()], text[m.end() :]
     return coverage(want, before) == 0 and coverage(want, reason) >= 0.5 and not re.search(r"\d", reason)
+
+
+_COUNTED_FIGURE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(辆|个|人次|人|名|台|套|所|项|次|户|家|座|间|批)")
+
+
+def _counts_only(text: str) -> bool:
+    """Every figure of the text (years and dates apart) is a count of things: it states no amount."""
+    figures = _NUMBER.findall(_YEAR.sub("", re.sub(r"\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月", "", text)))
+    return bool(figures) and len(_COUNTED_FIGURE.findall(text)) >= len(figures)
+
+
+@lru_cache(maxsize=1)
+def part_qualifiers() -> list[str]:
+    """data/part_qualifiers.txt: words written inside a quantity's name that name a part of it (基本, 项目 …)."""
+    return read_data_lines("part_qualifiers.txt", DATA)
+
+
+def _part_written_instead(q: Question, text: str) -> bool:
+    """The name asked ("一般公共预算财政拨款支出") is not written whole, but with a part's word inside it
+    ("一般公共预算财政拨款基本支出"): the figure after it is that part's."""
+    folded = fold(text)
+    for run in q.content.split():
+        for word in part_qualifiers():
+            if word in q.folded:
+                continue
+            # the name asked up to a point, the part's word, then the asked name's next two characters;
+            # and the name asked not written unbroken there
+            if any(run[:i] + word + run[i : i + 2] in folded and run[: i + 2] not in folded
+                   for i in range(4, len(run) - 1)):
+                return True
+    return False
 
 
 def ruled_out(f: dict[str, float]) -> bool:

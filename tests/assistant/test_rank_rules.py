@@ -110,6 +110,14 @@ def _ruled_out(question: str, text: str) -> bool:
     ("这份预算报告是哪天、在什么会上作的？", "国有资本经营预算收入811万元;", True),
     ("这份预算报告是哪天、在什么会上作的？", "——2023年1月10日在昌吉市第十届人民代表大会第三次会议上", False),
     ("项目什么时候完工的？", "项目完工时限 | 2023年12月 |", False),
+    # an amount asked: a passage that only counts things states none
+    ("国有资产总额多少？", "十一、国有资产占用情况说明截至2022年12月31日，本部门共有车辆5辆，其中：机要通信用车1辆。", True),
+    ("有几辆车？", "本部门共有车辆5辆，其中：机要通信用车1辆，应急保障用车2辆，其他用车2辆。", False),
+    ("国有资产总额多少？", "截至2022年底，本部门资产总额1,234.56万元，共有车辆5辆。", False),
+    # the whole asked, a part named: a part's word written inside the name asked
+    ("一般公共预算财政拨款支出多少？", "2023年度一般公共预算财政拨款基本支出2,096.46万元，其中：", True),
+    ("一般公共预算财政拨款支出多少？", "2023年度一般公共预算财政拨款支出3,210.50万元，其中基本支出2,096.46万元。", False),
+    ("一般公共预算财政拨款基本支出多少？", "2023年度一般公共预算财政拨款基本支出2,096.46万元，其中：", False),
 ])
 def test_rules(question, text, out):
     assert _ruled_out(question, text) is out
