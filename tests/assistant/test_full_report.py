@@ -457,3 +457,15 @@ def test_whether_a_line_rose_or_fell_is_its_tables_change_column(full_assistant)
     assert a.found and "-0.40" in a.answer and "减少" in a.answer, a.answer
     a = full_assistant.ask("清河卫健局今年公务用车运行维护费预算跟上年比涨了还是跌了？")
     assert a.found and "-2.00" in a.answer and "下降8.33%" in a.answer, a.answer
+
+
+def test_a_clause_after_a_spending_clause_is_about_what_was_spent(full_assistant):
+    """"三公经费花了多少？比预算少了多少？": the first clause's subject is 三公经费 (花了 asks, as 多少 does), so
+    the second is "三公经费比预算少了多少" (预算 − 决算, worked out); "收入总计" is what a 决算 writes as 收、支总计."""
+    from assistant.clauses import subject_of
+
+    assert subject_of("临江城管局三公经费花了多少？") == "临江城管局三公经费"
+    a = full_assistant.ask("临江城管局三公经费花了多少？比预算少了多少？")
+    assert a.found and "18.64" in a.answer and "6.36" in a.answer, a.answer
+    a = full_assistant.ask("清河农业农村局23年收入总计比上年涨了还是跌了？")
+    assert a.found and "减少210.44万元" in a.answer, a.answer
