@@ -364,12 +364,14 @@ def _share_written_instead(q: Question, text: str) -> bool:
                               for m in hits)
 
 
-_REASON_GIVEN = re.compile(r"主要原因是|原因是|主要是由于|由于|因为")
+# a reason given for a figure, or the parts it is said to be made of ("公用经费158.13万元，主要包括办公费、…差旅费")
+_REASON_GIVEN = re.compile(r"主要原因是|原因是|主要是由于|由于|因为|主要包括|包括|主要用于")
 
 
 def _named_in_reason_only(want: set[str], text: str) -> bool:
     """The words asked written only in the reason the sentence gives for another figure ("收入预算总计2,345.60万元，
-    比上年增加…，主要原因是老旧小区改造项目增加" for "老旧小区改造项目资金多少"): the figures are the other's."""
+    比上年增加…，主要原因是老旧小区改造项目增加" for "老旧小区改造项目资金多少"), or in the parts it lists without
+    figures ("公用经费158.13万元，主要包括办公费、…差旅费" for "差旅费多少"): the figures are the other's."""
     m = _REASON_GIVEN.search(text)
     if not m or not want:
         return False

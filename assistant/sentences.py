@@ -79,6 +79,9 @@ _SAME_COUNTER = {"人": "人|名|位", "名": "人|名|位", "位": "人|名|位
                  "家": "家|个|户", "所": "所|个", "辆": "辆|台", "台": "台|辆"}
 # people counted with 个 in speech ("编制几个", "退休的有几个"): reports count them in 人, 名 or 位
 _PEOPLE_COUNTED = re.compile(r"(?:编制|人员|职工|员工|干部|在职|退休|离休|离退休|教职工|教师|老师|医生|工作人员)[^，,。？?]{0,4}(?:多少|几)个")
+# people asked for with no counter: the noun right before or after the asking word ("有多少编制", "在职人员多少")
+_PEOPLE_ASKED = re.compile(r"(?:多少|几个?)(?:编制|在职人员|职工|员工|教职工)|(?:编制|在职人员|离退休人员|退休人员|在职职工|职工|员工|"
+                           r"教职工|工作人员|实有人员)(?:数|人数)?(?:是|有|共|一共|总共)?(?:多少|几)")
 _UNIT_IN_TEXT = {"长": r"\d\s*(米|m|公里|千米|km)", "深": r"\d\s*(米|m)", "高": r"\d\s*(米|m)", "远": r"\d\s*(米|m|公里|千米|km)"}
 
 
@@ -154,6 +157,8 @@ def asked_unit_pattern(question: str) -> re.Pattern | None:
     figure carries that unit is far more likely to answer."""
     m = _ASKED_UNIT.search(fold(question))
     if not m:
+        if _PEOPLE_ASKED.search(fold(question)):  # "有多少编制", "离退休人员多少": people, in 人, 名 or 位
+            return re.compile(r"\d\s*(?:人|名|位)|[一二三四五六七八九十百]+(?:人|名|位)")
         return None
     if m.group(1):
         unit = _SAME_COUNTER.get(m.group(1), re.escape(m.group(1)))

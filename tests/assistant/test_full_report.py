@@ -469,3 +469,9 @@ def test_a_clause_after_a_spending_clause_is_about_what_was_spent(full_assistant
     assert a.found and "18.64" in a.answer and "6.36" in a.answer, a.answer
     a = full_assistant.ask("清河农业农村局23年收入总计比上年涨了还是跌了？")
     assert a.found and "减少210.44万元" in a.answer, a.answer
+
+
+def test_staff_asked_with_no_counter_is_counted_in_people(full_assistant):
+    """"有多少编制": 编制 counts people (28名), not the units a 决算 was compiled over (编制范围的单位共3个)."""
+    a = full_assistant.ask("临江城管局有多少编制？")
+    assert a.found and "28名" in a.answer and "3个" not in a.answer, a.answer

@@ -118,6 +118,9 @@ def _ruled_out(question: str, text: str) -> bool:
     ("一般公共预算财政拨款支出多少？", "2023年度一般公共预算财政拨款基本支出2,096.46万元，其中：", True),
     ("一般公共预算财政拨款支出多少？", "2023年度一般公共预算财政拨款支出3,210.50万元，其中基本支出2,096.46万元。", False),
     ("一般公共预算财政拨款基本支出多少？", "2023年度一般公共预算财政拨款基本支出2,096.46万元，其中：", False),
+    # the item asked named only among the parts listed after another figure: that figure is the whole's
+    ("差旅费多少？", "公用经费158.13万元，主要包括办公费、印刷费、水电费、差旅费、维修（护）费等。", True),
+    ("公用经费多少？", "公用经费158.13万元，主要包括办公费、印刷费、水电费、差旅费、维修（护）费等。", False),
 ])
 def test_rules(question, text, out):
     assert _ruled_out(question, text) is out
@@ -187,3 +190,5 @@ def test_spoken_forms_ask_as_reports_write():
     assert question_content("收容所项目预算执行率咋样？", []) == "收容所项目预算执行率"
     assert asked_unit_pattern("巫溪档案馆编制几个？").search("核定全额拨款事业编制12名")
     assert not asked_unit_pattern("有几个科室？").search("在职12名")
+    assert asked_unit_pattern("离退休人员多少？") is not None and asked_unit_pattern("人员经费多少？") is None
+    assert question_content("临江城管局办公费花了多少？", ["临江城管局"]) == "办公费"
