@@ -1221,8 +1221,10 @@ class Answerer:
         if q.counted and q.unit is not None:  # "几辆" is not answered by a sentence of amounts
             sentences = [c for c in sentences if q.unit.search(fold(c.text))]
         out += [c for c in sentences if not any(_pastes_operands(c, a) for a in out if a.source == "computed")]
+        asked = frozenset().union(*(bigrams(run) for run in q.content.split()))
         for c in out:
             c.features = features(q, c, unnamed, self.idf)
+            c.features["report_words_only"] = float(self._report_words_only(asked, c))
             c.score = self.ranker.score(c.features) if self.ranker else 0.0
         stated = self._stated_cell(q, doc_ids, cells) or self.answer_items(q, doc_ids)
         nth = self.answer_nth_item(q, doc_ids)
@@ -1254,6 +1256,20 @@ class Answerer:
         if out and cues()["reason"].search(q.folded):
             self._with_its_reason(out)
         return out, fallback, passages
+
+    def _report_words_only(self, asked: frozenset[str], c: Candidate) -> bool:
+        """A table row or the report's title line that shares with the question only the words naming its own
+        report — its project or title ("| 项目名称 城区河道整治工程 |" for "河道整治工程的年度目标是什么") — says
+        nothing of what is asked."""
+        if c.source not in ("sentence", "sentences") or not c.answer.citations:
+            return False
+        doc = self.index.documents.get(c.answer.citations[0].doc_id)
+        own = bigrams(fold(f"{doc.project} {doc.title}")) if doc is not None else frozenset()
+        rest = asked - own
+        text = fold(c.text)
+        if not ("|" in text or doc is not None and re.sub(r"\s", "", text) == re.sub(r"\s", "", fold(doc.title))):
+            return False  # prose may give what is asked in its own words (a grade for 等级): only a row or the title
+        return bool(rest) and rest != asked and coverage(rest, text) == 0 and coverage(asked, text) > 0
 
     @staticmethod
     def _with_its_reason(out: list[Candidate]) -> None:

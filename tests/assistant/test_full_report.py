@@ -475,3 +475,12 @@ def test_staff_asked_with_no_counter_is_counted_in_people(full_assistant):
     """"有多少编制": 编制 counts people (28名), not the units a 决算 was compiled over (编制范围的单位共3个)."""
     a = full_assistant.ask("临江城管局有多少编制？")
     assert a.found and "28名" in a.answer and "3个" not in a.answer, a.answer
+
+
+def test_a_row_sharing_only_the_reports_own_name_answers_nothing(full_assistant):
+    """"河道整治工程的年度目标是什么": the 项目名称 row shares only the project's name with the question; the table
+    has no 年度目标 row, so nothing is given (it was given, at 0.99)."""
+    a = full_assistant.ask("河道整治工程的年度目标是什么？")
+    assert not a.found, a.answer
+    a = full_assistant.ask("河道整治工程的主管部门是谁？")
+    assert a.found and "丰宁区水务局" in a.answer, a.answer
