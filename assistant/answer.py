@@ -1081,7 +1081,8 @@ class Answerer:
                 ranked, candidates, fallback = candidates, ([parts] if parts is not None else []), partial or fallback
         answer = self.choose(q, candidates, fallback, passages)
         if not answer.found and route.years_apart:  # the later report states no change: each year's figure compared
-            level = re.sub(rf"(?:^|\s)(?:比|{_CHANGE_WORDS.pattern})(?=\s|$)", " ", q.content).strip()  # what rose or fell
+            # what rose or fell: the content without its change words, alone or ending a run ("三公经费增加")
+            level = re.sub(rf"(?:^|\s)比(?=\s|$)|(?:{_CHANGE_WORDS.pattern})(?=\s|$)", " ", q.content).strip()
             compared = self.verdict_across(replace(q, content=level, asks_change=False, computes=False), route.years_apart)
             if compared and self.ranker and self.ranker.accepts(compared[0]):
                 answer = self.choose(q, compared, None, passages)

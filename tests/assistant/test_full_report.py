@@ -287,6 +287,8 @@ def test_a_bodys_several_years_each_answer_from_their_own_report(full_assistant)
     assert a.found and "210.44万元" in a.answer, a.answer
     a = full_assistant.ask("清河县农业农村局三公经费2023年比2022年多了多少")  # the 2023 report states no change of it
     assert a.found and "2.46 万元（计算：12.96 万元 − 10.50 万元）" in a.answer, a.answer
+    a = full_assistant.ask("清河县农业农村局23年比22年三公经费多了多少？")  # the change word ends the run asked
+    assert a.found and "2.46 万元（计算：12.96 万元 − 10.50 万元）" in a.answer, a.answer
 
 
 def test_a_figure_asked_in_yuan_is_also_given_in_yuan(full_assistant):
