@@ -439,6 +439,14 @@ def _closest_wording_first(ranked: list[Candidate]) -> None:
         ranked.insert(0, closer)
 
 
+def _longest_shared(a: str, b: str) -> str:
+    """The longest run of characters both texts write (difflib: the standard library's matcher)."""
+    from difflib import SequenceMatcher
+
+    m = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    return a[m.a : m.a + m.size]
+
+
 def unique(citations: list[Citation]) -> list[Citation]:
     """Citations in order, each span once (several figures often share one sentence)."""
     seen, out = set(), []
@@ -1159,6 +1167,9 @@ class Answerer:
         if any(not self.index.documents[d].body for d in doc_ids):  # a report whose body is not named in it:
             folded = fold(question)  # "梧州医保" still names the body with 医保, which is no word asked about
             names += [n for full, shorts in short_names() for n in (full, *shorts) if len(n) >= 2 and n in folded]
+        projects = {fold(self.index.documents[d].project) for d in doc_ids if self.index.documents[d].project}
+        if len(doc_ids) == 1 and projects:  # "河道整治工程…" of 城区河道整治工程's 自评表: the words name the report
+            names += [named for project in projects if len(named := _longest_shared(fold(question), project)) >= 4]
         q = understand(question, names)
         titles = "".join(fold(self.index.documents[d].title) for d in doc_ids)
         q.content = " ".join(run for run in q.content.split()
@@ -1390,8 +1401,9 @@ class Answerer:
                                    f"{value:g} {row.unit}")
                         text = f"{self._names(doc)}{name}尚未执行（结余）：{formula}（据表中数字计算）。"
                     facts = [{"formula": formula, "value": value, "computed": True}]
+                    what = "执行率" if rate_check and budget else "结余 尚未执行"  # what it works out, as asked
                     out.append(Candidate(Answer("", text, True, [where] + context, facts, "computed"), "computed",
-                                         f"{project_name} {row.context[-60:]} {formula}"))
+                                         f"{project_name} {row.context[-60:]} {what} {formula}"))
         return out
 
     def _rows_named(self, q: Question, doc_ids: list[str]) -> list[tuple[str, int]]:

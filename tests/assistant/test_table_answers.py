@@ -255,6 +255,18 @@ def test_no_figure_of_the_opposite_quantity_nor_an_amount_for_a_count(tables_ass
     assert "6.86" not in a.answer, a.answer
 
 
+def test_a_projects_name_in_the_question_names_its_report_not_what_is_asked(tmp_path, embedder):
+    """"河道整治工程执行率多少" of a Word 自评表 for 河道整治工程: the project's name picks the report and is no word
+    a passage must write ("项目资金执行率92.08%" answers); "结余多少" is the worked-out 全年预算数 − 全年执行数."""
+    build_index([reports.self_evaluation_docx(tmp_path / "某某区水务局2023年度河道整治工程项目支出绩效自评表.docx")],
+                tmp_path / "index", embedder=embedder)
+    assistant = Assistant.load(tmp_path / "index")
+    a = assistant.ask("某某区水务局河道整治工程执行率多少？")
+    assert a.found and "92.08%" in a.answer, a.answer
+    a = assistant.ask("某某区水务局河道整治工程结余多少？")
+    assert a.found and "120.00 − 全年执行数 110.50 = 9.5" in a.answer, a.answer
+
+
 def test_a_word_file_of_the_national_template_answers_from_its_merged_cell_tables(tmp_path, embedder):
     """The national-template 部门决算 as a Word file (eval/full_national.py): 预算数 and 决算数 merged over their
     halves name the “三公” columns; "农林水支出多少" is the 收入支出决算总表's cell, not the 收入决算表's row of
