@@ -46,14 +46,19 @@ def resolve_followup(question: str, history: list[str], entity_names: list[str],
     entities_now = _entities(core, entity_names)
     entities_before = _entities(previous, entity_names)
     if entities_now and not has_intent(core.replace(entities_now[0], "")):
-        # "那花都区呢？": the previous question, about the new entity
+        # "那花都区呢？": the previous question, about the new entity — all of it when the core is nothing but
+        # names ("临江区城管局": a place and a body's short name), not only the first name found
+        rest = core
+        for name in sorted(entities_now, key=len, reverse=True):
+            rest = rest.replace(name, "")
+        named = core if len(rest.strip()) <= 1 else entities_now[0]
         rewritten = previous
         for old in sorted(entities_before, key=len, reverse=True):
             rewritten = rewritten.replace(old, "\0")
         if "\0" in rewritten:
-            rewritten = re.sub("\0+", entities_now[0], rewritten, count=1).replace("\0", "")
+            rewritten = re.sub("\0+", named, rewritten, count=1).replace("\0", "")
         else:
-            rewritten = entities_now[0] + rewritten
+            rewritten = named + rewritten
         return rewritten
     if not entities_now and entities_before and has_intent(core):
         # "它的基本支出呢？": the new intent, about the previous entity; "占比呢？", which says little of its

@@ -13,6 +13,12 @@ def test_new_entity_keeps_the_previous_intent():
     assert resolve_followup("那花都区呢？", ["荔湾区预算执行率是多少"], NAMES, asks_something) == "花都区预算执行率是多少"
 
 
+def test_a_new_entity_written_as_a_place_and_a_short_name_is_kept_whole():
+    """"那临江区城管局呢？": 临江区 and 城管局 are both names; the new body is the two, not the place alone."""
+    names = ["丰宁区民政局", "丰宁区", "临江区", "城管局", "民政局"]
+    assert resolve_followup("那临江区城管局呢？", ["丰宁区民政局三公经费多少？"], names, asks_something) == "临江区城管局三公经费多少？"
+
+
 def test_new_intent_keeps_the_previous_entity_and_how_it_asked():
     """"它的基本支出呢？" after "…总收入是多少": 基本支出, asked for the same way (a figure)."""
     assert resolve_followup("它的基本支出呢？", ["花都区总收入是多少"], NAMES, asks_something) == "花都区基本支出是多少"
