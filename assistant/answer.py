@@ -1275,11 +1275,10 @@ class Answerer:
         nothing of what is asked."""
         if c.source not in ("sentence", "sentences") or not c.answer.citations:
             return False
-        doc = self.index.documents.get(c.answer.citations[0].doc_id)
-        own = bigrams(fold(f"{doc.project} {doc.title}")) if doc is not None else frozenset()
-        rest = asked - own
+        doc = self.index.documents[c.answer.citations[0].doc_id]
+        rest = asked - bigrams(fold(f"{doc.project} {doc.title}"))
         text = fold(c.text)
-        if not ("|" in text or doc is not None and re.sub(r"\s", "", text) == re.sub(r"\s", "", fold(doc.title))):
+        if not ("|" in text or re.sub(r"\s", "", text) == re.sub(r"\s", "", fold(doc.title))):
             return False  # prose may give what is asked in its own words (a grade for 等级): only a row or the title
         return bool(rest) and rest != asked and coverage(rest, text) == 0 and coverage(asked, text) > 0
 
@@ -1806,7 +1805,7 @@ class Answerer:
                     f"{self._names(doc)}{scope}未扣分（" + "；".join(f"{r.name}分值 {r.full:g}，得分 {r.score:g}" for r in asked) + "）。")
             citations = citations or [self._citation(doc_id, r.start, r.end) for r in asked]
         else:
-            totals = {f.column: f for f in self.index.facts.get(doc_id, []) if f.kind == "score" and f.label == "总分"}
+            totals = self._total_row(doc_id)
             if "分值" in totals and "得分" in totals:
                 full, score = totals["分值"], totals["得分"]
                 stated = full.value - score.value
@@ -1832,13 +1831,17 @@ class Answerer:
                           "value": total, "unit": "分", "computed": True})
         return Answer("", text, True, unique(citations), facts, "computed")
 
+    def _total_row(self, doc_id: str) -> dict[str, Fact]:
+        """A 自评表's 总分 row, by column (分值, 得分)."""
+        return {f.column: f for f in self.index.facts.get(doc_id, []) if f.kind == "score" and f.label == "总分"}
+
     def answer_grade(self, q: Question, doc_ids: list[str]) -> Answer | None:
         """"评的什么等级" of a 自评表: the template writes the grade in the 总分 row, after its 分值 and 得分
         ("| 总分 | 100 | 96 | 优 |"); the cell after the score is the grade when it is written as one."""
         if len(doc_ids) != 1 or not cues()["grade_asked"].search(q.folded):
             return None
         doc = self.index.documents[doc_ids[0]]
-        totals = {f.column: f for f in self.index.facts.get(doc.doc_id, []) if f.kind == "score" and f.label == "总分"}
+        totals = self._total_row(doc.doc_id)
         if "得分" not in totals:
             return None
         score = totals["得分"]

@@ -27,6 +27,8 @@ from index.names import read_data_lines
 from index.normalize import fold
 from index.tables import row_name, unit_of
 
+from .question import cues
+
 DATA = Path(__file__).parent / "data" / "self_eval_grid.tsv"
 MONEY = ("年初预算数", "全年预算数", "全年执行数")
 _GLUED = re.compile(r"\d[\d.]*\.\d*\.[\d.]*\d%|\d{5,}(?:\.\d+)?%")  # cells with no gaps between them, up to the rate
@@ -306,8 +308,6 @@ def _reason_after(text: str, start: int, end: int) -> tuple[int, int] | None:
 def grade_after(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The grade written in a row after its score ("| 总分 | 100 | 96 | 优 |"): its first cell with words,
     when that cell is a grade and nothing else (data/question_cues.tsv, grade_written)."""
-    from .question import cues
-
     cell = _reason_after(text, start, end)
     if cell is None or cell[1] - cell[0] > 6 or not cues()["grade_written"].search("|" + text[slice(*cell)]):
         return None
