@@ -18,7 +18,7 @@ from pathlib import Path
 
 from index.facts import joined_items
 from index.identify import is_boilerplate
-from index.names import read_data_lines
+from index.names import org_suffixes, read_data_lines
 from index.normalize import fold
 from index.terms import terms
 
@@ -195,6 +195,9 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
                              and bool(cues()["money_asked"].search(q.folded)) and _counts_only(text))
     # "一般公共预算财政拨款支出多少" ← "一般公共预算财政拨款基本支出2,096.46万元": a part named, not the whole asked
     f["part_instead"] = float(prose and q.wants_number and _part_written_instead(q, text))
+    # "评价报告是谁做的", "主管部门是谁": a body or person asked; a passage naming no body and no one by role names none
+    f["nobody"] = float(c.source in ("sentence", "sentences") and bool(cues()["who_asked"].search(q.folded))
+                        and not _names_someone(text))
     # "是哪天作的", "什么时候完工": a when asked; what writes no date (a month at least) does not say when
     f["dateless"] = float(bool(WHEN_QUESTION.search(q.folded)) and not DATE_IN_TEXT.search(text))
     f["untotalled"] = float(q.wants_number and bool(_TOTAL_ASKED.search(q.folded)) and c.source in ("sentence", "sentences")
@@ -331,7 +334,7 @@ def names_the_opposite(question: str, text: str) -> bool:
 RULES = ("silent", "figureless", "opposite", "change_of_other", "changeless", "other_year", "row_unnamed", "unnamed_quantity", "furniture", "unitless",
          "header_row", "untotalled", "ungraded", "scoreless", "asked_cell_empty", "rate_unwritten",
          "share_instead", "named_in_reason", "dateless", "counts_only", "part_instead",
-         "report_words_only")  # features that decide by rule (see `ruled_out`), not weighed by the model
+         "report_words_only", "nobody")  # features that decide by rule (see `ruled_out`), not weighed by the model
 
 
 _RIGHT_AFTER = re.compile(r"[^\d。；;，,|]{0,4}?(\d[\d,]*(?:\.\d+)?)\s*([%％]|分|万元|亿元|元|个|人|项|次)?")
@@ -409,6 +412,11 @@ def _part_written_instead(q: Question, text: str) -> bool:
                    for i in range(4, len(run) - 1)):
                 return True
     return False
+
+
+def _names_someone(text: str) -> bool:
+    """Whether the text names a body (a word ending as bodies' names end) or a person by role (局长, 负责人 …)."""
+    return bool(cues()["who_written"].search(text)) or any(suffix in text for suffix in org_suffixes())
 
 
 def ruled_out(f: dict[str, float]) -> bool:

@@ -120,6 +120,13 @@ def _ruled_out(question: str, text: str) -> bool:
     ("一般公共预算财政拨款基本支出多少？", "2023年度一般公共预算财政拨款基本支出2,096.46万元，其中：", False),
     # the item asked named only among the parts listed after another figure: that figure is the whole's
     ("差旅费多少？", "公用经费158.13万元，主要包括办公费、印刷费、水电费、差旅费、维修（护）费等。", True),
+    # a body or person asked: a passage naming neither names no one
+    ("这份评价报告是谁做的？", "评价报告采用分析性复核等评价程序,现将有关情况报告如下:", True),
+    ("这份评价报告是谁做的？", "评价报告的评价机构:西藏楚源会计师事务所(普通合伙)", False),
+    ("项目负责人是谁？", "项目负责人 彭炜 项目属性", False),
+    # a grade asked as 几等: a passage that writes no grade gives none
+    ("21个项目评了几等？", "项目21个,项目支出总额656.93万元。", True),
+    ("21个项目评了几等？", "21 个项目评为一等,涉及资金 656.93 万元", False),
     ("公用经费多少？", "公用经费158.13万元，主要包括办公费、印刷费、水电费、差旅费、维修（护）费等。", False),
 ])
 def test_rules(question, text, out):
@@ -186,6 +193,7 @@ def test_spoken_forms_ask_as_reports_write():
     assert question_content("昌吉市这份预算报告是哪天、在什么会上作的？", ["昌吉市"]) == "预算 会议上"
     assert question_content("比预算多收了多少钱？", []) == "比预算超收"
     assert question_content("卡斯镇今年三公经费多了还是少了？", ["卡斯镇"]) == "三公经费"
+    assert question_content("彩票公益金项目是干什么用的？", []) == "彩票公益金项目 用于"
     assert question_content("卡斯镇公务接待费从多少涨到多少？", ["卡斯镇"]) == "公务接待费"
     assert question_content("收容所项目预算执行率咋样？", []) == "收容所项目预算执行率"
     assert asked_unit_pattern("巫溪档案馆编制几个？").search("核定全额拨款事业编制12名")
