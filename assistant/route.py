@@ -236,6 +236,8 @@ class Router:
                 continue  # 洛王街道 is itself the body: 洛王街道工委 is a part of it (丰宁区财政局 is no part of 丰宁区's report)
             run = _UNKNOWN_ORG.match(q, m.end)
             name = run.group(0) if run else _body_words_after(q, m.end)
+            if name and any(name in fold(f"{self.documents[d].project} {self.documents[d].title}") for d in m.doc_ids):
+                continue  # "临翔区收容所项目": 收容所 is a word of the place's own report's project, not another body
             if name and not _NOT_A_NAME.match(name):
                 out.append(Mention(m.end, m.end + len(name), name, "org", set()))
         return sorted(out, key=lambda m: m.start)

@@ -88,3 +88,14 @@ def test_no_answer_cites_a_report_the_question_does_not_name(which, request):
         if a.found and any(c.doc not in gold for c in a.citations if not c.note):
             foreign.append((q["id"], sorted({c.doc for c in a.citations} - gold)))
     assert foreign == []
+
+
+@pytest.mark.dev
+def test_a_word_of_a_places_own_project_is_no_other_body(dev2_assistant):
+    """"临翔区收容所项目": 收容所 ends as a body's name does, but it is a word of the project of 临翔区's own
+    report (2023年马鹿坑国有林场新建野生动物收容所建设项目), not an unindexed body; a body the place has no report
+    of is still refused."""
+    route = dev2_assistant.answerer.router.route("临翔区收容所项目执行率多少？")
+    assert route.status == "ok" and len(route.doc_ids) == 1, route
+    assert dev2_assistant.answerer.index.documents[route.doc_ids[0]].name.startswith("04_")
+    assert dev2_assistant.answerer.router.route("临翔区财政局三公经费多少？").status == "not_indexed"
