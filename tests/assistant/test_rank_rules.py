@@ -194,6 +194,7 @@ def test_spoken_forms_ask_as_reports_write():
     assert question_content("比预算多收了多少钱？", []) == "比预算超收"
     assert question_content("卡斯镇今年三公经费多了还是少了？", ["卡斯镇"]) == "三公经费"
     assert question_content("彩票公益金项目是干什么用的？", []) == "彩票公益金项目 用于"
+    assert "改制" in question_content("洛王街道办是由什么改过来的？", ["洛王街道办"])
     assert question_content("卡斯镇公务接待费从多少涨到多少？", ["卡斯镇"]) == "公务接待费"
     assert question_content("收容所项目预算执行率咋样？", []) == "收容所项目预算执行率"
     assert asked_unit_pattern("巫溪档案馆编制几个？").search("核定全额拨款事业编制12名")
