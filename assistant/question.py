@@ -91,7 +91,10 @@ def _asks_quantity(folded: str) -> bool:
 
 
 def _asks_reason_only(folded: str) -> bool:
+    """A reason asked (原因, 为什么) and no figure beside it (多少, 几 …)."""
     return bool(cues()["reason"].search(folded)) and not ASKING.search(folded)
+
+
 ASKING = re.compile(r"多少|几|多大|多长|多深|多高|百分之|比例|比重")
 _ITEM_SEPARATOR = re.compile(r"、|和|与|以及|及")
 _EACH = re.compile(r"(分别|各自|各)(是|为|有)?$")

@@ -387,8 +387,9 @@ _COUNTED_FIGURE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(辆|个|人次|人|名|�
 
 
 def _counts_only(text: str) -> bool:
-    """Every figure of the text (years and dates apart) is a count of things: it states no amount."""
-    figures = _NUMBER.findall(_YEAR.sub("", re.sub(r"\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月", "", text)))
+    """Every figure of the text (years, dates and other digits that are no figure apart) is a count of
+    things: it states no amount."""
+    figures = _NUMBER.findall(_NOT_FIGURES.sub("", text))
     return bool(figures) and len(_COUNTED_FIGURE.findall(text)) >= len(figures)
 
 

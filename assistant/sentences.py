@@ -13,7 +13,7 @@ from index.records import Chunk
 from index.terms import clean_for_terms
 
 _SENTENCE = re.compile(r"[^。！？；;\n]+[。！？；;]?")
-_CLAUSE = re.compile(r"(?:[^，,：:、\s]|\s+(?=[万亿元%％个人名项分]))+[，,：:、\s]*")  # "286 万元": a figure keeps its unit
+_CLAUSE = re.compile(r"(?:[^，,：:、\s]|(?<=\d)\s+(?=[万亿元%％个人名项分]))+[，,：:、\s]*")  # "286 万元": a figure keeps its unit
 _PAGE_NUMBER = re.compile(r"[-—–－\s]*\d{1,3}[-—–－\s]*|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?")  # a page's footer
 LONG = 150  # characters: a "sentence" longer than this is a flattened table or a page without stops
 _PUNCT = re.compile(r"[\s\W_]+")
