@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
@@ -1412,6 +1412,14 @@ class Answerer:
                 for f in self.index.facts.get(doc_id, []) if f.source == "table"
                 and len(name := fold(row_name(f.label))) >= 2 and name in q.folded]
 
+    def _sides_totalled(self, fact: Fact) -> str:
+        """The side a total row's cell totals (总计 under 收入 is the 收入总计 asked), with every other side
+        whose total in that row is the same figure: "收入总计 支出总计" is the 收支总计 a balanced account states."""
+        sides = {f.column.split(" › ")[0] for f in self.index.facts.get(fact.doc_id, []) if f.table == fact.table
+                 and f.label == fact.label and f.value == fact.value and f.context_start == fact.context_start}
+        total = row_name(fact.label)
+        return " ".join(f"{side}{total}" for side in sorted(sides | {fact.column.split(" › ")[0]}))
+
     def fact_candidates(self, q: Question, doc_ids: list[str], passages: list[Passage], keep: int = 3
                         ) -> list[Candidate]:
         """Table cells (index/facts.py) whose row label and column the question
@@ -1435,6 +1443,10 @@ class Answerer:
             # a row of several figures under no header (a table's header lost): which cell is the column the
             # question names (基本支出, 决算数 … as this report's tables name their columns) is not known
             columns, headless = self._headless_rows(doc_id)
+            row_columns: dict[int, set[str]] = defaultdict(set)  # each row's columns (their last level, folded)
+            for f in self.index.facts.get(doc_id, []):
+                if f.source == "table":
+                    row_columns[f.context_start].add(fold(f.column.split(" › ")[-1]))
             if not any(len(c) >= 2 and c in q.folded for c in columns):
                 headless = Counter()
             for fact in self.index.facts.get(doc_id, []):
@@ -1459,6 +1471,12 @@ class Answerer:
                 named = coverage(bigrams(label + column), asked_text)  # as asked, or as reports write it
                 if row_name(fact.label) in TOTAL_ROWS and column:  # a table's total row: its cell is named by its column
                     named = max(named, coverage(bigrams(column), asked_text))
+                elif (column.endswith(TOTAL_ROWS) and headed == column and not names_the_opposite(q.folded, fold(column))
+                      and not any(len(c) >= 2 and c in q.folded for c in row_columns[fact.context_start] - {fold(column)})):
+                    # a row's total column (本年支出合计; not 基本支出 › 小计, a group's; not 本年收入合计 for a
+                    # 支出 asked) is the one named when the question names none of the row's other columns
+                    # (基本支出 of "农林水基本支出"), just short of a cell named in full
+                    named = max(named, coverage(bigrams(label), asked_text) - 0.01)
                 # a row the question does not name, that is no total of the table: a neighbour's cell
                 own = bigrams(row_name(label)) - bigrams(column)  # 教育支出 under 基本支出: 教育, not 支出
                 # named by words of the question that are not the body's name (农业农村局) nor the report's own
@@ -1504,7 +1522,7 @@ class Answerer:
                                  and p.chunk.start <= fact.start < p.chunk.end), (None, None))
             total = row_name(fact.label)
             # a total row under a side's heading is that side's total: 总计 under 收入 is the 收入总计 asked
-            side = f" {fact.column.split(' › ')[0]}{total}" if total in TOTAL_ROWS and fact.column else ""
+            side = f" {self._sides_totalled(fact)}" if total in TOTAL_ROWS and fact.column else ""
             out.append(Candidate(Answer("", text, True, [citation], facts, "number"), "fact",
                                  f"{fact.path()}{side} {fact.as_written()}{said}", passage_rank=rank,
                                  dense_rank=holder.dense_rank if holder else None,
@@ -1671,6 +1689,8 @@ class Answerer:
         found = unqualified or found  # "本级项目支出" is part of the 项目支出 asked, when another label names it whole
         if len(_in_one_unit(found)) > 1:  # "人员经费" down a column of rows: its total row's cell is the one named whole
             found = [f for f in found if f.total_row and f.column == fold(asked)] or found
+        if len(_in_one_unit(found)) > 1:  # "人员经费" over its side's rows: its row 人员经费合计 totals them
+            found = [f for f in found if re.match(re.escape(fold(asked)) + "(?:" + "|".join(TOTAL_ROWS) + ")", f.label)] or found
         wanted = self._wanted_period(q, doc_id)
         if len(_in_one_unit(found)) > 1:  # 预算数 and 决算数 side by side: the period asked, else the report's own
             found = [f for f in found if f.period == wanted] if wanted else found

@@ -51,6 +51,7 @@ class Question:
     figure_only: bool = False  # asks for a figure and nothing else: an answer without a digit is none
     open: bool = False  # may be answered in words too (哪, 什么, 为什么, 原因, 是否 …)
     checked_rate: float | None = None  # a rate quoted to have it checked ("增长29.86%…算对了吗")
+    reason_only: bool = False  # a reason asked (为什么, 原因) and no figure beside it
 
 
 def understand(question: str, names: list[str]) -> Question:
@@ -77,6 +78,7 @@ def understand(question: str, names: list[str]) -> Question:
         and not asks_counted(question),
         open=bool(cues()["open"].search(folded)),
         checked_rate=float(m.group(1)) if (m := _RATE.search(folded)) and cues()["checks"].search(folded) else None,
+        reason_only=_asks_reason_only(folded),
     )
 
 

@@ -44,7 +44,8 @@ _NOT_FIGURES = re.compile(r"(19|20)\d\d\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|\d{1
 _FIGURE_CELL = re.compile(r"[-−]?\d[\d,]*(?:\.\d+)?\s*(?:%|万元|元|亿元|分|人|个)?")  # a table cell that is a figure
 _FILE_NAME = re.compile(r"[^\n|。]{1,120}\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar)", re.IGNORECASE)  # an attachment's link text
 # a table's title line alone ("公开08表 政府性基金预算财政拨款收入支出决算表", "项目支出表"): it names a table, says nothing
-_TABLE_TITLE = re.compile(r"(?:公开\d+表|附?表\s*[\d一二三四五六七八九十]+\s*[:：.、]?)?[^\d。；;，,|：:]{2,40}表(?:[（(]续[)）])?")
+_TABLE_NUMBER = r"(?:公开\d+表|附?表\s*[\d一二三四五六七八九十]+\s*[:：.、]?)"
+_TABLE_TITLE = re.compile(_TABLE_NUMBER + r"?[^\d。；;，,|：:]{2,40}表(?:[（(]续[)）])?" + _TABLE_NUMBER + "?")
 _CHANGE_WORD = re.compile(r"增|减|涨|跌|升|降|持平|不变|变化|变动|多|少|高|低")  # what a change on a year before is written with
 DATA = Path(__file__).parent / "data"  # opposites.tsv, named_quantities.txt
 QUOTES = re.compile(r"[“”\"‘’'「」]")  # “三公”经费 is what 三公经费 asks
@@ -198,6 +199,9 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
     # "评价报告是谁做的", "主管部门是谁": a body or person asked; a passage naming no body and no one by role names none
     f["nobody"] = float(c.source in ("sentence", "sentences") and bool(cues()["who_asked"].search(q.folded))
                         and not _names_someone(text))
+    # "为什么比预算少": a reason asked and nothing else; a passage giving no reason (原因, 由于 …) gives none
+    f["reasonless"] = float(q.reason_only and c.source in ("sentence", "sentences", "section")
+                            and not cues()["reason_written"].search(text))
     # "是哪天作的", "什么时候完工": a when asked; what writes no date (a month at least) does not say when
     f["dateless"] = float(bool(WHEN_QUESTION.search(q.folded)) and not DATE_IN_TEXT.search(text))
     f["untotalled"] = float(q.wants_number and bool(_TOTAL_ASKED.search(q.folded)) and c.source in ("sentence", "sentences")
@@ -334,7 +338,7 @@ def names_the_opposite(question: str, text: str) -> bool:
 RULES = ("silent", "figureless", "opposite", "change_of_other", "changeless", "other_year", "row_unnamed", "unnamed_quantity", "furniture", "unitless",
          "header_row", "untotalled", "ungraded", "scoreless", "asked_cell_empty", "rate_unwritten",
          "share_instead", "named_in_reason", "dateless", "counts_only", "part_instead",
-         "report_words_only", "nobody")  # features that decide by rule (see `ruled_out`), not weighed by the model
+         "report_words_only", "nobody", "reasonless")  # features that decide by rule (see `ruled_out`), not weighed by the model
 
 
 _RIGHT_AFTER = re.compile(r"[^\d。；;，,|]{0,4}?(\d[\d,]*(?:\.\d+)?)\s*([%％]|分|万元|亿元|元|个|人|项|次)?")

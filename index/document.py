@@ -22,7 +22,7 @@ def load_document(path: Path | str, overrides: dict | None = None) -> Document:
     """Read, normalize and identify one file. Identity fields come from the text,
     then from a `FILE.meta.json` beside it, then from `overrides` (CLI flags)."""
     raw = read_file(path)
-    text, page_starts = normalize_pages(raw.pages)
+    text, page_starts = normalize_pages(raw.pages, raw.wrapped)
     if not text.strip():
         raise LoadError(path, "没有可用的文字 (no text after normalization)")
     doc = Document(

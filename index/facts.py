@@ -24,7 +24,7 @@ from .tables import Table, is_blank, is_code, is_code_column, is_figure, is_numb
 
 _CHANGE_COLUMN = re.compile(r"增减|增、减|增幅|减幅|增长率|变动|比上年")
 _CODE_THEN_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s+(\D.*)$")
-FACTS_VERSION = 17  # raised when tables or facts are read differently: older indexes re-read their facts
+FACTS_VERSION = 19  # raised when tables or facts are read differently: older indexes re-read their facts
 TO_WAN = {"元": 1e-4, "千元": 0.1, "万元": 1.0, "亿元": 1e4}
 _COUNT_UNITS = {"个": "个", "人": "人", "项": "项", "名": "人", "人次": "人次", "辆": "辆", "台": "台", "次": "次",
                 "家": "家", "户": "户", "所": "所", "平方米": "平方米", "公里": "公里", "亩": "亩"}
@@ -55,7 +55,10 @@ class Fact:
     source: str  # table | text
 
     def path(self) -> str:
-        return " › ".join(p for p in (self.table, self.label, self.column) if p)
+        """Table › row › column; a column heading the row's own label already writes (人员经费 over the
+        row 人员经费合计 of its side) is left out."""
+        column = " › ".join(level for level in self.column.split(" › ") if level and level not in self.label)
+        return " › ".join(p for p in (self.table, self.label, column) if p)
 
     def as_written(self) -> str:
         """The figure with its unit as the report writes it: "12,345,678.90 元", "96.12万元"."""

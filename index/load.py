@@ -28,6 +28,7 @@ class RawDocument:
     sha256: str
     pages: list[str]
     source_url: str = ""
+    wrapped: bool = True  # lines may be prose hard-wrapped (PDF, text); a sheet's, a Word file's or a web page's are not
 
 
 def read_file(path: Path | str) -> RawDocument:
@@ -60,7 +61,7 @@ def read_file(path: Path | str) -> RawDocument:
         pages[0] = rest
     if not "".join(pages).strip():
         raise LoadError(path, "没有可提取的文字 (no text could be extracted; a scanned PDF needs OCR first)")
-    return RawDocument(path, sha, pages, source_url)
+    return RawDocument(path, sha, pages, source_url, wrapped=suffix in (".pdf", ".txt", ".md"))
 
 
 def _decode_text(path: Path, data: bytes) -> str:

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .headings import SENTENCE_END, TABLE_ROW, heading_rank, starts_block
 
-TEXT_VERSION = 9  # raised when a report's text is read differently: an index re-reads the reports it holds
+TEXT_VERSION = 10  # raised when a report's text is read differently: an index re-reads the reports it holds
 
 # Full-width digits, letters and number signs to ASCII; Chinese punctuation stays as written.
 _HALF_WIDTH = {0x3000: " "}
@@ -125,8 +125,9 @@ def _glue(prev: str, line: str) -> str:
 _PAGE_NUMBER = re.compile(r"[-—－]\s*\d{1,4}\s*[-—－]|第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}")
 
 
-def normalize_pages(pages: list[str]) -> tuple[str, list[int]]:
-    """Return the document text and the offset at which each page starts."""
+def normalize_pages(pages: list[str], wrapped: bool = True) -> tuple[str, list[int]]:
+    """Return the document text and the offset at which each page starts. Lines are rejoined only where
+    the source may have hard-wrapped them (`wrapped`): a sheet's title over its 公开表 number is two lines."""
     page_lines: list[tuple[int, str]] = []  # (page index, raw line)
     for page_no, page in enumerate(pages):
         for raw in to_half_width(page).split("\n"):
@@ -135,7 +136,7 @@ def normalize_pages(pages: list[str]) -> tuple[str, list[int]]:
     markers = [i for i, (_, l) in enumerate(page_lines) if _is_page_break_marker(l)]
     nonblank = sum(1 for _, l in page_lines if l.strip())
     infer_pages = len(pages) == 1 and 2 <= len(markers) <= max(2, nonblank // 10)
-    wrap = _wrap_width([l for _, l in page_lines])
+    wrap = _wrap_width([l for _, l in page_lines]) if wrapped else 0
 
     text_parts: list[str] = []
     length = 0

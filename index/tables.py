@@ -35,6 +35,8 @@ _COLUMN_NUMBERS = tuple(read_data_lines("numbering_columns.txt"))  # 栏次 | 1 
 _UNIT_LINE = re.compile(r"单位\s*[:：]")  # `编制单位：… | 单位：元` stands above a table, it is no header
 _TITLE_WORDS = re.compile(r"表|明细|情况")
 _NOT_TITLE = re.compile(r"[。；;]|^(注|说明|备注)[:：]")
+# a line that only numbers a table (公开01表, 表一, 附表2, 表3-1): it stands by the title, it names no table
+_TABLE_NUMBER = re.compile(r"^(?:附件|公开|部门|附)*表?\s*[\d一二三四五六七八九十]+(?:\s*[-－—]\s*\d+)?\s*表?$")
 
 
 @dataclass
@@ -189,7 +191,7 @@ def _read_block(doc: Document, lines: list[tuple[int, str]], i: int, j: int, bef
         elif (not header and len(candidates) > 1 and _names_most([candidates[-2][0]], width)
               and candidates[-1][0][0] and {k for k, t in enumerate(candidates[-1][0]) if t} <= labels):
             header[:0] = [candidates.pop(-2)[0], candidates.pop()[0]]  # 科目编码 | 科目名称 under 项目 | 本年支出合计 | …
-        elif header and _parents(candidates[-1][0], header[0], 0 in labels):
+        elif header and (_parents(candidates[-1][0], header[0], 0 in labels) or _sides(candidates[-1][0], header[0])):
             header.insert(0, candidates.pop()[0])  # 预算数 | 决算数 over the headings of their halves
         else:
             break
@@ -231,6 +233,19 @@ def _parents(texts: list[str], below: list[str], labelled: bool = True) -> bool:
     filled = [t for t in texts if t]
     return ((not texts[0] or not labelled) and 2 <= len(filled) <= sum(1 for t in below if t) / 2
             and not any(is_figure(t) or ":" in t or "：" in t for t in filled))
+
+
+def _sides(texts: list[str], below: list[str]) -> bool:
+    """A row naming the sides of two tables set side by side (`收入 | | | 支出 | |` over
+    `项目 | 行次 | 金额 | 项目 | 行次 | 金额`): one word over the first column of each repeat of the
+    header below, no figure among them."""
+    filled = [k for k, t in enumerate(texts) if t]
+    width = len(below)
+    for period in range(2, width // 2 + 1):
+        if all(below[k] == below[k + period] for k in range(width - period)) and any(below[:period]):
+            return (len(filled) >= 2 and filled == list(range(0, width, period))[: len(filled)]
+                    and not any(is_figure(texts[k]) or ":" in texts[k] or "：" in texts[k] for k in filled))
+    return False
 
 
 def _numbers_columns(texts: list[str]) -> bool:
@@ -306,7 +321,8 @@ def _title(head_lines: list[str]) -> str:
         if not line or "|" in line:
             continue
         text = _UNIT.sub("", line).strip(" ：:")
-        if text and len(text) <= 40 and _TITLE_WORDS.search(text) and not _NOT_TITLE.search(text):
+        if (text and len(text) <= 40 and _TITLE_WORDS.search(text) and not _NOT_TITLE.search(text)
+                and not _TABLE_NUMBER.match(text)):
             return text
     return ""
 

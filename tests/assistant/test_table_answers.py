@@ -283,6 +283,58 @@ def test_a_word_file_of_the_national_template_answers_from_its_merged_cell_table
 
 
 @pytest.fixture(scope="module")
+def workbook_assistant(tmp_path_factory, embedder):
+    from eval.full_national import write_national_xlsx
+
+    folder = tmp_path_factory.mktemp("workbook")
+    build_index([write_national_xlsx(folder / "清河县农业农村局2023年度部门决算.xlsx")], folder / "index", embedder=embedder)
+    return Assistant.load(folder / "index")
+
+
+@pytest.mark.parametrize("question, figure, wrong", [
+    ("清河县农业农村局农林水支出多少", "2,950.02", "1,629.90"),  # the row's 本年支出合计, not its 基本支出
+    ("清河县农业农村局农林水支出中基本支出多少", "1,629.90", "2,950.02"),  # the column asked
+    ("清河县农业农村局2023年收支总计是多少？", "3,551.78", ""),  # 总计 under 收入 and under 支出, the same figure
+    ("清河县农业农村局因公出国费用多少", "0.00", ""),  # 费用 is the 因公出国（境）费 column
+    ("清河县农业农村局人员经费多少", "1,860.36", "402.18"),  # the side's row 人员经费合计, not a row under it
+])
+def test_a_workbook_of_the_national_tables_answers_from_its_sheets(workbook_assistant, question, figure, wrong):
+    """The national 公开表 as a workbook (eval/full_national.py), with no 说明 beside them: every figure from a
+    sheet's cell, cited on its sheet."""
+    a = workbook_assistant.ask(question)
+    assert a.found and figure in a.answer, a.answer
+    assert not wrong or wrong not in a.answer, a.answer
+
+
+def test_a_rows_total_column_is_the_cell_of_a_row_asked_with_no_column(workbook_assistant):
+    """"农林水支出多少": of the 支出决算表's row, its 本年支出合计 before its 基本支出 and 项目支出 (whose names
+    the question writes no more of than of 本年支出合计); a column the question names comes first."""
+    from assistant.question import understand
+
+    doc = next(iter(workbook_assistant.index.documents))
+    cells = workbook_assistant.answerer.fact_candidates(understand("清河县农业农村局农林水支出多少", []), [doc], [])
+    assert "2,950.02" in cells[0].text and "本年支出合计" in cells[0].text, [c.text for c in cells]
+    cells = workbook_assistant.answerer.fact_candidates(understand("农林水支出中基本支出多少", []), [doc], [])
+    assert "1,629.90" in cells[0].text, [c.text for c in cells]
+
+
+def test_a_sides_total_row_is_the_figure_stated_for_the_side_named(workbook_assistant):
+    """"人员经费多少" of a 基本支出明细表 with 人员经费 and 公用经费 side by side: each row of the 人员经费 side is under
+    that heading; the figure stated for it is its row 人员经费合计."""
+    from assistant.question import understand
+
+    doc = next(iter(workbook_assistant.index.documents))
+    stated = workbook_assistant.answerer.stated_figure(understand("清河县农业农村局人员经费多少", ["清河县农业农村局"]), doc)
+    assert stated is not None and stated[0].value == 1860.36, stated
+
+
+def test_a_reason_asked_is_not_answered_by_a_table_title(workbook_assistant):
+    """"为什么比预算少" of a workbook holding only tables: its “三公” table's title and number line give no reason."""
+    a = workbook_assistant.ask("清河县农业农村局三公经费为什么比预算少")
+    assert not a.found, a.answer
+
+
+@pytest.fixture(scope="module")
 def spread_assistant(tmp_path_factory, embedder):
     folder = tmp_path_factory.mktemp("spread")
     pdf = reports.spread_labels_pdf(folder / "人社局2023年部门决算.pdf")

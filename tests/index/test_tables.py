@@ -152,6 +152,25 @@ def test_xlsx_budget_sheet_cells(tmp_path: Path, write):
     assert not [f for f in facts if f.code == "2080101" and f.column == "项目支出"]
 
 
+def test_a_workbook_of_the_national_tables_keeps_titles_sides_and_one_row_tables(tmp_path):
+    """eval/full_national.py's 部门决算 as a workbook, one sheet per 公开表: a sheet's title over its number
+    (公开01表) stays a line of its own and is the table's title, not its number; `收入 | | | 支出` over the
+    repeated `项目 | 行次 | 金额` names each side; the “三公” table's one row of figures is read under its
+    three-level header."""
+    from eval.full_national import write_national_xlsx
+
+    doc = load_document(write_national_xlsx(tmp_path / "清河县农业农村局2023年度部门决算.xlsx"))
+    assert "\n公开01表\n" in doc.text
+    assert [t.title for t in read_tables(doc)][:4] == ["收入支出决算总表", "收入决算表", "支出决算表",
+                                                       "一般公共预算财政拨款基本支出决算明细表"]
+    facts = extract_facts(doc)
+    assert _cell(facts, "总计", "收入 › 金额").raw == _cell(facts, "总计", "支出 › 金额").raw == "3,551.78"
+    assert _cell(facts, "五、事业收入", "收入 › 金额").page == 1
+    sangong = _cell(facts, "“三公”经费", "决算数 › 合计")
+    assert (sangong.raw, sangong.table, sangong.page) == ("12.96", "一般公共预算财政拨款“三公”经费支出决算表", 5)
+    assert _cell(facts, "“三公”经费", "预算数 › 公务用车购置及运行费 › 运行费").raw == "11.00"
+
+
 def test_a_three_level_header_with_wrapped_cells(tmp_path):
     doc = load_document(reports.basic_expenditure_pdf(tmp_path / "基本支出.pdf"))
     facts = extract_facts(doc)
@@ -186,8 +205,8 @@ def test_wrapped_names_an_empty_row_and_an_empty_column(tmp_path, centred):
 
 def test_row_numbers_are_no_figures_and_a_heading_apart_from_its_figures_names_them(tmp_path):
     facts = extract_facts(load_document(reports.numbered_rows_pdf(tmp_path / "总表.pdf")))
-    assert _cell(facts, "一、一般公共预算财政拨款收入", "金额").raw == "1,234.56"
-    assert _cell(facts, "年末结转和结余", "金额").raw == "52.00"
+    assert _cell(facts, "一、一般公共预算财政拨款收入", "收入 › 金额").raw == "1,234.56"  # 收入 over its side
+    assert _cell(facts, "年末结转和结余", "支出 › 金额").raw == "52.00"
     assert not [f for f in facts if "行次" in f.column or f.raw in ("1", "2", "32", "33", "59", "60")]
     assert not [f for f in facts if f.label in ("二、政府性基金预算财政拨款收入", "二、外交支出")]  # empty rows
 
