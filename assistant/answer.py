@@ -26,6 +26,7 @@ from index.facts import (
     periods_conflict,
     table_subject,
     without_period,
+    writes_period,
 )
 from index.headings import SENTENCE_END, heading_rank
 from index.identify import is_boilerplate
@@ -1237,6 +1238,7 @@ class Answerer:
         for c in out:
             c.features = features(q, c, unnamed, self.idf)
             c.features["report_words_only"] = float(self._report_words_only(asked, c))
+            c.features["period_unwritten"] = float(self._period_unwritten(q, c))
             c.score = self.ranker.score(c.features) if self.ranker else 0.0
         stated = self._stated_cell(q, doc_ids, cells) or self.answer_items(q, doc_ids)
         nth = self.answer_nth_item(q, doc_ids)
@@ -1281,6 +1283,17 @@ class Answerer:
         if not ("|" in text or re.sub(r"\s", "", text) == re.sub(r"\s", "", fold(doc.title))):
             return False  # prose may give what is asked in its own words (a grade for 等级): only a row or the title
         return bool(rest) and rest != asked and coverage(rest, text) == 0 and coverage(asked, text) > 0
+
+    def _period_unwritten(self, q: Question, c: Candidate) -> bool:
+        """A figure of another period than the report's own asked ("公务接待费预算" of a 部门决算), and a passage
+        that writes no word of that period ("30217 公务接待费 3.16"): it gives the report's own (决算) figure."""
+        if (not (q.wants_number or q.figure_only) or q.wants_percent or q.asks_change or q.previous_year
+                or c.source not in ("sentence", "sentences") or not c.answer.citations):
+            return False  # a rate (执行率) or a change is of two periods, each written in its own words
+        asked = asked_period_of(q.folded)
+        own = period_of(self.index.documents[c.answer.citations[0].doc_id].kind)
+        return (asked is not None and asked != "上年" and periods_conflict(asked, own)
+                and not writes_period(fold(c.text), asked))
 
     @staticmethod
     def _with_its_reason(out: list[Candidate]) -> None:
@@ -2338,7 +2351,10 @@ class Answerer:
                 break
             if other.chunk.doc_id == first.doc_id and len(other.chunk.text) > sum(len(s.text) for s in chosen):
                 citations.append(self._citation(other.chunk.doc_id, other.chunk.start, other.chunk.end, other.chunk.section))
-        quoted = "".join(s.text for s in chosen)
+        # sentences on lines of their own (a table's rows as text) are quoted a space apart: "38.60" ending one
+        # row and "30102" opening the next are two figures, not "38.6030102"
+        quoted = "".join(s.text if n == 0 or "\n" not in doc.text[chosen[n - 1].end : s.start] else f" {s.text}"
+                         for n, s in enumerate(chosen))
         answer = Answer("", f"据《{doc.title}》：{quoted}", True, unique(citations), [], "passage")
         return Candidate(answer, "sentence" if len(chosen) == 1 else "sentences", quoted, passage_rank=first.rank,
                          dense_rank=p.dense_rank, bm25_rank=p.bm25_rank, truncated=truncated)

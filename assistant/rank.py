@@ -189,7 +189,7 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
     f["scoreless"] = float(prose and bool(cues()["score_asked"].search(q.folded)) and "分" not in text)
     f["rate_unwritten"] = float(prose and q.wants_percent and _rate_written_otherwise(q, text))
     f["named_in_reason"] = float(q.figure_only and prose and not cues()["reason"].search(q.folded)
-                                 and _named_in_reason_only(want, text))
+                                 and _named_in_reason_only(want, text, bigrams(runs[-1]) if runs else set()))
     f["share_instead"] = float(prose and q.wants_number and not q.wants_percent and _share_written_instead(q, text))
     # "国有资产总额多少": an amount asked (no counter), the passage's figures all counts ("共有车辆5辆，其中…1辆")
     f["counts_only"] = float(prose and q.wants_number and not q.wants_percent and q.unit is None
@@ -338,7 +338,7 @@ def names_the_opposite(question: str, text: str) -> bool:
 RULES = ("silent", "figureless", "opposite", "change_of_other", "changeless", "other_year", "row_unnamed", "unnamed_quantity", "furniture", "unitless",
          "header_row", "untotalled", "ungraded", "scoreless", "asked_cell_empty", "rate_unwritten",
          "share_instead", "named_in_reason", "dateless", "counts_only", "part_instead",
-         "report_words_only", "nobody", "reasonless")  # features that decide by rule (see `ruled_out`), not weighed by the model
+         "report_words_only", "nobody", "reasonless", "period_unwritten")  # features that decide by rule (see `ruled_out`), not weighed by the model
 
 
 _RIGHT_AFTER = re.compile(r"[^\d。；;，,|]{0,4}?(\d[\d,]*(?:\.\d+)?)\s*([%％]|分|万元|亿元|元|个|人|项|次)?")
@@ -376,15 +376,19 @@ def _share_written_instead(q: Question, text: str) -> bool:
 _REASON_GIVEN = re.compile(r"主要原因是|原因是|主要是由于|由于|因为|主要包括|包括|主要用于")
 
 
-def _named_in_reason_only(want: set[str], text: str) -> bool:
+def _named_in_reason_only(want: set[str], text: str, head: set[str] = frozenset()) -> bool:
     """The words asked written only in the reason the sentence gives for another figure ("收入预算总计2,345.60万元，
     比上年增加…，主要原因是老旧小区改造项目增加" for "老旧小区改造项目资金多少"), or in the parts it lists without
-    figures ("公用经费158.13万元，主要包括办公费、…差旅费" for "差旅费多少"): the figures are the other's."""
+    figures ("公用经费158.13万元，主要包括办公费、…差旅费" for "差旅费多少"; "人员经费1,860.36万元，主要包括基本工资、…"
+    for "基本工资花了多少": the thing asked, `head`, written more there than before): the figures are the other's."""
     m = _REASON_GIVEN.search(text)
     if not m or not want:
         return False
     before, reason = text[: m.start()], text[m.end() :]
-    return coverage(want, before) == 0 and coverage(want, reason) >= 0.5 and not re.search(r"\d", reason)
+    if re.search(r"\d", reason):
+        return False
+    return (coverage(want, before) == 0 and coverage(want, reason) >= 0.5
+            or bool(head) and coverage(head, reason) > coverage(head, before))
 
 
 _COUNTED_FIGURE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(辆|个|人次|人|名|台|套|所|项|次|户|家|座|间|批)")

@@ -267,3 +267,50 @@ def write_national_xlsx(path: Path) -> Path:
             sheet.append([EMPTY_NOTE])
     book.save(path)
     return path
+
+
+def write_national_html(path: Path) -> Path:
+    """The same report as a government site publishes it: a GBK page with the site's furniture around it,
+    each table an HTML table whose spanning headings are `colspan` cells, the 说明 as headings and paragraphs."""
+    from html import escape
+
+    parts = ['<html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk">',
+             f"<title>{TITLE}_清河县人民政府</title></head><body>",
+             '<div class="nav">首页 &gt; 政务公开 &gt; 财政资金 &gt; 部门决算</div>',
+             f"<h1>{TITLE}</h1>", "<p>发布日期：2024-09-20　来源：清河县农业农村局</p>"]
+    parts += [f"<p>{escape(entry)}</p>" for entry in CONTENTS]
+    for title, number, _, rows in TABLES:
+        parts += [f"<p>{number}</p>", f"<p><b>{escape(title)}</b></p>", f"<p>部门：{BODY}　　单位：万元</p>", "<table border=1>"]
+        for r, cells in enumerate(rows):
+            heading = r < 3 and not any("." in c and c[:1].isdigit() for c in cells)
+            below = rows[r + 1] if r + 1 < len(rows) else ()
+            out, k = [], 0
+            while k < len(cells):
+                j = k + 1
+                while heading and cells[k] and j < len(cells) and not cells[j] and below and below[j]:
+                    j += 1  # a heading over the empty cells after it, whose row below names them
+                span = f' colspan="{j - k}"' if j - k > 1 else ""
+                out.append(f"<td{span}>{escape(cells[k])}</td>")
+                k = j
+            parts.append("<tr>" + "".join(out) + "</tr>")
+        parts.append("</table>")
+        if title.startswith("政府性基金"):
+            parts.append(f"<p>{EMPTY_NOTE}</p>")
+    for kind, text in EXPLANATIONS:
+        parts.append(f"<h3>{escape(text)}</h3>" if kind == "heading" else f"<p>{escape(text)}</p>")
+    parts += ['<div class="footer">主办：清河县人民政府办公室　网站标识码：1234567890</div>', "</body></html>"]
+    path.write_bytes("\n".join(parts).encode("gbk"))
+    return path
+
+
+def write_national_text(path: Path) -> Path:
+    """The same report as a PDF's text layer saved as a text file: each table row a line of its cells a space
+    apart, its empty cells gone (which column a figure stood in is lost), the 说明 a line per paragraph."""
+    lines = [TITLE, *CONTENTS]
+    for title, number, _, rows in TABLES:
+        lines += [number, title, f"部门：{BODY}    单位：万元"] + [" ".join(c for c in cells if c) for cells in rows]
+        if title.startswith("政府性基金"):
+            lines.append(EMPTY_NOTE)
+    lines += [text for _, text in EXPLANATIONS]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path

@@ -112,6 +112,14 @@ def _stated_period(text: str) -> str | None:
     return next((period for pattern, period in periods if pattern.search(text)), None)
 
 
+def writes_period(text: str, period: str) -> bool:
+    """Whether a text writes any word of this period (预算 of "完成预算的86.40%"), or of a budget for a budget."""
+    periods, none = _periods()
+    text = none.sub(" ", text)
+    wanted = BUDGETS if period in BUDGETS else {period}
+    return any(p in wanted and pattern.search(text) for pattern, p in periods)
+
+
 def period_of(*texts: str) -> str:
     for text in texts:
         if text and (period := _stated_period(text)):

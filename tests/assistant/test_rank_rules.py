@@ -59,11 +59,14 @@ def _ruled_out(question: str, text: str) -> bool:
     ("这个项目总共多少钱？", "项目资金共51.937万元,用于康复补贴1.065万元,儿童救助38.472万元", False),
     ("这个项目总共多少钱？", "项目资金100万元,其中中央60万元、省级40万元", False),
     ("这个项目的钱用在哪了？", "用于康复补贴1.065万元,文化进家庭2.1万元,儿童救助38.472万元", False),
+    # the thing asked written only among the parts a figure is said to include: that figure is the whole's
+    ("基本工资花了多少？", "基本支出2,096.46万元，其中：人员经费1,860.36万元，主要包括基本工资、津贴补贴、奖金", True),
+    ("人员经费花了多少？", "基本支出2,096.46万元，其中：人员经费1,860.36万元，主要包括基本工资、津贴补贴、奖金", False),
     # a table's title with its number (公开07表) beside it names a table and says nothing
     ("三公经费决算数是多少？", "一般公共预算财政拨款“三公”经费支出决算表公开07表", True),
     # a reason asked and nothing else: a passage that gives no reason gives no answer
     ("三公经费为什么比预算少？", "“三公”经费决算数小于预算数", True),
-    ("三公经费为什么比预算少？", "决算数小于预算数的主要原因是厉行节约", False),
+    ("三公经费为什么比预算少？", "“三公”经费决算数小于预算数的主要原因是厉行节约", False),
     ("三公经费为什么比预算少？", "三公经费决算数小于预算数，由于压减公务用车运行维护支出", False),
     # a side-by-side table row whose cell naming what is asked is empty: its figure is the other half's
     ("住房保障支出多少？", "| 八、其他收入 | 128.67 | 八、住房保障支出 |  |", True),

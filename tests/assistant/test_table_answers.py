@@ -335,6 +335,32 @@ def test_a_reason_asked_is_not_answered_by_a_table_title(workbook_assistant):
 
 
 @pytest.fixture(scope="module")
+def text_layer_assistant(tmp_path_factory, embedder):
+    from eval.full_national import write_national_text
+
+    folder = tmp_path_factory.mktemp("text_layer")
+    build_index([write_national_text(folder / "清河县农业农村局2023年度部门决算.txt")], folder / "index", embedder=embedder)
+    return Assistant.load(folder / "index")
+
+
+def test_a_budget_asked_of_a_final_account_is_not_its_spending(text_layer_assistant):
+    """"公务接待费预算是多少" of a 部门决算 whose tables are text rows: the row "30217 公务接待费 3.16" writes no
+    预算 and is the 决算 figure; the budget (4.00, a cell of a row whose columns the text lost) is not found."""
+    a = text_layer_assistant.ask("清河县农业农村局公务接待费预算是多少？")
+    assert "3.16" not in a.answer, a.answer
+
+
+def test_rows_quoted_together_keep_their_figures_apart(text_layer_assistant):
+    """Two table rows on lines of their own, quoted as one passage: "38.60" ending one and "30102" opening the
+    next are two figures, never "38.6030102"."""
+    import re
+
+    a = text_layer_assistant.ask("清河县农业农村局津贴补贴是多少", explain=True)
+    glued = [c.text for c in a.candidates if re.search(r"\.\d\d\d{3,}", c.text)]
+    assert a.candidates and not glued, glued
+
+
+@pytest.fixture(scope="module")
 def spread_assistant(tmp_path_factory, embedder):
     folder = tmp_path_factory.mktemp("spread")
     pdf = reports.spread_labels_pdf(folder / "人社局2023年部门决算.pdf")

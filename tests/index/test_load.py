@@ -153,6 +153,29 @@ def test_a_table_of_contents_line_ends_its_paragraph_in_hard_wrapped_text():
     assert "(二)下一步改进工作的意见和建议 19\n某某局2022年" in text
 
 
+def test_a_table_row_written_as_text_is_never_glued_to_the_next_rows_code():
+    """A text layer writes a table's rows as lines of words and figures ("213 农林水支出 2,950.02 1,320.12"); among
+    hard-wrapped prose they are lines of their own: "1,320.12" + "21301 农业农村" is never read "1,320.1221301".
+    A figure the wrap parts from its unit ("全年预算数 1486.55" / "万元，…") still goes on."""
+    from index.normalize import normalize_pages
+
+    body = "本单位按照年度工作安排开展预算绩效管理工\n作，全面加强预算管理，优化资源配置，提高\n财政资金使用效率和效益，推进各项工作有序\n开展落实到位并见成效，全年预算数 1486.55\n万元，执行数 1413.15 万元。\n"
+    rows = "项目 本年支出合计 基本支出 项目支出\n213 农林水支出 2,950.02 1,629.90 1,320.12\n21301 农业农村 2,950.02 1,629.90 1,320.12\n2130101 行政运行 1,020.30 1,020.30\n"
+    text, _ = normalize_pages([body * 3 + rows + body])
+    assert "\n21301 农业农村 2,950.02 1,629.90 1,320.12\n2130101 行政运行" in text
+    assert "全年预算数 1486.55万元，执行数" in text
+
+
+def test_a_sheet_word_file_or_web_page_has_no_hard_wrapped_lines(tmp_path: Path):
+    """Only a PDF's or a text file's lines may be prose wrapped at a width: a workbook's title over its
+    number line (公开06表) are two lines, whatever their lengths."""
+    from index.normalize import normalize_pages
+
+    lines = ["一般公共预算财政拨款基本支出决算明细表", "公开06表"] * 6 + ["收入支出决算总表本部门的收支总表与说明", "公开01表"]
+    assert "\n公开06表\n" in normalize_pages(["\n".join(lines)], wrapped=False)[0]
+    assert "决算明细表公开06表" in normalize_pages(["\n".join(lines)])[0]  # the same lines, wrapped prose
+
+
 def test_asking_from_a_folder_with_no_index_names_it_and_exits_2(tmp_path: Path):
     import subprocess
     import sys
