@@ -41,6 +41,7 @@ _TOTAL_BEFORE = re.compile(r"(合计|总计|共计|总额|总数|总金额|总|�
 _NOT_FIGURES = re.compile(r"(19|20)\d\d\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|\d{1,2}:\d{2}(:\d{2})?|(19|20)\d\d\s*年度?|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月|(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)0\d{2,3}-\d{7,8}|[〔\[(（]\s*(19|20)\d\d\s*[〕\])）]\s*\d+\s*号|(?:^|(?<=[。；;:：\s]))\d{1,2}\s*[.、．](?!\d)|[（(]\s*\d{1,2}\s*[)）]|附?表\s*\d{1,2}(?!\d)"
                           # an account or code: letters before digits (yn2553), a long code (…4594R), a number after a contact word (QQ号:800061629)
                           r"|[A-Za-z]+\d[\dA-Za-z]*|\d{6,}[A-Za-z][\dA-Za-z]*|(?:QQ|微信|公众号|电话|手机|传真|邮编|邮箱|号码)[^\d。；;]{0,6}[\d-]+")
+_SPACED_HEADER = re.compile(r"^[\u4e00-\u9fff（）()“”]{2,}(?:\s+[\u4e00-\u9fff（）()“”]{2,}){2,}\s+\d")  # headings, then a row
 _FIGURE_CELL = re.compile(r"[-−]?\d[\d,]*(?:\.\d+)?\s*(?:%|万元|元|亿元|分|人|个)?")  # a table cell that is a figure
 _FILE_NAME = re.compile(r"[^\n|。]{1,120}\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar)", re.IGNORECASE)  # an attachment's link text
 # a table's title line alone ("公开08表 政府性基金预算财政拨款收入支出决算表", "项目支出表"): it names a table, says nothing
@@ -208,8 +209,11 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
                             and lays_out_parts(text))
     # "| 项目名称 | … | 年初预算数 | 全年预算数 | 全年执行数 |": a table's header names the columns asked, holds no figure
     cells = [cell.strip() for cell in text.split("|") if cell.strip()]
-    f["header_row"] = float(q.wants_number and c.source in ("sentence", "sentences") and len(cells) >= 3
-                            and not any(_FIGURE_CELL.fullmatch(cell) for cell in cells))
+    # a text layer's header ("科目编码 科目名称 本年支出合计 基本支出 项目支出") quoted with the row under it: the
+    # columns asked are named by the header, the figures are that one row's (208 社会保障和就业支出 …)
+    f["header_row"] = float(q.wants_number and c.source in ("sentence", "sentences")
+                            and (len(cells) >= 3 and not any(_FIGURE_CELL.fullmatch(cell) for cell in cells)
+                                 or bool(_SPACED_HEADER.match(text))))
     # "分别有多少人": nothing asked but a unit; a passage without a figure in that unit says nothing asked
     f["unitless"] = float(not q.content.strip() and q.unit is not None and not q.unit.search(text))
     text_question = 1.0 - f["wants_number"]

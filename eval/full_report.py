@@ -253,6 +253,49 @@ def write_report(path: Path, body: str, title: str, contents: list[str], overvie
     return path
 
 
+def write_report_docx(path: Path, body: str, title: str, contents: list[str], overview: list, tables_heading: str,
+                      tables: list, explanations: list) -> Path:
+    """The same report as a Word file, as many bodies publish it: headings as Word headings, each table a
+    Word table under its title and unit line, the 说明 a paragraph each (no line is wrapped)."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading(title, 0)
+    for entry in contents:
+        document.add_paragraph(entry)
+    for kind, text in overview:
+        document.add_heading(text, 2) if kind == "heading" else document.add_paragraph(text)
+    document.add_heading(tables_heading, 2)
+    for table_title, unit, header, rows in tables:
+        document.add_paragraph(table_title)
+        document.add_paragraph(f"编制单位：{body}        单位：{unit}")
+        table = document.add_table(rows=len(rows) + 1, cols=len(header))
+        table.style = "Table Grid"
+        for r, cells in enumerate([header] + rows):
+            for k, text in enumerate(cells):
+                table.cell(r, k).text = text
+    for kind, text in explanations:
+        document.add_heading(text, 2) if kind == "heading" else document.add_paragraph(text)
+    document.save(str(path))
+    return path
+
+
+def write_report_text(path: Path, body: str, title: str, contents: list[str], overview: list, tables_heading: str,
+                      tables: list, explanations: list) -> Path:
+    """The same report as its PDF's text layer saved as a text file: prose wrapped as printed, each table row
+    a line of its cells a space apart with the empty ones gone (which column a figure stood in is lost)."""
+    lines = [title, *contents]
+    for kind, text in [*overview, ("heading", tables_heading)]:
+        lines += [text] if kind == "heading" else _wrapped(text)
+    for table_title, unit, header, rows in tables:
+        lines += [table_title, f"编制单位：{body}        单位：{unit}", " ".join(header)]
+        lines += [" ".join(cell for cell in row if cell) for row in rows]
+    for kind, text in explanations:
+        lines += [text] if kind == "heading" else _wrapped(text)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
 def write(out: Path = OUT) -> list[Path]:
     from .full_budgets import BUDGETS
     from .full_execution import DISTRICT

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .headings import SENTENCE_END, TABLE_ROW, heading_rank, starts_block
 
-TEXT_VERSION = 11  # raised when a report's text is read differently: an index re-reads the reports it holds
+TEXT_VERSION = 12  # raised when a report's text is read differently: an index re-reads the reports it holds
 
 # Full-width digits, letters and number signs to ASCII; Chinese punctuation stays as written.
 _HALF_WIDTH = {0x3000: " "}
@@ -99,13 +99,16 @@ DOCUMENT_NUMBER_LINE = re.compile(r"^\s*([\u4e00-\u9fff]{1,12}\s*[〔【\[（(]\
 # layer writes it, unless the next line goes on with the figure's unit or the sentence's punctuation
 _ROW_END = re.compile(r"\s[-−]?\d[\d,]*(?:\.\d+)?%?$")
 _GOES_ON = re.compile(r"^(?:[万亿千元%％个人名项次台套辆年月日号分]|[，,。；;、：:）)])")
+# a table's header as a text layer writes it: three or more headings of two characters or more, a space apart
+# ("科目编码 科目名称 本年支出合计 基本支出"); prose has no such spaces (a spaced-out title's are between characters)
+_HEADER_ROW = re.compile(r"^[\u4e00-\u9fff（）()“”]{2,}(?:\s+[\u4e00-\u9fff（）()“”]{2,}){2,}$")
 
 
 def _must_break(paragraph: str, last: str, line: str, wrap: int) -> bool:
     """Whether `line` starts a new paragraph after `last`, the previous line."""
     if not wrap or last[-1] in SENTENCE_END or starts_block(line) or TABLE_ROW.search(last) or _CONTENTS_LINE.match(last):
         return True
-    if _ROW_END.search(last) and not _GOES_ON.match(line):
+    if _ROW_END.search(last) and not _GOES_ON.match(line) or _HEADER_ROW.match(last):
         return True  # a row's last figure is never glued to the next row's code ("1,355.32" + "206 科学技术支出")
     if DOCUMENT_NUMBER_LINE.match(line) and len(line.strip()) <= 20:
         return True  # a title, then its document number on a line of its own

@@ -50,6 +50,9 @@ def _ruled_out(question: str, text: str) -> bool:
     # a table's header row: the columns asked, and no figure under them
     ("全年预算数和全年执行数分别是多少？", "| 公开14表 | 项目名称 | 营养改善计划 | 年初预算数 | 全年预算数 | 全年执行数 | 分值 |", True),
     ("全年预算数和全年执行数分别是多少？", "| 全年预算数 | 387664.62 | 全年执行数 | 387664.62 |", False),
+    # a text layer's header quoted with the one row under it: the columns asked, another row's figures
+    ("基本支出和项目支出各是多少？", "科目编码 科目名称 本年支出合计 基本支出 项目支出 208 社会保障和就业支出 5,220.50 3,250.30", True),
+    ("基本支出和项目支出各是多少？", "基本支出 3,840.30 项目支出 2,560.20", False),
     # a list's numbering is no figure; an attachment's file name is no answer at all
     ("部门预算总额多少？", "2.全面实施预算编制项目绩效目标管理一是加强预算编制绩效管理;", True),
     ("部门预算总额多少？", "2.部门预算总额803.74万元。", False),

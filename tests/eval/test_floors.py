@@ -93,3 +93,20 @@ def test_split_floors(split, sets, request, embedder):
     assert ours_report.wrong <= floor["wrong"]
     assert ours_report.accuracy >= naive_report.accuracy + floor["margin"]
     assert ours_report.routing >= 0.98
+
+
+# The full set's reports in the other formats users hold them in (eval/formats.py): the same questions over a
+# Word file, a web page, a workbook of the tables only (its 说明 questions refused) and a text layer.
+FORMAT_FLOORS = {"docx": {"accuracy": 0.99, "wrong": 0.0}, "html": {"accuracy": 0.99, "wrong": 0.0},
+                 "xlsx (tables only)": {"accuracy": 0.65, "wrong": 0.0}, "txt (text layer)": {"accuracy": 0.88, "wrong": 0.025}}
+
+
+def test_format_floors(tmp_path):
+    from eval.formats import run_formats
+
+    rows = dict(run_formats(tmp_path))
+    assert set(rows) == set(FORMAT_FLOORS)
+    for name, floor in FORMAT_FLOORS.items():
+        wrong = [(r["id"], r["answer"][:60]) for r in rows[name].results if r["found"] and not r["correct"]]
+        assert rows[name].accuracy >= floor["accuracy"], (name, rows[name].accuracy, wrong)
+        assert rows[name].wrong <= floor["wrong"], (name, wrong)
