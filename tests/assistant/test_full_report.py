@@ -486,3 +486,14 @@ def test_a_row_sharing_only_the_reports_own_name_answers_nothing(full_assistant)
     assert not a.found, a.answer
     a = full_assistant.ask("河道整治工程的主管部门是谁？")
     assert a.found and "丰宁区水务局" in a.answer, a.answer
+
+
+@pytest.mark.parametrize("question, figure", [
+    ("清河县农业农村局招待费花了多少", "3.16"),  # 招待费 is the 公务接待费
+    ("丰宁区民政局人头费是多少", "3,150.00"),  # 人头费 is the 人员经费
+    ("丰云街道养车的钱预算多少", "5.00"),  # keeping cars costs the 公务用车运行维护费
+    ("清河县农业农村局财政给的钱有多少", "3,210.50"),  # what the 财政 gave is its 财政拨款收入, not a 支出
+])
+def test_spoken_names_of_the_templates_lines(full_assistant, question, figure):
+    a = full_assistant.ask(question)
+    assert a.found and figure in a.answer, a.answer
