@@ -1239,6 +1239,7 @@ class Answerer:
             c.features = features(q, c, unnamed, self.idf)
             c.features["report_words_only"] = float(self._report_words_only(asked, c))
             c.features["period_unwritten"] = float(self._period_unwritten(q, c))
+            c.features["part_unnamed"] = float(self._part_unnamed(q, c))
             c.score = self.ranker.score(c.features) if self.ranker else 0.0
         stated = self._stated_cell(q, doc_ids, cells) or self.answer_items(q, doc_ids)
         nth = self.answer_nth_item(q, doc_ids)
@@ -1283,6 +1284,19 @@ class Answerer:
         if not ("|" in text or re.sub(r"\s", "", text) == re.sub(r"\s", "", fold(doc.title))):
             return False  # prose may give what is asked in its own words (a grade for 等级): only a row or the title
         return bool(rest) and rest != asked and coverage(rest, text) == 0 and coverage(asked, text) > 0
+
+    def _part_unnamed(self, q: Question, c: Candidate) -> bool:
+        """A figure asked of a part the report names elsewhere ("事业运行的基本支出", its 事业运行 a line of a
+        table), and prose that does not write that part, nor does its section's heading: the figure it gives is
+        the whole's ("基本支出2,096.46万元…"). A part that the report's title or project names is the report's."""
+        if not (q.wants_number or q.figure_only) or c.source not in ("sentence", "sentences") or not c.answer.citations:
+            return False
+        cited = c.answer.citations[0]
+        doc = self.index.documents[cited.doc_id]
+        where = re.sub(r"\s", "", f"{fold(c.text)}{fold(cited.section or '')}")  # a wrap may part a word ("目 标")
+        own = fold(f"{doc.project} {doc.title} {doc.body}")
+        return any(len(part) >= 3 and f"{part}的" in q.folded and part in doc.folded and part not in where
+                   and part not in own for part in q.content.split())
 
     def _period_unwritten(self, q: Question, c: Candidate) -> bool:
         """A figure of another period than the report's own asked ("公务接待费预算" of a 部门决算), and a passage

@@ -342,7 +342,7 @@ def names_the_opposite(question: str, text: str) -> bool:
 RULES = ("silent", "figureless", "opposite", "change_of_other", "changeless", "other_year", "row_unnamed", "unnamed_quantity", "furniture", "unitless",
          "header_row", "untotalled", "ungraded", "scoreless", "asked_cell_empty", "rate_unwritten",
          "share_instead", "named_in_reason", "dateless", "counts_only", "part_instead",
-         "report_words_only", "nobody", "reasonless", "period_unwritten")  # features that decide by rule (see `ruled_out`), not weighed by the model
+         "report_words_only", "nobody", "reasonless", "period_unwritten", "part_unnamed")  # features that decide by rule (see `ruled_out`), not weighed by the model
 
 
 _RIGHT_AFTER = re.compile(r"[^\d。；;，,|]{0,4}?(\d[\d,]*(?:\.\d+)?)\s*([%％]|分|万元|亿元|元|个|人|项|次)?")

@@ -350,6 +350,15 @@ def test_a_budget_asked_of_a_final_account_is_not_its_spending(text_layer_assist
     assert "3.16" not in a.answer, a.answer
 
 
+@pytest.mark.parametrize("question, whole", [("清河县农业农村局事业运行的基本支出", "2,096.46"),
+                                             ("清河县农业农村局2023年事业运行的项目支出是多少", "1,355.32")])
+def test_a_part_asked_is_not_answered_by_the_wholes_figure(text_layer_assistant, question, whole):
+    """"事业运行的基本支出": 事业运行 is a line of the report's tables; the 说明's "基本支出2,096.46万元" writes no
+    事业运行 and gives the whole's figure."""
+    a = text_layer_assistant.ask(question)
+    assert whole not in a.answer, a.answer
+
+
 def test_rows_quoted_together_keep_their_figures_apart(text_layer_assistant):
     """Two table rows on lines of their own, quoted as one passage: "38.60" ending one and "30102" opening the
     next are two figures, never "38.6030102"."""
