@@ -1497,12 +1497,14 @@ class Answerer:
                     label = subject  # a table's 合计 row is the total of what the table is about
                 named = coverage(bigrams(label + column), asked_text)  # as asked, or as reports write it
                 if row_name(fact.label) in TOTAL_ROWS and column:  # a table's total row: its cell is named by its column
-                    named = max(named, coverage(bigrams(column), asked_text))
+                    named = max(named, coverage(bigrams(headed), asked_text))  # 基本支出 › 小计 by 基本支出
                 elif (column.endswith(TOTAL_ROWS) and headed == column and not names_the_opposite(q.folded, fold(column))
-                      and not any(len(c) >= 2 and c in q.folded for c in row_columns[fact.context_start] - {fold(column)})):
+                      and not any(len(c) >= 2 and coverage(bigrams(c), q.folded) >= 0.6
+                                  for c in row_columns[fact.context_start] - {fold(column)})):
                     # a row's total column (本年支出合计; not 基本支出 › 小计, a group's; not 本年收入合计 for a
-                    # 支出 asked) is the one named when the question names none of the row's other columns
-                    # (基本支出 of "农林水基本支出"), just short of a cell named in full
+                    # 支出 asked) is the one named when the question names none of the row's other columns, not
+                    # even mostly (基本支出 of "农林水支出中基本支出", 一般公共预算拨款收入 of "一般公共预算拨款支出中…"),
+                    # just short of a cell named in full
                     named = max(named, coverage(bigrams(label), asked_text) - 0.01)
                 # a row the question does not name, that is no total of the table: a neighbour's cell
                 own = bigrams(row_name(label)) - bigrams(column)  # 教育支出 under 基本支出: 教育, not 支出

@@ -233,3 +233,82 @@ def write_health_budget(path: Path) -> Path:
     pages.goals()
     pages.save()
     return path
+
+
+def _grid(header: list[list[tuple]], width: int) -> list[tuple[list[str], list[tuple[int, int]]]]:
+    """Each header row as cells (a spanning heading written in its first column) and the runs it spans."""
+    rows = []
+    for spans in header:
+        cells = [""] * width
+        for text, a, _ in spans:
+            cells[a] = text
+        rows.append((cells, [(a, b) for _, a, b in spans if b - a > 1]))
+    return rows
+
+
+def write_health_budget_docx(path: Path) -> Path:
+    """The same 部门预算 as a Word file: its spanning headings (本年收入 over three sources, 基本支出 over 小计 |
+    人员经费 | 公用经费) merged cells, the 绩效目标表 a table of label | value rows and its indicators."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading(TITLE, 0)
+    for entry in CONTENTS:
+        document.add_paragraph(entry)
+    for kind, text in OVERVIEW + EXPLANATIONS:
+        document.add_heading(text, 2) if kind == "heading" else document.add_paragraph(text)
+    document.add_heading("第三部分  2024年部门预算表", 2)
+    for title, edges, header, rows in TABLES:
+        width = len(edges) - 1
+        document.add_paragraph(title)
+        document.add_paragraph(f"单位名称：{BODY}        单位：万元")
+        grid = _grid(header, width)
+        table = document.add_table(rows=len(grid) + len(rows), cols=width)
+        table.style = "Table Grid"
+        for r, (cells, merged) in enumerate(grid):
+            for k, text in enumerate(cells):
+                table.cell(r, k).text = text
+            for a, b in merged:
+                table.cell(r, a).merge(table.cell(r, b - 1)).text = cells[a]
+        for r, cells in enumerate(rows, start=len(grid)):
+            for k, text in enumerate(cells):
+                table.cell(r, k).text = text
+    document.add_paragraph("项目支出绩效目标表")
+    goals = document.add_table(rows=len(GOALS) + len(INDICATORS), cols=4)
+    goals.style = "Table Grid"
+    for r, (label, value) in enumerate(GOALS):
+        goals.cell(r, 0).text = label
+        goals.cell(r, 1).merge(goals.cell(r, 3)).text = value
+    for r, cells in enumerate(INDICATORS, start=len(GOALS)):
+        for k, text in enumerate(cells):
+            goals.cell(r, k).text = text
+    document.save(str(path))
+    return path
+
+
+def write_health_budget_xlsx(path: Path) -> Path:
+    """The budget's tables as the workbook they were printed from: one sheet each, the title over merged
+    cells, a line naming the body and unit, spanning headings merged, figures as numbers."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, edges, header, rows in TABLES:
+        width = len(edges) - 1
+        sheet = book.create_sheet(title.replace("“", "").replace("”", "")[:31])
+        sheet.append([title] + [""] * (width - 1))
+        sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+        sheet.append([f"单位名称：{BODY}"] + [""] * (width - 2) + ["单位：万元"])
+        for cells, merged in _grid(header, width):
+            sheet.append(cells)
+            for a, b in merged:
+                sheet.merge_cells(start_row=sheet.max_row, start_column=a + 1, end_row=sheet.max_row, end_column=b)
+        for cells in rows:
+            sheet.append([float(c.replace(",", "")) if c and all(ch in "0123456789,.-" for ch in c) and "." in c
+                          else c for c in cells])
+        for row in sheet.iter_rows(min_row=3):
+            for cell in row:
+                if isinstance(cell.value, float):
+                    cell.number_format = "#,##0.00"
+    book.save(path)
+    return path

@@ -248,8 +248,13 @@ def _fiscal_year(view: View, titles: list[tuple[int, str]], name: str, url: str)
     if label:
         start = label.start(2)
         return Field(label.group(2), label.group(1), *view.span(start, start + 4))
+    named = re.search(r"(?<!\d)(20[12]\d)(?!\d)", name)
+    if named and named.group(1) in counts:  # a title-less sheet's "2023年预算数 | 2024年预算数": the file names which
+        start = first_at[named.group(1)]
+        return Field(named.group(1), "文件名（正文中也有）", *view.span(start, start + 4))
     if counts:
-        year, _ = counts.most_common(1)[0]
+        most = max(counts.values())
+        year = max(y for y, n in counts.items() if n == most)  # of years written as often, the latest: 上年's is earlier
         start = first_at[year]
         return Field(year, "正文中最常见的年度", *view.span(start, start + 4))
     for source, text in (("file name", name), ("address", url)):

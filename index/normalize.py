@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .headings import SENTENCE_END, TABLE_ROW, heading_rank, starts_block
 
-TEXT_VERSION = 12  # raised when a report's text is read differently: an index re-reads the reports it holds
+TEXT_VERSION = 13  # raised when a report's text is read differently: an index re-reads the reports it holds
 
 # Full-width digits, letters and number signs to ASCII; Chinese punctuation stays as written.
 _HALF_WIDTH = {0x3000: " "}

@@ -335,6 +335,34 @@ def test_a_reason_asked_is_not_answered_by_a_table_title(workbook_assistant):
 
 
 @pytest.fixture(scope="module")
+def budget_workbook_assistant(tmp_path_factory, embedder):
+    from eval.full_health_budget import write_health_budget_xlsx
+
+    folder = tmp_path_factory.mktemp("budget_workbook")
+    build_index([write_health_budget_xlsx(folder / "清河县卫生健康局2024年部门预算.xlsx")], folder / "index", embedder=embedder)
+    return Assistant.load(folder / "index")
+
+
+def test_a_title_less_workbook_takes_its_year_from_its_file_name(budget_workbook_assistant):
+    """No sheet has a title with the year; its “三公” table writes 2023年预算数 beside 2024年预算数 as often: the
+    file's name says which is the report's year, and so which column "三公经费预算" asks."""
+    doc = next(iter(budget_workbook_assistant.index.documents.values()))
+    assert doc.year == 2024, doc.year
+    a = budget_workbook_assistant.ask("清河县卫生健康局三公经费预算是多少")
+    assert a.found and "25.60" in a.answer and "28.00" not in a.answer, a.answer
+
+
+@pytest.mark.parametrize("question, figure, wrong", [
+    ("清河县卫生健康局基本支出多少", "3,210.00", "2,498.00"),  # the 合计 row's 基本支出 › 小计, not 卫生健康支出's
+    ("清河县卫生健康局一般公共预算拨款支出中卫生健康支出多少", "", "7,653.43"),  # not the row's 合计: a column is asked
+])
+def test_a_budget_workbook_answers_from_its_total_row_and_the_column_asked(budget_workbook_assistant, question, figure,
+                                                                         wrong):
+    a = budget_workbook_assistant.ask(question)
+    assert wrong not in a.answer and (not figure or a.found and figure in a.answer), a.answer
+
+
+@pytest.fixture(scope="module")
 def text_layer_assistant(tmp_path_factory, embedder):
     from eval.full_national import write_national_text
 

@@ -133,3 +133,13 @@ def test_meta_json_and_overrides_set_identity(tmp_path):
     assert doc.provenance["body"]["source"] == "meta.json"
     doc = load_document(report, {"year": "2023"})
     assert doc.year == 2023 and doc.provenance["year"]["source"] == "命令行" and doc.body == "广州市花都区财政局"
+
+
+def test_a_title_less_texts_year_is_its_file_names_when_the_text_writes_it():
+    """No title line: a sheet's headings write 2023 (上年) more often than 2024; the file's name says 2024 and the
+    text writes it too, so 2024 is the report's year. A year the text never writes is not taken from the name."""
+    from index.identify import identify
+
+    text = "| 项目 | 2023年预算数 | 2024年预算数 | 增减额 |\n| 合计 | 28.00 | 25.60 | -2.40 |\n| 2023年结转 | 1.00 | | |"
+    assert identify(text, text, "某某局2024年部门预算.xlsx").year.value == "2024"
+    assert identify(text, text, "某某局2025年部门预算.xlsx").year.value == "2023"
