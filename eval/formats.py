@@ -21,6 +21,8 @@ from .full_health_budget import TITLE as HEALTH
 from .full_health_budget import write_health_budget_docx, write_health_budget_xlsx
 from .full_national import TITLE as NATIONAL
 from .full_national import write_national_docx, write_national_html, write_national_text, write_national_xlsx
+from .full_ruled import TITLE as RULED
+from .full_ruled import write_ruled_docx, write_ruled_xlsx
 from .run import Report, run_eval
 
 FULL = Path(__file__).parent / "full"
@@ -41,9 +43,10 @@ def copies() -> dict[str, dict[str, Callable[[Path], Path]]]:
     """format → {title of the PDF it replaces: writer of the copy}."""
     others = _report_writers()
     return {
-        "docx": {NATIONAL: write_national_docx, HEALTH: write_health_budget_docx, **{t: w[0] for t, w in others.items()}},
+        "docx": {NATIONAL: write_national_docx, HEALTH: write_health_budget_docx, RULED: write_ruled_docx,
+                 **{t: w[0] for t, w in others.items()}},
         "html": {NATIONAL: write_national_html},
-        "xlsx (tables only)": {NATIONAL: write_national_xlsx, HEALTH: write_health_budget_xlsx},
+        "xlsx (tables only)": {NATIONAL: write_national_xlsx, HEALTH: write_health_budget_xlsx, RULED: write_ruled_xlsx},
         "txt (text layer)": {NATIONAL: write_national_text, **{title: w[1] for title, w in others.items()}},
     }
 

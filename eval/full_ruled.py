@@ -288,3 +288,89 @@ def write_ruled(path: Path) -> Path:
     pages.blocks(EXPLANATIONS)
     pages.save()
     return path
+
+
+def grids() -> list[tuple[str, str, list[list], list[list[str]]]]:
+    """The report's tables: title, 公开表 number, header rows (None: merged into the cell on its left), rows."""
+    code = ["类", "款", "项"]
+    return [
+        ("收入支出决算总表", "公开01表", [["项目", None, None, "项目", None, None], ["收入", "行次", "金额", "支出", "行次", "金额"]],
+         summary_rows()),
+        ("收入决算表", "公开02表", [["科目编码", None, None, "科目名称", "本年收入合计", "财政拨款收入", "上级补助收入", "事业收入",
+                                "经营收入", "附属单位上缴收入", "其他收入"], code + [""] * 8], income_rows()),
+        ("支出决算表", "公开03表", [["科目编码", None, None, "科目名称", "本年支出合计", "基本支出", "项目支出", "上缴上级支出",
+                                "经营支出", "对附属单位补助支出"], code + [""] * 7], spending_rows()),
+        ("一般公共预算财政拨款“三公”经费支出决算表", "公开07表", [["项目", "预算数", "决算数"]], THREE_PUBLIC),
+    ]
+
+
+def _merged(head: list) -> tuple[list[str], list[tuple[int, int]]]:
+    """A header row's cells (a merged one written in its first column) and the runs merged."""
+    cells, runs = [], []
+    for k, cell in enumerate(head):
+        if cell is None:
+            cells.append("")
+            if runs and runs[-1][1] == k:
+                runs[-1] = (runs[-1][0], k + 1)
+            else:
+                runs.append((k - 1, k + 1))
+        else:
+            cells.append(cell)
+    return cells, runs
+
+
+def write_ruled_docx(path: Path) -> Path:
+    """The same 部门决算 as a Word file: each grid a Word table, 科目编码 merged over 类 | 款 | 项, in 元."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading(TITLE, 0)
+    for kind, text in [("heading", "第一部分  部门概况"), *OVERVIEW, ("heading", "第二部分  2023年度部门决算表")]:
+        document.add_heading(text, 2) if kind == "heading" else document.add_paragraph(text)
+    for title, number, head, rows in grids():
+        for line in (number, title, f"编制单位：{BODY}    2023年度    单位：元"):
+            document.add_paragraph(line)
+        table = document.add_table(rows=len(head) + len(rows), cols=len(head[0]))
+        table.style = "Table Grid"
+        for r, cells in enumerate(head):
+            texts, runs = _merged(cells)
+            for k, text in enumerate(texts):
+                table.cell(r, k).text = text
+            for a, b in runs:
+                table.cell(r, a).merge(table.cell(r, b - 1)).text = texts[a]
+        for r, cells in enumerate(rows, start=len(head)):
+            for k, text in enumerate(cells):
+                table.cell(r, k).text = text
+    for kind, text in [("heading", "第三部分  2023年度部门决算情况说明"), *EXPLANATIONS]:
+        document.add_heading(text, 2) if kind == "heading" else document.add_paragraph(text)
+    document.save(str(path))
+    return path
+
+
+def write_ruled_xlsx(path: Path) -> Path:
+    """The report's grids as a workbook, one sheet each, in 元, 科目编码 merged over 类 | 款 | 项."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, number, head, rows in grids():
+        width = len(head[0])
+        sheet = book.create_sheet(title.replace("“", "").replace("”", "")[:31])
+        sheet.append([title] + [""] * (width - 1))
+        sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+        sheet.append([""] * (width - 1) + [number])
+        sheet.append([f"编制单位：{BODY}"] + [""] * (width - 2) + ["单位：元"])
+        for cells in head:
+            texts, runs = _merged(cells)
+            sheet.append(texts)
+            for a, b in runs:
+                sheet.merge_cells(start_row=sheet.max_row, start_column=a + 1, end_row=sheet.max_row, end_column=b)
+        for cells in rows:
+            sheet.append([float(c.replace(",", "")) if c and "." in c and all(ch in "0123456789,." for ch in c)
+                          else c for c in cells])
+        for row in sheet.iter_rows(min_row=4):
+            for cell in row:
+                if isinstance(cell.value, float):
+                    cell.number_format = "#,##0.00"
+    book.save(path)
+    return path
