@@ -1300,14 +1300,15 @@ class Answerer:
 
     def _period_unwritten(self, q: Question, c: Candidate) -> bool:
         """A figure of another period than the report's own asked ("公务接待费预算" of a 部门决算), and a passage
-        that writes no word of that period ("30217 公务接待费 3.16"): it gives the report's own (决算) figure."""
+        that writes no word of that period ("30217 公务接待费 3.16"), or, for an amount, none with an amount after
+        it ("决算为12.96万元，完成预算的86.40%"): it gives the report's own (决算) figure."""
         if (not (q.wants_number or q.figure_only) or q.wants_percent or q.asks_change or q.previous_year
                 or c.source not in ("sentence", "sentences") or not c.answer.citations):
             return False  # a rate (执行率) or a change is of two periods, each written in its own words
         asked = asked_period_of(q.folded)
         own = period_of(self.index.documents[c.answer.citations[0].doc_id].kind)
         return (asked is not None and asked != "上年" and periods_conflict(asked, own)
-                and not writes_period(fold(c.text), asked))
+                and not writes_period(fold(c.text), asked, amount=q.wants_number and not q.wants_percent))
 
     @staticmethod
     def _with_its_reason(out: list[Candidate]) -> None:

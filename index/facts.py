@@ -112,12 +112,19 @@ def _stated_period(text: str) -> str | None:
     return next((period for pattern, period in periods if pattern.search(text)), None)
 
 
-def writes_period(text: str, period: str) -> bool:
-    """Whether a text writes any word of this period (预算 of "完成预算的86.40%"), or of a budget for a budget."""
+_AMOUNT_AFTER = re.compile(r"[^。；;，,\d]{0,8}?\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|元)|[^。；;，,\d]{0,4}?\|?\s*\d[\d,]*\.\d+(?![\d.]|\s*%)")
+
+
+def writes_period(text: str, period: str, amount: bool = False) -> bool:
+    """Whether a text writes any word of this period (预算 of "完成预算的86.40%"), or of a budget for a budget;
+    with `amount`, only a word an amount follows ("预算为15.00万元", "| 预算数 | 15.00"), not a rate ("完成预算的
+    86.40%") nor none ("小于预算数的主要原因")."""
     periods, none = _periods()
     text = none.sub(" ", text)
     wanted = BUDGETS if period in BUDGETS else {period}
-    return any(p in wanted and pattern.search(text) for pattern, p in periods)
+    return any(p in wanted and (not amount and pattern.search(text)
+                                or amount and any(_AMOUNT_AFTER.match(text, m.end()) for m in pattern.finditer(text)))
+               for pattern, p in periods)
 
 
 def period_of(*texts: str) -> str:
