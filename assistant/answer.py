@@ -87,6 +87,7 @@ from .rank import (
     QUOTES, Candidate, Ranker, default_ranker, features, misses_named_quantity, names_the_opposite, ruled_out, term_idf,
 )
 from .records import Answer, Citation
+from .targets import Verdict, compare
 from .retrieve import Passage, Retriever
 from .route import Route, Router
 from .sentences import (
@@ -1253,7 +1254,7 @@ class Answerer:
                       self.answer_page(q, doc_ids),
                       definition,
                       self.answer_listed(q, doc_ids),
-                      self.answer_deductions(q, doc_ids) or self.answer_grade(q, doc_ids)
+                      self.answer_unmet(q, doc_ids) or self.answer_deductions(q, doc_ids) or self.answer_grade(q, doc_ids)
                       or stated or self.project_score(q, doc_ids) or self.level_score(q, doc_ids),
                       self.answer_table_rows(q, doc_ids)):
             if ruled is not None:  # read off the page itself by a rule of the genre, not weighed by the model
@@ -1880,6 +1881,59 @@ class Answerer:
             facts.append({"formula": " + ".join(f"{r.lost:g}" for r in lost) + f" = {sum(r.lost for r in lost):g}",
                           "value": total, "unit": "分", "computed": True})
         return Answer("", text, True, unique(citations), facts, "computed")
+
+    def answer_unmet(self, q: Question, doc_ids: list[str]) -> Answer | None:
+        """"哪些指标没完成", "指标都达到了吗": of one 自评表, each indicator's 实际完成值 against its 年度指标值
+        (assistant/targets.py), the rows that fell short named with both and the 偏差原因 their row gives; a
+        target in words is said to be beyond comparing, not judged. The rows compared are cited."""
+        if len(doc_ids) != 1 or not cues()["unmet_asked"].search(q.folded) or not re.search(r"指标|目标", q.folded):
+            return None
+        doc_id = doc_ids[0]
+        doc = self.index.documents[doc_id]
+        rows = self._targets(doc_id)
+        if len(rows) < 2:
+            return None
+        missed = [(name, v, reason) for name, v, reason, _ in rows if v.met is False]
+        unknown = [name for name, v, _, _ in rows if v.met is None]
+        said = "；".join(f"{name}（年度指标值 {v.target}，实际完成值 {v.actual}"
+                        + (f"，偏差原因：{doc.text[slice(*reason)]}" if reason else "") + "）" for name, v, reason in missed)
+        compared = len(rows) - len(unknown)
+        if missed:
+            text = f"{self._names(doc)}实际完成值未达到年度指标值的指标有 {len(missed)} 项：{said}。"
+            text += f"其余 {compared - len(missed)} 项达到。" if compared > len(missed) else ""
+        else:
+            text = f"{self._names(doc)}按表中数字比较，{compared} 项指标的实际完成值均达到年度指标值。"
+        if unknown:
+            text += f"另有 {len(unknown)} 项的指标值为文字或单位不一（{'、'.join(unknown)}），未作比较。"
+        citations = [self._citation(doc_id, start, end) for *_, (start, end) in rows]
+        facts = [{"label": f"{name} › 年度指标值 / 实际完成值", "target": v.target, "actual": v.actual, "met": v.met}
+                 for name, v, _, _ in rows]
+        return Answer("", text, True, unique(citations), facts, "table")
+
+    def _targets(self, doc_id: str) -> list[tuple[str, Verdict, tuple[int, int] | None, tuple[int, int]]]:
+        """A 自评表's indicator rows, each (name, verdict, its 偏差原因 span, its row span): the 年度指标值 and
+        实际完成值 cells read where the tables put those columns, else from the flattened text's rows."""
+        doc = self.index.documents[doc_id]
+        facts = [f for f in self.index.facts.get(doc_id, []) if f.source == "table"]
+        at = {}  # column → its cell's place in a row, from a cell read under it
+        header = len(doc.text)  # the indicator rows' header: the funds rows above it have other columns
+        for f in facts:
+            heading = f.column.split(" › ")[-1]
+            if heading in ("年度指标值", "实际完成值"):
+                at.setdefault(heading, doc.text[f.context_start : f.start].count("|"))
+                header = min(header, doc.text.rfind(heading, 0, f.context_start))
+        out = []
+        if len(at) == 2:
+            for r in [r for r in scored_rows(doc.text, facts, [], []) if r.start > header]:
+                cells = doc.text[r.start : r.end].split("|")
+                if max(at.values()) < len(cells):
+                    cost = any("成本" in level for level in r.levels) or "成本" in r.name
+                    verdict = compare(cells[at["年度指标值"]].strip(), cells[at["实际完成值"]].strip(), cost)
+                    out.append((r.name, verdict, r.reason, (r.start, r.end)))
+        if len(out) >= 2:
+            return out
+        return [(r.label, compare(r.target, r.actual, "成本" in r.label), None, (r.start, r.end))
+                for r in self._indicators(doc_id)]
 
     def _total_row(self, doc_id: str) -> dict[str, Fact]:
         """A 自评表's 总分 row, by column (分值, 得分)."""

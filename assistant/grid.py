@@ -217,7 +217,7 @@ def asked_columns(question: str) -> list[str]:
 
 # --- the indicator rows: 三级指标 | 指标性质 | 指标值 | 度量单位 | 实际完成值 | 分值 | 得分 -------------
 
-_OPERATOR = re.compile(r"^\s*(≧|≥|≤|≦|═|=|＝|>|<|＞|＜)\s*(.*)$")
+_OPERATOR = re.compile(r"^\s*(≧|≥|≤|≦|═|﹦|=|＝|>|<|＞|＜)\s*(.*)$")
 
 
 @dataclass

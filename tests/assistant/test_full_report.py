@@ -497,3 +497,12 @@ def test_a_row_sharing_only_the_reports_own_name_answers_nothing(full_assistant)
 def test_spoken_names_of_the_templates_lines(full_assistant, question, figure):
     a = full_assistant.ask(question)
     assert a.found and figure in a.answer, a.answer
+
+
+@pytest.mark.parametrize("question", ["丰宁区水务局河道整治工程哪些指标没完成？", "丰宁区水务局河道整治工程指标都达到了吗"])
+def test_the_indicators_that_missed_their_targets(full_assistant, question):
+    """A 自评表's indicators whose 实际完成值 fell short of the 年度指标值 (a date after the deadline, an area under
+    its target), each with its row's 偏差原因; not the funds row above the indicators' header."""
+    a = full_assistant.ask(question)
+    assert a.found and "有 2 项" in a.answer and "工程完工时间" in a.answer and "沿岸绿化面积" in a.answer, a.answer
+    assert "受汛期影响" in a.answer and "年度资金总额" not in a.answer and a.citations, a.answer

@@ -267,6 +267,14 @@ def test_a_projects_name_in_the_question_names_its_report_not_what_is_asked(tmp_
     assert a.found and "120.00 − 全年执行数 110.50 = 9.5" in a.answer, a.answer
 
 
+def test_a_word_self_evaluation_names_the_indicator_that_missed_its_target(tmp_path, embedder):
+    """"哪些指标没完成" of a Word 自评表: its 工程按期完工率 (=100%, 90% done) is named; the others met theirs."""
+    build_index([reports.self_evaluation_docx(tmp_path / "某某区水务局2023年度河道整治工程项目支出绩效自评表.docx")],
+                tmp_path / "index", embedder=embedder)
+    a = Assistant.load(tmp_path / "index").ask("某某区水务局河道整治工程哪些指标没完成？")
+    assert a.found and "有 1 项" in a.answer and "工程按期完工率" in a.answer and "90%" in a.answer, a.answer
+
+
 def test_a_word_file_of_the_national_template_answers_from_its_merged_cell_tables(tmp_path, embedder):
     """The national-template 部门决算 as a Word file (eval/full_national.py): 预算数 and 决算数 merged over their
     halves name the “三公” columns; "农林水支出多少" is the 收入支出决算总表's cell, not the 收入决算表's row of
