@@ -87,7 +87,6 @@ from .rank import (
     QUOTES, Candidate, Ranker, default_ranker, features, misses_named_quantity, names_the_opposite, ruled_out, term_idf,
 )
 from .records import Answer, Citation
-from .targets import Verdict, compare
 from .retrieve import Passage, Retriever
 from .route import Route, Router
 from .sentences import (
@@ -101,6 +100,7 @@ from .sentences import (
     question_content,
     split_sentences,
 )
+from .targets import Verdict, compare
 
 NEAREST_NOTE = "最接近的段落（不含答案）"
 RELATED_NOTE = "相关但不同的数字"
@@ -1919,9 +1919,9 @@ class Answerer:
         header = len(doc.text)  # the indicator rows' header: the funds rows above it have other columns
         for f in facts:
             heading = f.column.split(" › ")[-1]
-            if heading in ("年度指标值", "实际完成值"):
-                at.setdefault(heading, doc.text[f.context_start : f.start].count("|"))
-                header = min(header, doc.text.rfind(heading, 0, f.context_start))
+            if fold(heading) in ("年度指标值", "实际完成值"):  # 年度指標值 as a traditional-character table heads it
+                at.setdefault(fold(heading), doc.text[f.context_start : f.start].count("|"))
+                header = min(header, max(0, doc.text.rfind(heading, 0, f.context_start)))
         out = []
         if len(at) == 2:
             for r in [r for r in scored_rows(doc.text, facts, [], []) if r.start > header]:

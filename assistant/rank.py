@@ -342,7 +342,8 @@ def names_the_opposite(question: str, text: str) -> bool:
 RULES = ("silent", "figureless", "opposite", "change_of_other", "changeless", "other_year", "row_unnamed", "unnamed_quantity", "furniture", "unitless",
          "header_row", "untotalled", "ungraded", "scoreless", "asked_cell_empty", "rate_unwritten",
          "share_instead", "named_in_reason", "dateless", "counts_only", "part_instead",
-         "report_words_only", "nobody", "reasonless", "period_unwritten", "part_unnamed")  # features that decide by rule (see `ruled_out`), not weighed by the model
+         "report_words_only", "nobody", "reasonless", "period_unwritten",
+         "part_unnamed")  # features that decide by rule (see `ruled_out`), not weighed by the model
 
 
 _RIGHT_AFTER = re.compile(r"[^\d。；;，,|]{0,4}?(\d[\d,]*(?:\.\d+)?)\s*([%％]|分|万元|亿元|元|个|人|项|次)?")
@@ -451,7 +452,10 @@ def ruled_out(f: dict[str, float]) -> bool:
     after it (the figure in the row is another line's); nor a rate asked (执行率) by prose that writes the
     rate's name only with another kind of figure right after it ("执行率10分"); nor an amount asked by prose that
     writes its words only as the whole of a share ("占项目支出总额比例 0%"), nor by prose that writes them only in
-    the reason it gives for another figure ("…增加145.60万元，主要原因是老旧小区改造项目增加")."""
+    the reason it gives for another figure ("…增加145.60万元，主要原因是老旧小区改造项目增加"); a reason asked is
+    not answered by a passage that gives none; a figure of another period than the report's own ("预算" of a
+    决算) not by prose writing no amount after that period's word, nor a part ("事业运行的基本支出") by prose that
+    does not write it (the last two measured in answer.py, where the report is known)."""
     return any(f.get(name, 0.0) == 1.0 for name in RULES)
 
 
