@@ -487,6 +487,7 @@ class Answerer:
         self.indicators: dict[str, list[IndicatorRow]] = {}  # the same, for the 自评表's indicator rows
         self.table_spans: dict[str, list[tuple[int, int]]] = {}  # per report, on first use
         self.headless: dict[str, tuple[set[str], Counter]] = {}  # the same, for its tables' columns and headless rows
+        self.row_columns: dict[str, dict[int, set[str]]] = {}  # the same, for each table row's columns
         self.facts_by_doc: dict[str, list[MetricFact]] = {d: extract_metrics(doc) for d, doc in index.documents.items()}
         self.router = Router(index.documents)
 
@@ -1337,6 +1338,16 @@ class Answerer:
             self.table_spans[doc_id] = list(spans.values())
         return self.table_spans[doc_id]
 
+    def _row_columns(self, doc_id: str) -> dict[int, set[str]]:
+        """Each table row's columns (their last level, folded), by the row's start: once per report."""
+        if doc_id not in self.row_columns:
+            columns: dict[int, set[str]] = defaultdict(set)
+            for f in self.index.facts.get(doc_id, []):
+                if f.source == "table":
+                    columns[f.context_start].add(fold(f.column.split(" › ")[-1]))
+            self.row_columns[doc_id] = columns
+        return self.row_columns[doc_id]
+
     def _headless_rows(self, doc_id: str) -> tuple[set[str], Counter]:
         """A report's table columns (their last header level, folded), and how many figures each row under no
         header holds (by the row's start): once per report, not per question."""
@@ -1472,10 +1483,7 @@ class Answerer:
             # a row of several figures under no header (a table's header lost): which cell is the column the
             # question names (基本支出, 决算数 … as this report's tables name their columns) is not known
             columns, headless = self._headless_rows(doc_id)
-            row_columns: dict[int, set[str]] = defaultdict(set)  # each row's columns (their last level, folded)
-            for f in self.index.facts.get(doc_id, []):
-                if f.source == "table":
-                    row_columns[f.context_start].add(fold(f.column.split(" › ")[-1]))
+            row_columns = self._row_columns(doc_id)
             if not any(len(c) >= 2 and c in q.folded for c in columns):
                 headless = Counter()
             for fact in self.index.facts.get(doc_id, []):

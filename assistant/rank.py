@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from index.facts import joined_items
+from index.headings import SPACED_HEADINGS
 from index.identify import is_boilerplate
 from index.names import org_suffixes, read_data_lines
 from index.normalize import fold
@@ -41,7 +42,7 @@ _TOTAL_BEFORE = re.compile(r"(合计|总计|共计|总额|总数|总金额|总|�
 _NOT_FIGURES = re.compile(r"(19|20)\d\d\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|\d{1,2}:\d{2}(:\d{2})?|(19|20)\d\d\s*年度?|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月|(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)0\d{2,3}-\d{7,8}|[〔\[(（]\s*(19|20)\d\d\s*[〕\])）]\s*\d+\s*号|(?:^|(?<=[。；;:：\s]))\d{1,2}\s*[.、．](?!\d)|[（(]\s*\d{1,2}\s*[)）]|附?表\s*\d{1,2}(?!\d)"
                           # an account or code: letters before digits (yn2553), a long code (…4594R), a number after a contact word (QQ号:800061629)
                           r"|[A-Za-z]+\d[\dA-Za-z]*|\d{6,}[A-Za-z][\dA-Za-z]*|(?:QQ|微信|公众号|电话|手机|传真|邮编|邮箱|号码)[^\d。；;]{0,6}[\d-]+")
-_SPACED_HEADER = re.compile(r"^[\u4e00-\u9fff（）()“”]{2,}(?:\s+[\u4e00-\u9fff（）()“”]{2,}){2,}\s+\d")  # headings, then a row
+_SPACED_HEADER = re.compile(rf"^{SPACED_HEADINGS}\s+\d")  # a text layer's header, then the row under it
 _FIGURE_CELL = re.compile(r"[-−]?\d[\d,]*(?:\.\d+)?\s*(?:%|万元|元|亿元|分|人|个)?")  # a table cell that is a figure
 _FILE_NAME = re.compile(r"[^\n|。]{1,120}\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar)", re.IGNORECASE)  # an attachment's link text
 # a table's title line alone ("公开08表 政府性基金预算财政拨款收入支出决算表", "项目支出表"): it names a table, says nothing

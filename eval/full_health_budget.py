@@ -251,6 +251,8 @@ def write_health_budget_docx(path: Path) -> Path:
     人员经费 | 公用经费) merged cells, the 绩效目标表 a table of label | value rows and its indicators."""
     import docx
 
+    from .table_reports import add_word_table
+
     document = docx.Document()
     document.add_heading(TITLE, 0)
     for entry in CONTENTS:
@@ -259,29 +261,11 @@ def write_health_budget_docx(path: Path) -> Path:
         document.add_heading(text, 2) if kind == "heading" else document.add_paragraph(text)
     document.add_heading("第三部分  2024年部门预算表", 2)
     for title, edges, header, rows in TABLES:
-        width = len(edges) - 1
         document.add_paragraph(title)
         document.add_paragraph(f"单位名称：{BODY}        单位：万元")
-        grid = _grid(header, width)
-        table = document.add_table(rows=len(grid) + len(rows), cols=width)
-        table.style = "Table Grid"
-        for r, (cells, merged) in enumerate(grid):
-            for k, text in enumerate(cells):
-                table.cell(r, k).text = text
-            for a, b in merged:
-                table.cell(r, a).merge(table.cell(r, b - 1)).text = cells[a]
-        for r, cells in enumerate(rows, start=len(grid)):
-            for k, text in enumerate(cells):
-                table.cell(r, k).text = text
+        add_word_table(document, _grid(header, len(edges) - 1), rows)
     document.add_paragraph("项目支出绩效目标表")
-    goals = document.add_table(rows=len(GOALS) + len(INDICATORS), cols=4)
-    goals.style = "Table Grid"
-    for r, (label, value) in enumerate(GOALS):
-        goals.cell(r, 0).text = label
-        goals.cell(r, 1).merge(goals.cell(r, 3)).text = value
-    for r, cells in enumerate(INDICATORS, start=len(GOALS)):
-        for k, text in enumerate(cells):
-            goals.cell(r, k).text = text
+    add_word_table(document, [([label, value, "", ""], [(1, 4)]) for label, value in GOALS], INDICATORS)
     document.save(str(path))
     return path
 
@@ -291,24 +275,13 @@ def write_health_budget_xlsx(path: Path) -> Path:
     cells, a line naming the body and unit, spanning headings merged, figures as numbers."""
     import openpyxl
 
+    from .table_reports import add_sheet
+
     book = openpyxl.Workbook()
     book.remove(book.active)
     for title, edges, header, rows in TABLES:
         width = len(edges) - 1
-        sheet = book.create_sheet(title.replace("“", "").replace("”", "")[:31])
-        sheet.append([title] + [""] * (width - 1))
-        sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
-        sheet.append([f"单位名称：{BODY}"] + [""] * (width - 2) + ["单位：万元"])
-        for cells, merged in _grid(header, width):
-            sheet.append(cells)
-            for a, b in merged:
-                sheet.merge_cells(start_row=sheet.max_row, start_column=a + 1, end_row=sheet.max_row, end_column=b)
-        for cells in rows:
-            sheet.append([float(c.replace(",", "")) if c and all(ch in "0123456789,.-" for ch in c) and "." in c
-                          else c for c in cells])
-        for row in sheet.iter_rows(min_row=3):
-            for cell in row:
-                if isinstance(cell.value, float):
-                    cell.number_format = "#,##0.00"
+        add_sheet(book, title.replace("“", "").replace("”", "")[:31], title, width,
+                  [[f"单位名称：{BODY}"] + [""] * (width - 2) + ["单位：万元"]], _grid(header, width), rows)
     book.save(path)
     return path

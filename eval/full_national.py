@@ -247,24 +247,15 @@ def write_national_xlsx(path: Path) -> Path:
     the title over merged cells, its 公开表 number, a line naming the body and the unit, then the rows."""
     import openpyxl
 
+    from .table_reports import add_sheet
+
     book = openpyxl.Workbook()
     book.remove(book.active)
     for title, number, _, rows in TABLES:
-        sheet = book.create_sheet(title[:31])
         width = len(rows[0])
-        sheet.append([title] + [""] * (width - 1))
-        sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
-        sheet.append([""] * (width - 1) + [number])
-        sheet.append([f"部门：{BODY}"] + [""] * (width - 2) + ["单位：万元"])
-        for cells in rows:
-            sheet.append([float(c.replace(",", "")) if c and all(ch in "0123456789,.-" for ch in c) and "." in c
-                          else c for c in cells])
-        for row in sheet.iter_rows(min_row=4):
-            for cell in row:
-                if isinstance(cell.value, float):
-                    cell.number_format = "#,##0.00"
-        if title.startswith("政府性基金"):
-            sheet.append([EMPTY_NOTE])
+        add_sheet(book, title[:31], title, width, [[""] * (width - 1) + [number],
+                                                   [f"部门：{BODY}"] + [""] * (width - 2) + ["单位：万元"]], [], rows,
+                  [[EMPTY_NOTE]] if title.startswith("政府性基金") else [])
     book.save(path)
     return path
 

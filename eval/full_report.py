@@ -259,6 +259,8 @@ def write_report_docx(path: Path, body: str, title: str, contents: list[str], ov
     Word table under its title and unit line, the 说明 a paragraph each (no line is wrapped)."""
     import docx
 
+    from .table_reports import add_word_table
+
     document = docx.Document()
     document.add_heading(title, 0)
     for entry in contents:
@@ -269,11 +271,7 @@ def write_report_docx(path: Path, body: str, title: str, contents: list[str], ov
     for table_title, unit, header, rows in tables:
         document.add_paragraph(table_title)
         document.add_paragraph(f"编制单位：{body}        单位：{unit}")
-        table = document.add_table(rows=len(rows) + 1, cols=len(header))
-        table.style = "Table Grid"
-        for r, cells in enumerate([header] + rows):
-            for k, text in enumerate(cells):
-                table.cell(r, k).text = text
+        add_word_table(document, [(header, [])], rows)
     for kind, text in explanations:
         document.add_heading(text, 2) if kind == "heading" else document.add_paragraph(text)
     document.save(str(path))

@@ -323,6 +323,8 @@ def write_ruled_docx(path: Path) -> Path:
     """The same 部门决算 as a Word file: each grid a Word table, 科目编码 merged over 类 | 款 | 项, in 元."""
     import docx
 
+    from .table_reports import add_word_table
+
     document = docx.Document()
     document.add_heading(TITLE, 0)
     for kind, text in [("heading", "第一部分  部门概况"), *OVERVIEW, ("heading", "第二部分  2023年度部门决算表")]:
@@ -330,17 +332,7 @@ def write_ruled_docx(path: Path) -> Path:
     for title, number, head, rows in grids():
         for line in (number, title, f"编制单位：{BODY}    2023年度    单位：元"):
             document.add_paragraph(line)
-        table = document.add_table(rows=len(head) + len(rows), cols=len(head[0]))
-        table.style = "Table Grid"
-        for r, cells in enumerate(head):
-            texts, runs = _merged(cells)
-            for k, text in enumerate(texts):
-                table.cell(r, k).text = text
-            for a, b in runs:
-                table.cell(r, a).merge(table.cell(r, b - 1)).text = texts[a]
-        for r, cells in enumerate(rows, start=len(head)):
-            for k, text in enumerate(cells):
-                table.cell(r, k).text = text
+        add_word_table(document, [_merged(cells) for cells in head], rows)
     for kind, text in [("heading", "第三部分  2023年度部门决算情况说明"), *EXPLANATIONS]:
         document.add_heading(text, 2) if kind == "heading" else document.add_paragraph(text)
     document.save(str(path))
@@ -351,26 +343,14 @@ def write_ruled_xlsx(path: Path) -> Path:
     """The report's grids as a workbook, one sheet each, in 元, 科目编码 merged over 类 | 款 | 项."""
     import openpyxl
 
+    from .table_reports import add_sheet
+
     book = openpyxl.Workbook()
     book.remove(book.active)
     for title, number, head, rows in grids():
         width = len(head[0])
-        sheet = book.create_sheet(title.replace("“", "").replace("”", "")[:31])
-        sheet.append([title] + [""] * (width - 1))
-        sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
-        sheet.append([""] * (width - 1) + [number])
-        sheet.append([f"编制单位：{BODY}"] + [""] * (width - 2) + ["单位：元"])
-        for cells in head:
-            texts, runs = _merged(cells)
-            sheet.append(texts)
-            for a, b in runs:
-                sheet.merge_cells(start_row=sheet.max_row, start_column=a + 1, end_row=sheet.max_row, end_column=b)
-        for cells in rows:
-            sheet.append([float(c.replace(",", "")) if c and "." in c and all(ch in "0123456789,." for ch in c)
-                          else c for c in cells])
-        for row in sheet.iter_rows(min_row=4):
-            for cell in row:
-                if isinstance(cell.value, float):
-                    cell.number_format = "#,##0.00"
+        add_sheet(book, title.replace("“", "").replace("”", "")[:31], title, width,
+                  [[""] * (width - 1) + [number], [f"编制单位：{BODY}"] + [""] * (width - 2) + ["单位：元"]],
+                  [_merged(cells) for cells in head], rows)
     book.save(path)
     return path

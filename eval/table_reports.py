@@ -82,9 +82,50 @@ def _written(value: float) -> str:
     return f"{value:,.2f}"
 
 
-def _cell_value(x: str):
+def sheet_value(x: str):
     """A figure cell as a number (so the sheet formats it), anything else as text."""
-    return float(x.replace(",", "")) if re.fullmatch(r"[\d,]+\.\d+", x or "") else x
+    return float(x.replace(",", "")) if re.fullmatch(r"-?[\d,]+\.\d+", x or "") else x
+
+
+Header = list[tuple[list[str], list[tuple[int, int]]]]  # header rows: cells, and the runs [first, end) merged
+
+
+def add_sheet(book, name: str, title: str, width: int, above: list[list[str]], header: Header,
+              rows: list, after: list[list[str]] = ()) -> None:
+    """One table as a sheet of a workbook: its title over merged cells, the lines above it (the table's number,
+    the body and the unit), its header rows with their merged headings, its rows (figures as numbers shown
+    #,##0.00), then any note under it."""
+    sheet = book.create_sheet(name)
+    sheet.append([title] + [""] * (width - 1))
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+    for line in above:
+        sheet.append(line)
+    for cells, runs in header:
+        sheet.append(cells)
+        for a, b in runs:
+            sheet.merge_cells(start_row=sheet.max_row, start_column=a + 1, end_row=sheet.max_row, end_column=b)
+    for cells in rows:
+        sheet.append([sheet_value(c) for c in cells])
+    for line in after:
+        sheet.append(line)
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, float):
+                cell.number_format = "#,##0.00"
+
+
+def add_word_table(document, header: Header, rows: list) -> None:
+    """One table of a Word file: its header rows with their headings merged over the runs they span, its rows."""
+    table = document.add_table(rows=len(header) + len(rows), cols=len((header or [(rows[0], [])])[0][0]))
+    table.style = "Table Grid"
+    for r, (cells, runs) in enumerate(header):
+        for k, text in enumerate(cells):
+            table.cell(r, k).text = text
+        for a, b in runs:
+            table.cell(r, a).merge(table.cell(r, b - 1)).text = cells[a]
+    for r, cells in enumerate(rows, start=len(header)):
+        for k, text in enumerate(cells):
+            table.cell(r, k).text = text
 
 
 class Tables:
@@ -302,7 +343,7 @@ def write_xlsx(path: Path, tables: Tables) -> None:
         sheet.append([title])
         sheet.append([f"编制单位：{tables.body.name}"] + [""] * (len(header[0]) - 2) + [f"单位：{unit}"])
         for cells in header + rows:
-            sheet.append([_cell_value(x) for x in cells])
+            sheet.append([sheet_value(x) for x in cells])
         for r in sheet.iter_rows(min_row=3):
             for cell in r:
                 if isinstance(cell.value, float):

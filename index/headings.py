@@ -16,6 +16,9 @@ HEADING_SCHEMES: list[tuple[int, re.Pattern]] = [
 LIST_ITEM = re.compile(r"^([一二三四五六七八九十]是|[①-⑳]|[-•·●▪])")
 TABLE_ROW = re.compile(r"\S\s*\|")
 TABLE_ROW_END = re.compile(r"[\u4e00-\u9fff]\s+-?[\d,]+\.\d+$")  # a label, a space, then an amount
+# a table's header as a text layer writes it: three or more headings of two characters or more, a space apart
+# ("科目编码 科目名称 本年支出合计 基本支出"); prose has no such spaces (a spaced-out title's are between characters)
+SPACED_HEADINGS = r"[\u4e00-\u9fff（）()“”]{2,}(?:\s+[\u4e00-\u9fff（）()“”]{2,}){2,}"
 MAX_HEADING_CHARS = 40
 SENTENCE_END = "。！？!?；;：:…"
 

@@ -140,6 +140,7 @@ _SIGNATURE = re.compile(rf"(?:^|[\n|。 ])([{_CJK}()（）]{{3,30}}?)\s*(?:20\d\
 _PARTY_ORG = re.compile(rf"(?:中国共产党|中共|中国[{_CJK}]{{2,4}}党|中国人民政治协商会议|政协)[{_CJK}]{{2,12}}?委员会(?:[{_CJK}]{{1,8}}?(?:部|局|办公室))?")
 # A body named with its place (临沧市临翔区林业和草原局) anywhere in the opening.
 _PLACED_ORG = re.compile(rf"(?:(?<![{_CJK}])|(?<=[由在的为是对向和及与]))(?:[{_CJK}]{{1,7}}?(?:省|自治区|市|自治州|州|盟|县|区|旗|镇|乡)){{1,3}}[^\W\d的了在是与及对为由将把等各全本该我其年]{{1,14}}(?:局|委员会|中心|厅|学校|中学|小学|医院|卫生院|办事处|联合会|合作社|协会|馆|政府|管理处)")
+_NAMED_YEAR = re.compile(r"(?<!\d)(20[12]\d)(?!\d)")  # a year in a file's name or a page's address
 _DATE_AFTER = re.compile(r"^\s*年\s*\d{1,2}\s*月|^\s*[-/.]\s*\d{1,2}")
 _INTRO = re.compile(rf"(?:^|[。\n])\s*([{_CJK}()（）]{{4,30}}?)(?:\(以下简称[^)]{{0,12}}\))?(?:是|系|为)(?:[{_CJK}]{{0,30}}?)(?:单位|机构|部门|组织|团体|机关)")
 
@@ -248,7 +249,7 @@ def _fiscal_year(view: View, titles: list[tuple[int, str]], name: str, url: str)
     if label:
         start = label.start(2)
         return Field(label.group(2), label.group(1), *view.span(start, start + 4))
-    named = re.search(r"(?<!\d)(20[12]\d)(?!\d)", name)
+    named = _NAMED_YEAR.search(name)
     if named and named.group(1) in counts:  # a title-less sheet's "2023年预算数 | 2024年预算数": the file names which
         start = first_at[named.group(1)]
         return Field(named.group(1), "文件名（正文中也有）", *view.span(start, start + 4))
@@ -258,7 +259,7 @@ def _fiscal_year(view: View, titles: list[tuple[int, str]], name: str, url: str)
         start = first_at[year]
         return Field(year, "正文中最常见的年度", *view.span(start, start + 4))
     for source, text in (("file name", name), ("address", url)):
-        m = re.search(r"(?<!\d)(20[12]\d)(?!\d)", text)
+        m = _NAMED_YEAR.search(text)
         if m:
             return Field(m.group(1), source)
     return Field("", "")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .headings import SENTENCE_END, TABLE_ROW, heading_rank, starts_block
+from .headings import SENTENCE_END, SPACED_HEADINGS, TABLE_ROW, heading_rank, starts_block
 
 TEXT_VERSION = 13  # raised when a report's text is read differently: an index re-reads the reports it holds
 
@@ -99,9 +99,7 @@ DOCUMENT_NUMBER_LINE = re.compile(r"^\s*([\u4e00-\u9fff]{1,12}\s*[〔【\[（(]\
 # layer writes it, unless the next line goes on with the figure's unit or the sentence's punctuation
 _ROW_END = re.compile(r"\s[-−]?\d[\d,]*(?:\.\d+)?%?$")
 _GOES_ON = re.compile(r"^(?:[万亿千元%％个人名项次台套辆年月日号分]|[，,。；;、：:）)])")
-# a table's header as a text layer writes it: three or more headings of two characters or more, a space apart
-# ("科目编码 科目名称 本年支出合计 基本支出"); prose has no such spaces (a spaced-out title's are between characters)
-_HEADER_ROW = re.compile(r"^[\u4e00-\u9fff（）()“”]{2,}(?:\s+[\u4e00-\u9fff（）()“”]{2,}){2,}$")
+_HEADER_ROW = re.compile(rf"^{SPACED_HEADINGS}$")  # a text layer's header line (index/headings.py)
 
 
 def _must_break(paragraph: str, last: str, line: str, wrap: int) -> bool:

@@ -232,7 +232,12 @@ def _parents(texts: list[str], below: list[str], labelled: bool = True) -> bool:
     the table has one, no figure, no `名称：值`, at most half as many as the headings below them."""
     filled = [t for t in texts if t]
     return ((not texts[0] or not labelled) and 2 <= len(filled) <= sum(1 for t in below if t) / 2
-            and not any(is_figure(t) or ":" in t or "：" in t for t in filled))
+            and _headings_only(filled))
+
+
+def _headings_only(cells: list[str]) -> bool:
+    """Cells that can head columns: no figure among them, no `名称：值`."""
+    return not any(is_figure(t) or ":" in t or "：" in t for t in cells)
 
 
 def _sides(texts: list[str], below: list[str]) -> bool:
@@ -244,7 +249,7 @@ def _sides(texts: list[str], below: list[str]) -> bool:
     for period in range(2, width // 2 + 1):
         if all(below[k] == below[k + period] for k in range(width - period)) and any(below[:period]):
             return (len(filled) >= 2 and filled == list(range(0, width, period))[: len(filled)]
-                    and not any(is_figure(texts[k]) or ":" in texts[k] or "：" in texts[k] for k in filled))
+                    and _headings_only([texts[k] for k in filled]))
     return False
 
 
