@@ -148,7 +148,7 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
     f["change_unasked"] = float(not q.asks_change and amounts > 0 and changes >= amounts)
     f["change_missing"] = float(q.asks_change and q.wants_number and not changes)
     # several things asked together: the share of them the candidate gives a figure for, right after its name
-    valued = [bool(re.search(re.escape(item) + r"[^\d|。；;]{0,8}\d", text)) for item in q.items]
+    valued = [_item_valued(item, q.items, text) for item in q.items]
     f["items_valued"] = sum(valued) / len(valued) if valued else 0.0
     f["items_unvalued"] = float(bool(valued) and not all(valued))
     # a figure whose own label (the words just before it) is what the question asks about
@@ -226,6 +226,17 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
     f["match_x_number"] = f["match"] * f["wants_number"]
     f["match_x_sentence"] = f["match"] * (f["src_sentence"] + f["src_sentences"])
     return f
+
+
+def _item_valued(item: str, items: list[str], text: str) -> bool:
+    """A figure right after the item's name, where the name is not part of another item asked written
+    from before it or around it: "税收和非税收入各多少" ← "非税收入25.53亿元" values 非税收入, not 税收."""
+    others = [(m.start(), m.end()) for other in items if other != item for m in re.finditer(re.escape(other), text)]
+    for m in re.finditer(re.escape(item) + r"[^\d|。；;]{0,8}\d", text):
+        at, end = m.start(), m.start() + len(item)
+        if not any(start <= at < stop and (start < at or stop > end) for start, stop in others):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)

@@ -213,3 +213,19 @@ def test_spoken_forms_ask_as_reports_write():
     assert not asked_unit_pattern("有几个科室？").search("在职12名")
     assert asked_unit_pattern("离退休人员多少？") is not None and asked_unit_pattern("人员经费多少？") is None
     assert question_content("临江城管局办公费花了多少？", ["临江城管局"]) == "办公费"
+
+
+def test_an_item_inside_another_item_asked_is_not_valued_by_it():
+    """"税收和非税各收了多少": the 税收 written inside 非税收入 is not the 税收 asked, so a sentence stating 非税收入
+    alone answers one item of two, and the sentence stating both is the answer."""
+    from assistant.rank import _item_valued
+
+    items = ["税收", "非税收入"]
+    assert not _item_valued("税收", items, "非税收入25.53亿元,增长118.7%。")
+    assert _item_valued("税收", items, "其中地方税收收入48.31亿元;非税收入25.53亿元")
+    assert _item_valued("非税收入", items, "其中地方税收收入48.31亿元;非税收入25.53亿元")
+
+
+def test_both_items_of_a_pair_one_inside_the_other_are_answered(dev2_assistant):
+    a = dev2_assistant.ask("鄂州22年税收和非税各收了多少？")
+    assert a.found and "48.31" in a.answer and "25.53" in a.answer
