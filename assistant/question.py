@@ -104,10 +104,11 @@ _EACH = re.compile(r"(分别|各自|各)(是|为|有)?$")
 
 @lru_cache(maxsize=1)
 def joined_terms() -> tuple[str, ...]:
-    """The genre's terms that hold 和/与/及 (index/data/domain_terms.txt), longest first."""
+    """The genre's terms that hold 和/与/及 (index/data/domain_terms.txt, data/joined_lines.txt), longest first."""
     from index.terms import domain_terms
 
-    return tuple(sorted((t for t in domain_terms() if re.search("[和与及]", t)), key=len, reverse=True))
+    terms = {t for t in domain_terms() if re.search("[和与及]", t)} | set(read_data_lines("joined_lines.txt", DATA))
+    return tuple(sorted(terms, key=len, reverse=True))
 
 
 def asked_items(folded: str, names: list[str]) -> list[str]:
@@ -124,5 +125,15 @@ def asked_items(folded: str, names: list[str]) -> list[str]:
         return []
     pieces = [_EACH.sub("", question_content(p.replace("\1", "和").replace("\2", "与").replace("\3", "及"), []).replace(" ", ""))
               for p in _ITEM_SEPARATOR.split(clauses[-1])]
-    items = [p for p in pieces if len(p) >= 2]
+    items = [_joined_again(p) for p in pieces if len(p) >= 2]
     return items if len(items) >= 2 else []
+
+
+def _joined_again(item: str) -> str:
+    """The item with a joined term written as the genre writes it: question_content drops 和 and 及
+    as words that ask nothing ("商品和服务支出" → 商品服务支出), which no report writes."""
+    for term in joined_terms():
+        short = re.sub("[和与及]", "", term)
+        if short in item and term not in item:
+            item = item.replace(short, term)
+    return item

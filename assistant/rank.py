@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from index.facts import joined_items
+from index.terms import _jieba
 from index.headings import SPACED_HEADINGS
 from index.identify import is_boilerplate
 from index.names import org_suffixes, read_data_lines
@@ -236,7 +237,11 @@ def _item_valued(item: str, items: list[str], text: str) -> bool:
         at, end = m.start(), m.start() + len(item)
         if not any(start <= at < stop and (start < at or stop > end) for start, stop in others):
             return True
-    return False
+    # "水标尺项目预算和执行各多少": the first item carries what both are of; its last word valued, the
+    # rest written anywhere ("…水标尺制作安装项目… 全年预算数 20 万元") values it
+    words = [w for w in _jieba().cut(item) if w.strip()]
+    return (len(words) > 1 and len(words[-1]) >= 2 and all(w in text for w in words[:-1])
+            and _item_valued(words[-1], [w for w in items if w != item], text))
 
 
 @lru_cache(maxsize=1)

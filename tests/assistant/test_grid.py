@@ -106,6 +106,15 @@ def test_a_column_asked_that_the_row_leaves_empty_gives_no_grid_answer(dev2_assi
 
 
 @pytest.mark.dev
+def test_a_projects_budget_and_execution_asked_together_are_its_grid_cells(dev2_assistant):
+    """"水标尺那个项目预算和执行各多少": the first item carries the project both are of (水标尺项目预算, 执行), its
+    last word valued in the grid's answer, the project written in its name: the cells, not the grid pasted."""
+    a = dev2_assistant.ask("中江水利局水标尺那个项目预算和执行各多少？")
+    assert a.found and "全年预算数 20 万元" in a.answer and "全年执行数 20 万元" in a.answer, a.answer
+    assert len(a.answer) < 100
+
+
+@pytest.mark.dev
 def test_an_indicators_score_is_not_the_funds_rows(dev2_assistant):
     """"产出指标得了多少分" asks an indicator group's score; the funds row (年度资金总额 … 得分) does not answer it."""
     from assistant.question import understand

@@ -191,6 +191,8 @@ def test_a_genre_term_holding_he_is_one_item():
     assert understand("年初结转和结余多少？", []).items == []
     assert understand("收入和支出各是多少？", []).items == ["收入", "支出"]
     assert understand("社会保障和就业支出和卫生健康支出分别是多少？", []).items == ["社会保障和就业支出", "卫生健康支出"]
+    assert understand("公务用车购置及运行维护费预算多少？", []).items == []  # a line of the "三公" table
+    assert understand("商品和服务支出和工资福利支出各多少？", []).items == ["商品和服务支出", "工资福利支出"]
 
 
 def test_spoken_forms_ask_as_reports_write():
