@@ -1217,7 +1217,7 @@ class Answerer:
         if first is not None:
             first.rule_first = True
         reports = doc_ids or sorted({p.chunk.doc_id for p in passages[:2]})
-        out += self.grid_candidates(q, reports)
+        out += self.grid_candidates(q, reports, passages)
         indicators = self.indicator_candidates(q, reports)
         funds = bool(named_columns(q.folded) & {*MONEY, "执行率"})
         by_rule = (bool(indicators) and bool(cues()["indicator_asked"].search(q.folded)) and not funds
@@ -1395,9 +1395,10 @@ class Answerer:
                                      "grid", f"{row.label} 目标值 {row.target} 实际完成值 {row.actual} 分值 {row.full} 得分 {row.score}"))
         return out
 
-    def grid_candidates(self, q: Question, doc_ids: list[str]) -> list[Candidate]:
+    def grid_candidates(self, q: Question, doc_ids: list[str], passages: list[Passage] = ()) -> list[Candidate]:
         """The funds grid of a 项目支出绩效自评表 (assistant/grid.py): the cells asked for,
-        and what follows from them (结余 = 全年预算数 − 全年执行数; the rate worked out)."""
+        and what follows from them (结余 = 全年预算数 − 全年执行数; the rate worked out). Each
+        inherits the retrieval ranks of the passage that holds its row, as a table cell does."""
         out = []
         wanted = asked_columns(q.text)
         if len(wanted) == len(columns()) and not re.search(r"钱|资金|经费|预算|执行|结余|没花|剩", q.folded):
@@ -1423,8 +1424,12 @@ class Answerer:
                     note = f"（{'、'.join(empty)}一栏为空）" if empty else ""
                     text = f"{self._names(doc)}{name}年度资金总额：{cells}{note}。"
                     facts = [{"label": f"年度资金总额 › {c}", "value": row.values[c], "unit": row.unit} for c in cols]
+                    rank, holder = next(((i, p) for i, p in enumerate(passages) if p.chunk.doc_id == doc_id
+                                         and p.chunk.start <= row.start < p.chunk.end), (None, None))
                     out.append(Candidate(Answer("", text, True, unique([where] + context), facts, "table"), "grid",
-                                         f"{project_name} {row.context[-60:]} 年度资金总额 {cells}"))
+                                         f"{row.context[-60:]} 年度资金总额 {project_name}{cells}", passage_rank=rank,
+                                         dense_rank=holder.dense_rank if holder else None,
+                                         bm25_rank=holder.bm25_rank if holder else None))
                 rate_check = re.search(r"率.{0,12}(?<![预决核])(算|对|一样)|(?<![预决核])(算|对|一样).{0,12}率", q.folded)  # not 预算
                 unspent = re.search(r"没花|没有花|结余|剩|还有多少|差多少|未执行", q.folded)
                 if (rate_check or unspent) and {"全年预算数", "全年执行数"} <= set(row.values):

@@ -148,3 +148,16 @@ def test_a_grid_answer_is_matched_by_its_projects_name_as_written(dev2_assistant
     doc = next(d for d, doc in answerer.index.documents.items() if doc.name.startswith("08_"))
     grid = [c for c in answerer.grid_candidates(understand("卫片执法补助经费有多少？", []), [doc]) if c.source == "grid"]
     assert grid and "衛片執法補助經費" in grid[0].text and "7.29" in grid[0].answer.answer
+
+
+@pytest.mark.dev
+def test_a_grid_cell_carries_the_retrieval_ranks_of_the_passage_holding_its_row(dev2_assistant):
+    """As a table cell does: the ranker weighs where retrieval put the grid's passage, not nothing."""
+    from assistant.question import understand
+
+    answerer = dev2_assistant.answerer
+    doc = next(d for d, doc in answerer.index.documents.items() if doc.name.startswith("04_"))
+    candidates, _, passages = answerer.candidates(understand("收容所项目执行率是多少？", []), [doc])
+    grid = [c for c in candidates if c.source == "grid"]
+    assert grid and grid[0].passage_rank is not None
+    assert passages[grid[0].passage_rank].chunk.start <= grid[0].answer.citations[0].start < passages[grid[0].passage_rank].chunk.end
