@@ -88,7 +88,7 @@ from .rank import (
 )
 from .records import Answer, Citation
 from .retrieve import Passage, Retriever
-from .route import Route, Router
+from .route import Route, Router, question_years
 from .sentences import (
     QUANTITY_QUESTION,
     Sentence,
@@ -149,6 +149,9 @@ _ASKS_YUAN = re.compile(r"多少元|几元|(?<![万亿])元[？?]*$")  # a figur
 _STATED_SHARE = re.compile(r"占[^，,。；;]{0,16}?\d+(?:\.\d+)?\s*%")  # "占3.54%", "占政府采购支出总额的94.28%"
 _BARE_RATE_CHANGE = re.compile(r"(?<=[，,])\s*(?P<dir>增长|下降|降低|上升)\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
 _WRITTEN_YEAR = re.compile(r"(?:19|20)\d\d(?=\s*年)")  # "2022年", the year as a question or sentence writes it
+_OWN_YEAR = re.compile(r"(?<![比较与同跟和至到-])(?:19|20)\d\d(?=\s*年(?!\s*[相比同]))")  # a figure's year, not one compared with
+WORKED_BACK_NAMED = 0.5  # share of the words asked a worked-back figure's label and sentence must write
+_YEAR_LOOKBACK = 150  # characters before a sentence searched for the year its figures are of
 REFERRING = re.compile(r"(这|那|上述|以上)?([几两三四五六七八各]|哪)(个|家|所)?(单位|部门|街道|乡镇|区县|县区|区|县|镇|乡|局|学校|医院)")
 PLURAL = re.compile(r"两个|两家|几个|这几|各自|分别|各是|哪个|哪家|谁的|谁更|对比|比较")
 SUPERLATIVE = re.compile(r"最多|最少|最高|最低|最大|最小")
@@ -1614,12 +1617,14 @@ class Answerer:
                 label = re.sub(r"(均为|为|是|达到|共计|完成)$", "", re.sub(r"^[\d\s]*年度?", "", label))  # the thing, not its year
                 if names_the_opposite(q.folded, fold(f"{label} {subject}")):
                     continue  # 收入合计 worked back is no answer to "支出合计多少"
+                sentence_start = self._sentence_around(doc.doc_id, a.start(), m.end())[0]
+                if match_score(q.content, f"{label} {subject} {text[sentence_start : m.end()]}") < WORKED_BACK_NAMED:
+                    continue  # 一般公共预算收入 worked back is no answer to "政府性基金收入预算多少"
                 quote = self._citation(doc.doc_id, a.start(), m.end())
                 answer = Answer("", f"据{self._names(doc)}报告推算，上一年度{label}约为 {value:,.2f}{unit}（计算：{formula}；"
                                     f"报告写明{stated}，上一年数为推算）。", True,
                                 unique([quote, self._citation(doc.doc_id, *self._sentence_around(doc.doc_id, a.start(), m.end()))]),
                                 [{"formula": formula, "value": value, "unit": unit, "computed": True}], "computed")
-                sentence_start = self._sentence_around(doc.doc_id, a.start(), m.end())[0]
                 out.append(Candidate(answer, "computed", doc.text[sentence_start : m.end()], passage_rank=passages.index(p),
                                      dense_rank=p.dense_rank, bm25_rank=p.bm25_rank))
         return out
@@ -1628,9 +1633,14 @@ class Answerer:
         """Whether the year before the one a figure is stated for is a year the question asks about.
         The figure's year is the one its sentence or section names ("一、2022年财政收入预算执行情况"),
         else the report's own; a question naming no year asks about the year before the report's."""
-        asked = {int(y) for y in _WRITTEN_YEAR.findall(q.folded)}
+        asked = set(question_years(q.folded))  # "22年" too
         start = self._sentence_around(doc.doc_id, at, at + 1)[0]
-        said = _WRITTEN_YEAR.findall(doc.folded[start:at] + fold(self._section_of(doc.doc_id, at)))
+        line = doc.folded.rfind("\n", 0, start) + 1
+        # the sentence's year, else the last year the lines before it state a figure for ("2022年全年完成…收入
+        # 完成1408135万元,其中:…完成404633万元,同比下降0.29%"), not a base compared with ("比2021年")
+        before = doc.folded[max(line, start - _YEAR_LOOKBACK) : start]
+        said = (_OWN_YEAR.findall(doc.folded[start:at]) or _OWN_YEAR.findall(before)
+                or _WRITTEN_YEAR.findall(fold(self._section_of(doc.doc_id, at))))
         year = int(said[-1]) if said else doc.year
         return not asked or not year or year - 1 in asked
 
@@ -2048,7 +2058,7 @@ class Answerer:
     def _states_asked_year(self, q: Question, fact: Fact) -> bool:
         """The fact's sentence, or its section's headings, name a year the question asks about: a 2023
         budget report's "2022年全年完成…" is 2022's figure, whatever the report's own year."""
-        years = _WRITTEN_YEAR.findall(q.folded)
+        years = [str(y) for y in question_years(q.folded)]  # "22年" too
         doc = self.index.documents[fact.doc_id]
         said = doc.folded[fact.context_start : fact.end] + fold(self._section_of(fact.doc_id, fact.start))
         return bool(years) and any(y in said for y in years)

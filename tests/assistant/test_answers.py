@@ -377,6 +377,28 @@ def test_the_year_before_is_worked_back_from_a_stated_rate_of_change(tmp_path, e
     assert "404633万元,同比下降0.29%" in worked[0].citations[0].quote
 
 
+def test_the_year_before_is_worked_back_only_for_the_year_and_the_thing_asked(tmp_path, embedder):
+    """A 2023 budget report's "2022年全年完成…" line is 2022's: its "同比下降0.29%" works back to 2021, no answer
+    to "22年…多少" (a two-digit year asked); and the 一般公共预算收入 worked back is no answer to a question
+    about 政府性基金收入."""
+    from assistant import Assistant
+    from assistant.question import understand
+    from index.build import build_index
+
+    page = tmp_path / "丰桂县2023年预算.txt"
+    page.write_text("丰桂县2023年财政预算报告\n一、2022年财政收入预算执行情况\n2022年全年完成地方财政收入完成1408135万元,其中:\n"
+                    "1.一般公共预算收入完成802143万元,其中:(1)地方一般公共预算收入完成404633万元,同比下降0.29%;\n"
+                    "2.政府性基金预算收入完成540177万元。\n", encoding="utf-8")
+    build_index([page], tmp_path / "index", embedder=embedder)
+    answerer = Assistant.load(tmp_path / "index").answerer
+    for asked in ("丰桂县22年地方一般公共预算收入多少？", "丰桂县2022年地方一般公共预算收入多少？"):
+        q = understand(asked, ["丰桂县"])
+        assert not answerer.previous_year_candidates(q, answerer.retriever.retrieve(q.text, None, k=8)), asked
+    q = understand("丰桂县2021年地方一般公共预算收入多少？", ["丰桂县"])
+    assert answerer.previous_year_candidates(q, answerer.retriever.retrieve(q.text, None, k=8))
+    q = understand("丰桂县2021年政府性基金收入多少？", ["丰桂县"])
+    assert not answerer.previous_year_candidates(q, answerer.retriever.retrieve(q.text, None, k=8))
+
 def test_a_short_form_asked_is_read_as_the_full_forms_a_report_writes(tmp_path, embedder):
     """"收支总计" is asked; the 决算 说明 writes 收入总计 and 支出总计 (assistant/data/abbreviations.tsv).
     A second clause answered by a sentence that holds the first clause's answer says it once."""
