@@ -1413,7 +1413,7 @@ class Answerer:
             doc = self.index.documents[doc_id]
             for row in self._grids(doc_id):
                 cols = [c for c in wanted if c in row.values]
-                project = re.search(r"项目名称[\s|:：]*(?:[\dA-Z]{8,}-)?([^|\n]{2,40}?)\s*(?:\||主管部门|\n|$)", fold(row.context))
+                project = re.search(r"项目名称[\s|:：]*(?:[\dA-Z]{8,}-)?([^|\n]{2,40}?)\s*(?:\||主管部门|项目负责人|实施单位|\n|$)", fold(row.context))
                 project_name = row.context[project.start(1) : project.end(1)].strip() if project else ""  # as written
                 if re.match(r"主管部门|实施单位|项目资金|项目单位", project_name):
                     project_name = ""  # the name's cell read empty: the next label is no name (and a report may hold several)

@@ -56,13 +56,15 @@ class Question:
 
 def understand(question: str, names: list[str]) -> Question:
     folded = fold(question)
+    content = question_content(question, names)
+    rate_meant = "率" in content and "率" not in folded  # "花完了没有" is asked of the 执行率 (data/question_words.tsv)
     return Question(
         text=question,
         folded=folded,
-        content=question_content(question, names),
-        wants_number=_asks_quantity(folded)
+        content=content,
+        wants_number=_asks_quantity(folded) or rate_meant
         or bool(cues()['bare_amount'].search(folded) or cues()['changes'].search(folded)) and not cues()['open'].search(folded),
-        wants_percent=bool(PERCENT_QUESTION.search(folded)) and not _SCORE_OF_RATE.search(folded)
+        wants_percent=(bool(PERCENT_QUESTION.search(folded)) or rate_meant) and not _SCORE_OF_RATE.search(folded)
         and not _asks_reason_only(folded),
         unit=asked_unit_pattern(question),
         counted=asks_counted(question),

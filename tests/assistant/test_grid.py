@@ -161,3 +161,24 @@ def test_a_grid_cell_carries_the_retrieval_ranks_of_the_passage_holding_its_row(
     grid = [c for c in candidates if c.source == "grid"]
     assert grid and grid[0].passage_rank is not None
     assert passages[grid[0].passage_rank].chunk.start <= grid[0].answer.citations[0].start < passages[grid[0].passage_rank].chunk.end
+
+
+@pytest.mark.dev
+@pytest.mark.parametrize("question, rate", [("上饶司法局那个司法业务经费花完了没有？", "执行率 100%"),
+                                            ("临翔林草局收容所项目的钱花完了没有？", "执行率 97.80%"),
+                                            ("中江水利局水标尺项目钱都花出去了吗？", "执行率 100.00%")])
+def test_whether_the_money_was_all_spent_is_the_grids_execution_rate(dev2_assistant, question, rate):
+    """"花完了没有" asks the 执行率 (data/question_words.tsv), a rate; a name cell the next label follows with no
+    gap ("…水标尺制作安装项目负责人及电话") still names the project."""
+    a = dev2_assistant.ask(question)
+    assert a.found and rate in a.answer and len(a.answer) < 120, a.answer
+    if "中江" in question:
+        assert "“中江县农业水价综合改革精准补贴和节水奖励项目小型水库水标尺制作安装”" in a.answer
+
+
+def test_a_spoken_whether_spent_asks_a_rate():
+    from assistant.question import understand
+
+    q = understand("那个司法业务经费花完了没有？", [])
+    assert q.content == "司法业务经费执行率" and q.wants_percent and q.wants_number
+    assert not understand("没花完的钱有多少？", []).wants_percent  # what is left is an amount (结余)
