@@ -78,7 +78,8 @@ _ASKED_UNIT = re.compile(r"(?:多少|几)(?:个(?=人))?(人|名|位|个|张|宗
 _SAME_COUNTER = {"人": "人|名|位", "名": "人|名|位", "位": "人|名|位", "个": "个|项|家|所", "项": "项|个",
                  "家": "家|个|户", "所": "所|个", "辆": "辆|台", "台": "台|辆"}
 # people counted with 个 in speech ("编制几个", "退休的有几个"): reports count them in 人, 名 or 位
-_PEOPLE_COUNTED = re.compile(r"(?:编制|人员|职工|员工|干部|在职|退休|离休|离退休|教职工|教师|老师|医生|工作人员)[^，,。？?]{0,4}(?:多少|几)个")
+_PEOPLE = r"(?:编制|人员|职工|员工|干部|在职|退休|离休|离退休|教职工|教师|老师|医生|工作人员)"
+_PEOPLE_COUNTED = re.compile(_PEOPLE + r"[^，,。？?]{0,4}(?:多少|几)个|(?:多少|几)个" + _PEOPLE)  # "有几个离退休的" too
 # people asked for with no counter: the noun right before or after the asking word ("有多少编制", "在职人员多少")
 _PEOPLE_ASKED = re.compile(r"(?:多少|几个?)(?:编制|在职人员|职工|员工|教职工)|(?:编制|在职人员|离退休人员|退休人员|在职职工|职工|员工|"
                            r"教职工|工作人员|实有人员)(?:数|人数)?(?:是|有|共|一共|总共)?(?:多少|几)")
