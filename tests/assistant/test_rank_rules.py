@@ -232,3 +232,17 @@ def test_an_item_inside_another_item_asked_is_not_valued_by_it():
 def test_both_items_of_a_pair_one_inside_the_other_are_answered(dev2_assistant):
     a = dev2_assistant.ask("鄂州22年税收和非税各收了多少？")
     assert a.found and "48.31" in a.answer and "25.53" in a.answer
+
+
+def test_a_score_asked_is_read_as_the_total_a_table_writes_instead():
+    """"自评得了几分" ← "自评总分: 69": a passage that writes 总分 and no 得分 is read with 总分 for 得分
+    (data/abbreviations.tsv); one that writes both keeps 得分 (总分 there may be the full mark)."""
+    from assistant.rank import as_written_in
+
+    assert as_written_in("局域网项目自评 得分", "填报日期:2020 年 2 月 18 日 自评总分: 69 单位领导审签") == "局域网项目自评 总分"
+    assert as_written_in("得分", "总分100分,得分96分") == "得分"
+
+
+def test_a_tables_total_score_answers_a_spoken_score_question(dev2_assistant):
+    a = dev2_assistant.ask("广水纪委局域网项目自评得了几分？")
+    assert a.found and "自评总分: 69" in a.citations[0].quote
