@@ -40,6 +40,7 @@ from index.terms import terms
 from .check import rate_against_amounts, rate_checks
 from .clauses import Clause, split_clauses
 from .compute import (
+    AS_SHARE_OF,
     PERIOD_ONLY,
     SUM,
     TO_WAN_UNITS,
@@ -205,6 +206,8 @@ RUN_REACH = 16  # characters between the words asked and the run's first mark
 RUN_ITEM = 80  # characters of an item shown
 _ITEM_END = re.compile(r"[。；;\n]|\s{2,}|第[一二三四五六七八九十]+部分")  # where a run's item ends at the latest
 _SCORE_ASKED = re.compile(r"分值|得分|几分|多少分|评分|总分")
+# a money item's (预算)执行率 or 完成率 asked: "三公经费预算执行率", "公务接待费执行率" — not a project's or a whole report's
+_EXECUTION_ASKED = re.compile(r"(?P<item>[\u4e00-\u9fff“”]{1,18}?(?:经费|费|支出|资金))的?(?:预算)?(?:执行率|完成率)")
 _SHARE_ASKED = re.compile(r"占比|所占比[例重]|比重|的比例|百分之几|占多少")
 
 
@@ -228,12 +231,22 @@ def _narrowed_by_fund(doc: Document, fact: MetricFact, question: str) -> bool:
     return any(before.endswith(fund) and fund not in question for fund in fund_qualifiers())
 
 
+def _execution_rate_plan(question: str) -> tuple[str, list[str]] | None:
+    """"三公经费预算执行率是多少" of a report that states the item's 预算数 and 决算数 and not the rate: a
+    budget's execution rate is its 决算数 ÷ its 预算数 (the genre's definition), worked out with the formula."""
+    m = _EXECUTION_ASKED.search(QUOTES.sub("", fold(question)))
+    if not m:
+        return None
+    item = m.group("item")
+    return "ratio", [f"{item}决算数", f"{item}预算数"]
+
+
 def _share_of_named_whole(question: str) -> str | None:
     """"公用经费占比多少" as "公用经费占基本支出的比重": a share asked with no whole named, of a part the
     genre's templates sum into one whole; None when a whole is named or the part is not one of those."""
     q = QUOTES.sub("", fold(question))
-    if not _SHARE_ASKED.search(q) or re.search(r"占[^，,。？?比]{2,}的?(比例|比重)", q):
-        return None
+    if not _SHARE_ASKED.search(q) or re.search(r"占[^，,。？?比]{2,}的?(比例|比重)", q) or AS_SHARE_OF.search(q):
+        return None  # a whole named ("占基本支出的比重", "是预算的百分之几")
     part = next((p for p, _ in shares_of() if fold(p) in q or _PARENTHESES.sub("", fold(p)) in q), None)  # 因公出国费
     if part is None:
         return None
@@ -885,13 +898,13 @@ class Answerer:
         """A share, difference or sum of two figures one report's tables state, each under its own words
         ("公用经费占基本支出的比重" ← 公用经费 and 基本支出 as stated_figure reads them): table cells carry no
         unit beside them for `compute` to read. Each operand cites its row."""
-        planned = plan(without_names(question, names)) or plan(question)
+        planned = plan(without_names(question, names)) or plan(question) or _execution_rate_plan(without_names(question, names))
         if len(doc_ids) != 1 or not planned or planned[0] not in ("ratio", "difference", "sum"):
             return None
         names_asked, years = list(planned[1]), [False, False]
-        if planned[0] == "difference" and _BUDGET_ONLY.fullmatch(names_asked[1].strip()):
+        if planned[0] in ("difference", "ratio") and _BUDGET_ONLY.fullmatch(names_asked[1].strip()):
             item = _FINAL_WORD.sub("", names_asked[0].strip())  # "三公经费决算比预算…": the item is 三公经费
-            names_asked[1] = item + names_asked[1]  # "三公经费比预算少了多少": the same item's 预算数
+            names_asked[1] = item + names_asked[1]  # "三公经费比预算少了多少", "决算是预算的百分之几": its 预算数
         elif planned[0] == "difference" and _LAST_YEAR.fullmatch(names_asked[1].strip()):
             # "公务接待费预算比上年多还是少": the item this year and last, its table's 上年 column — unless the
             # report states the change itself, which then answers

@@ -18,6 +18,8 @@ from .sentences import HOW_MUCH, SHARE_OF
 
 SUM = re.compile(r"合计|一共|加起来|总共|共计|之和|总和")
 RATIO = re.compile(SHARE_OF + r"(?P<b>[^，,。？?]{2,20}?)的?(比例|比重|百分之|几成|" + HOW_MUCH + ")")
+# "公务接待费决算是预算的百分之几", "支出为收入的几成": a share asked as what one figure is of another
+AS_SHARE_OF = re.compile(r"(?:是|为|相当于)(?P<b>[^，,。？?是为]{2,20}?)的\s*(?:百分之|几成|比例|比重|多少(?=[%？?]|$))")
 WITHIN = re.compile(r"(?P<whole>[^，,。？?里中]{2,20}?)(?:里面?|当中|之中|中)(?P<part>[^，,。？?占]{2,20}?)"
                     r"(?:占多少|占比|占了?几成|占百分之几|所占比[例重])")
 DIFF = re.compile(r"比(?P<b>[^，,。？?]{2,12}?)(超收|多收|少收|超支|多出|多了|少了|增加了?|减少了?|差了?(?=多少)|多(?!少)|(?<!多)少)")
@@ -177,6 +179,10 @@ def plan(question: str) -> tuple[str, list[str]] | None:
     if m := RATIO.search(q):
         clause = _clause(q, RATIO)
         head = clause[: clause.find("占")]
+        return "ratio", [head, m.group("b")]
+    if m := AS_SHARE_OF.search(q):
+        clause = _clause(q, AS_SHARE_OF)
+        head = clause[: AS_SHARE_OF.search(clause).start()]
         return "ratio", [head, m.group("b")]
     if (m := WITHIN.search(q)) and _stands_alone(q, m.end("whole"), m.start("part")):  # "基本支出里人员经费占多少": the part of the whole
         return "ratio", [m.group("part"), m.group("whole")]

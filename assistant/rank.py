@@ -193,6 +193,8 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
     f["rate_unwritten"] = float(prose and q.wants_percent and _rate_written_otherwise(q, text))
     f["named_in_reason"] = float(q.figure_only and prose and not cues()["reason"].search(q.folded)
                                  and _named_in_reason_only(want, text, bigrams(runs[-1]) if runs else set()))
+    f["share_for_rate"] = float(prose and q.wants_percent and bool(cues()["execution_asked"].search(q.folded))
+                                and _percentages_not_rates(text))
     f["share_instead"] = float(prose and q.wants_number and not q.wants_percent and _share_written_instead(q, text))
     # "国有资产总额多少": an amount asked (no counter), the passage's figures all counts ("共有车辆5辆，其中…1辆")
     f["counts_only"] = float(prose and q.wants_number and not q.wants_percent and q.unit is None
@@ -360,7 +362,7 @@ RULES = ("silent", "figureless", "opposite", "change_of_other", "changeless", "o
          "header_row", "untotalled", "ungraded", "scoreless", "asked_cell_empty", "rate_unwritten",
          "share_instead", "named_in_reason", "dateless", "counts_only", "part_instead",
          "report_words_only", "nobody", "reasonless", "period_unwritten",
-         "part_unnamed")  # features that decide by rule (see `ruled_out`), not weighed by the model
+         "part_unnamed", "share_for_rate")  # features that decide by rule (see `ruled_out`), not weighed by the model
 
 
 _RIGHT_AFTER = re.compile(r"[^\d。；;，,|]{0,4}?(\d[\d,]*(?:\.\d+)?)\s*([%％]|分|万元|亿元|元|个|人|项|次)?")
@@ -377,6 +379,17 @@ def _rate_written_otherwise(q: Question, text: str) -> bool:
     after = [_RIGHT_AFTER.match(text, m.end()) for m in re.finditer(re.escape(asked), text)]
     figures = [m for m in after if m]
     return bool(figures) and all(m.group(2) and m.group(2) not in "%％" for m in figures)
+
+
+_PERCENTAGE = re.compile(r"\d(?:[\d,]*\.?\d*)\s*[%％]")
+_SHARE_OR_CHANGE_BEFORE = re.compile(r"(?:占|增长|下降|增加|减少|上升|降低|增幅|降幅|同比)[^。；;，,%％]{0,14}$")
+
+
+def _percentages_not_rates(text: str) -> bool:
+    """Every percentage the prose writes is a share or a change ("…支出5,900.00万元，占本年支出合计的92.18%"):
+    none is the execution rate asked."""
+    found = list(_PERCENTAGE.finditer(text))
+    return bool(found) and all(_SHARE_OR_CHANGE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]) for m in found)
 
 
 _SHARE_AFTER = re.compile(r"的?(?:比例|比重|占比)")

@@ -506,3 +506,20 @@ def test_the_indicators_that_missed_their_targets(full_assistant, question):
     a = full_assistant.ask(question)
     assert a.found and "有 2 项" in a.answer and "工程完工时间" in a.answer and "沿岸绿化面积" in a.answer, a.answer
     assert "受汛期影响" in a.answer and "年度资金总额" not in a.answer and a.citations, a.answer
+
+
+@pytest.mark.parametrize("question, rate, operands", [
+    ("清河县农业农村局2023年公务接待费决算是预算的百分之几？", "79.00%", ["3.16", "4.00"]),
+    ("临江区城管局三公经费预算执行率是多少？", "74.57%", ["186,420.00", "250,000.00"]),
+])
+def test_an_items_execution_rate_is_its_final_account_over_its_budget(full_assistant, question, rate, operands):
+    """"A决算是预算的百分之几" names what A is a share of (the item's own 预算数, not 三公经费 by the template);
+    an item's 预算执行率 the report does not state is its 决算数 ÷ 预算数, formula shown."""
+    a = full_assistant.ask(question)
+    assert a.found and rate in a.answer and all(x in a.answer for x in operands), a.answer
+
+
+def test_a_share_is_no_execution_rate(full_assistant):
+    """"…支出5,900.00万元，占本年支出合计的92.18%" states a share; it does not answer "执行率是多少"."""
+    a = full_assistant.ask("丰宁区民政局一般公共预算财政拨款支出执行率是多少")
+    assert "92.18%" not in a.answer or not a.found, a.answer
