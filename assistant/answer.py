@@ -873,6 +873,11 @@ class Answerer:
             return None  # "为什么比预算少": the reason is asked, not the difference
         spans = [(self.index.documents[p.chunk.doc_id], p.chunk.start, p.chunk.end) for p in passages]
         result = compute(question, spans, names)
+        asked = set(question_years(fold(question)))
+        if result is not None and asked and any(
+                (year := self._figure_year(self.index.documents[o.doc_id], o.start)) and year not in asked
+                for o in result.operands):
+            result = None  # "2024年…收入预算多少" is not worked out from 2023's "完成28.60亿元，为预算的102.1%"
         if result is not None:
             citations = unique([self._citation(o.doc_id, *self._sentence_around(o.doc_id, o.start, o.end))
                                 for o in result.operands])
@@ -1643,10 +1648,15 @@ class Answerer:
         return out
 
     def _works_back_to_asked_year(self, q: Question, doc: Document, at: int) -> bool:
-        """Whether the year before the one a figure is stated for is a year the question asks about.
-        The figure's year is the one its sentence or section names ("一、2022年财政收入预算执行情况"),
-        else the report's own; a question naming no year asks about the year before the report's."""
+        """Whether the year before the one a figure is stated for is a year the question asks about;
+        a question naming no year asks about the year before the report's."""
         asked = set(question_years(q.folded))  # "22年" too
+        year = self._figure_year(doc, at)
+        return not asked or not year or year - 1 in asked
+
+    def _figure_year(self, doc: Document, at: int) -> int | None:
+        """The year a figure is stated for: the one its sentence names, else the lines before it, else its
+        section ("一、2022年财政收入预算执行情况"), else the report's own."""
         start = self._sentence_around(doc.doc_id, at, at + 1)[0]
         line = doc.folded.rfind("\n", 0, start) + 1
         # the sentence's year, else the last year the lines before it state a figure for ("2022年全年完成…收入
@@ -1654,8 +1664,7 @@ class Answerer:
         before = doc.folded[max(line, start - _YEAR_LOOKBACK) : start]
         said = (_OWN_YEAR.findall(doc.folded[start:at]) or _OWN_YEAR.findall(before)
                 or _WRITTEN_YEAR.findall(fold(self._section_of(doc.doc_id, at))))
-        year = int(said[-1]) if said else doc.year
-        return not asked or not year or year - 1 in asked
+        return int(said[-1]) if said else doc.year
 
     @staticmethod
     def _cell(column: str, row: GridRow) -> str:

@@ -205,6 +205,10 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
     f["nobody"] = float(c.source in ("sentence", "sentences") and bool(cues()["who_asked"].search(q.folded))
                         and not _names_someone(text))
     # "为什么比预算少": a reason asked and nothing else; a passage giving no reason (原因, 由于 …) gives none
+    # "一般公共预算财政拨款支出为什么减少了" ← "机关运行经费支出…减少7.58万元…主要原因是压减一般性支出": a reason
+    # given for another quantity the genre names by a fixed term, the passage writing less than half of what is asked
+    f["reason_of_other"] = float(q.reason_only and prose and f["cover"] < REASON_NAMED
+                                 and misses_named_quantity(text, q.folded))
     f["reasonless"] = float(q.reason_only and c.source in ("sentence", "sentences", "section")
                             and not cues()["reason_written"].search(text))
     # "是哪天作的", "什么时候完工": a when asked; what writes no date (a month at least) does not say when
@@ -362,9 +366,10 @@ RULES = ("silent", "figureless", "opposite", "change_of_other", "changeless", "o
          "header_row", "untotalled", "ungraded", "scoreless", "asked_cell_empty", "rate_unwritten",
          "share_instead", "named_in_reason", "dateless", "counts_only", "part_instead",
          "report_words_only", "nobody", "reasonless", "period_unwritten",
-         "part_unnamed", "share_for_rate")  # features that decide by rule (see `ruled_out`), not weighed by the model
+         "part_unnamed", "share_for_rate", "reason_of_other")  # features that decide by rule (see `ruled_out`), not weighed by the model
 
 
+REASON_NAMED = 0.5  # share of the question's character pairs a passage giving a reason must write
 _RIGHT_AFTER = re.compile(r"[^\d。；;，,|]{0,4}?(\d[\d,]*(?:\.\d+)?)\s*([%％]|分|万元|亿元|元|个|人|项|次)?")
 
 

@@ -70,9 +70,9 @@ def bigrams(text: str) -> frozenset[str]:
 
 # asking words, with the measure word they ask in ("几个", "多少人"); what jieba joins after them is kept ("几辆车" → 车)
 _ASKING = re.compile(r"^(有|占|是|为)?(多少|多大|多长|多深|多高|多远|几|百分之几|什么|哪几|哪些|哪个|哪一|为什么)"
-                     r"(个|项|人次|人|名|位|家|辆|台|套|所|座|张|次|条|间|户|亩|元|万元|分|级|块|批|成|样)?")
-UNIT_WORDS = set("人 名 位 个 张 宗 座 项 次 元 万元 亿元 亩 户 家 级 分 米 部分 辆 台 套 所 篇 条 间".split())
-_ASKED_UNIT = re.compile(r"(?:多少|几)(?:个(?=人))?(人|名|位|个|张|宗|座|项|次|万元|亿元|元|亩|户|家|级|分|部分|辆|台|套|所|篇|条|间)"
+                     r"(个|项|人次|人|名|位|家|辆|台|套|所|座|张|次|条|间|户|亩|元|万元|亿元|亿|分|级|块|批|成|样)?")
+UNIT_WORDS = set("人 名 位 个 张 宗 座 项 次 元 万元 亿元 亿 亩 户 家 级 分 米 部分 辆 台 套 所 篇 条 间".split())
+_ASKED_UNIT = re.compile(r"(?:多少|几)(?:个(?=人))?(人|名|位|个(?!亿)|张|宗|座|项|次|万元|亿元|亿|元|亩|户|家|级|分|部分|辆|台|套|所|篇|条|间)"
                          r"|多(长|深|高|远)")
 # Counters written for one another: 在职人员54名 answers 多少人.
 _SAME_COUNTER = {"人": "人|名|位", "名": "人|名|位", "位": "人|名|位", "个": "个|项|家|所", "项": "项|个",
@@ -140,7 +140,7 @@ def question_content(question: str, names: list[str]) -> str:
 # Units that count things or measure length: when a question asks one such figure, a
 # sentence with no figure in that unit cannot answer it ("几辆", "多长"). Not money (元/万元/亿元
 # convert), not 分/级 (often written bare), not people (总人口8.45万 answers 多少人).
-_NOT_COUNTERS = {"万元", "亿元", "元", "分", "级", "部分", "人", "名", "位"}
+_NOT_COUNTERS = {"万元", "亿元", "亿", "元", "分", "级", "部分", "人", "名", "位"}
 
 
 def asks_counted(question: str) -> bool:

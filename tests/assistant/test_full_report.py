@@ -523,3 +523,24 @@ def test_a_share_is_no_execution_rate(full_assistant):
     """"…支出5,900.00万元，占本年支出合计的92.18%" states a share; it does not answer "执行率是多少"."""
     a = full_assistant.ask("丰宁区民政局一般公共预算财政拨款支出执行率是多少")
     assert "92.18%" not in a.answer or not a.found, a.answer
+
+
+def test_a_figure_asked_in_yi_is_the_amount_not_a_share_of_it(full_assistant):
+    """"多少亿" asks in 亿 (a unit, no word the passage must write): "税收收入占一般公共预算收入的比重为70.0%" is
+    a share of the figure asked, no answer to it."""
+    a = full_assistant.ask("丰宁区2023年一般公共预算收入多少亿？")
+    assert a.found and "28.60亿元" in a.answer, a.answer
+
+
+def test_a_year_asked_is_not_worked_out_from_another_years_figures(full_assistant):
+    """2024's budget is stated ("2024年…收入预期30.10亿元"); 2023's, worked out from "完成28.60亿元，为预算的102.1%",
+    is not it."""
+    a = full_assistant.ask("丰宁区2024年一般公共预算收入预算多少？")
+    assert a.found and "30.10" in a.answer and "28.01" not in a.answer, a.answer
+    assert "28.01" in full_assistant.ask("丰宁区2023年一般公共预算收入预算多少？").answer
+
+
+def test_a_reason_given_for_another_quantity_is_no_reason_for_the_one_asked(full_assistant):
+    """"机关运行经费支出…比上年减少7.58万元…主要原因是压减一般性支出" explains 机关运行经费, not 一般公共预算财政拨款支出."""
+    a = full_assistant.ask("清河农业农村局2023年一般公共预算财政拨款支出为什么减少了？")
+    assert "压减一般性支出" not in a.answer or not a.found, a.answer
