@@ -33,6 +33,7 @@ MODEL = Path(__file__).parent / "data" / "ranker.json"
 SOURCES = ("metric", "computed", "count", "section", "comparison", "sentence", "sentences", "grid", "fact")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _CHANGE_FIGURE = re.compile(r"(增加|减少|增长|下降|上升|降低|增幅|降幅|多|少)了?(约|为)?\s*\d")
+_NO_CHANGE = re.compile(r"(?:与|和|较|同)上年(?:度)?(?:相比)?(?:基本)?(?:持平|一致|相同|不变)")  # a change of 0, said in words
 _YEAR = re.compile(r"(19|20)\d\d\s*年度?")
 _PERCENT = re.compile(r"\d\s*%|百分之")
 _NOT_WHAT = re.compile(r"(?<![是并])非([\u4e00-\u9fff]{2})")  # "非本级": what is not 本级 (not 是非, 并非)
@@ -145,9 +146,10 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
     if c.source == "fact" and any(f.get("period") == "比上年" for f in c.answer.facts):
         changes += 1  # a table's change column (增、减金额 | 4) states a change without a change word beside the figure
     amounts = len(_NUMBER.findall(_YEAR.sub("", text)))
-    f["change_asked"] = float(q.asks_change and changes > 0)
+    unchanged = bool(_NO_CHANGE.search(text))  # "机关运行经费预算180.00万元，与上年持平" answers "比去年少了多少"
+    f["change_asked"] = float(q.asks_change and (changes > 0 or unchanged))
     f["change_unasked"] = float(not q.asks_change and amounts > 0 and changes >= amounts)
-    f["change_missing"] = float(q.asks_change and q.wants_number and not changes)
+    f["change_missing"] = float(q.asks_change and q.wants_number and not changes and not unchanged)
     # several things asked together: the share of them the candidate gives a figure for, right after its name
     valued = [_item_valued(item, q.items, text) for item in q.items]
     f["items_valued"] = sum(valued) / len(valued) if valued else 0.0

@@ -246,3 +246,13 @@ def test_a_score_asked_is_read_as_the_total_a_table_writes_instead():
 def test_a_tables_total_score_answers_a_spoken_score_question(dev2_assistant):
     a = dev2_assistant.ask("广水纪委局域网项目自评得了几分？")
     assert a.found and "自评总分: 69" in a.citations[0].quote
+
+
+def test_no_change_said_in_words_is_a_change_stated():
+    """"与上年持平" states the change asked (none): it is no passage missing the change."""
+    q = understand("机关运行经费预算比去年少了多少？", [])
+    text = "2024年本部门机关运行经费预算180.00万元，与上年持平。"
+    f = features(q, Candidate(Answer("", text, True, [], [], "passage"), "sentence", text), False)
+    assert f["change_asked"] == 1.0 and f["change_missing"] == 0.0
+    level = features(understand("机关运行经费预算多少？", []), Candidate(Answer("", text, True, [], [], "passage"), "sentence", text), False)
+    assert level["change_unasked"] == 0.0  # its one figure is a level, not a change
