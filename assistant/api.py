@@ -117,7 +117,7 @@ class Assistant:
         that body (followup.continue_topic)."""
         if not chain:
             return question
-        resolved = resolve_followup(question, chain, answerer.entity_names_for(question, chain[-1]), answerer.has_intent)
+        resolved = resolve_followup(question, chain, answerer.entity_names_for(question, *chain[-2:]), answerer.has_intent)
         if resolved == question and (doc_ids is None or len(doc_ids) > 1) \
                 and answerer.router.route(question, doc_ids).status == "unnamed":
             before = answerer.router.route(chain[-1], doc_ids)

@@ -32,6 +32,20 @@ def needs_history(question: str, has_intent) -> bool:
     return bool(_ELLIPTICAL.search(q)) and not has_intent(_TRAILER.sub("", q).strip() or q)
 
 
+_YEAR = r"(?:(?:19|20)\d\d|(?<!\d)[12]\d)\s*年度?"
+_YEAR_ONLY = re.compile(rf"({_YEAR})的?")
+_YEAR_WRITTEN = re.compile(_YEAR)
+_YEAR_AFTER = re.compile(rf"\s*{_YEAR}")
+
+
+def _frame(previous: str, entities: list[str]) -> str:
+    """The previous question up to its last body or place, with the year right after it ("临江城管局23年"
+    of "临江城管局23年公用经费多少？"): whom and when a new subject is asked of."""
+    end = max(previous.find(e) + len(e) for e in entities)
+    year = _YEAR_AFTER.match(previous, end)
+    return previous[: year.end() if year else end]
+
+
 def resolve_followup(question: str, history: list[str], entity_names: list[str],
                      has_intent) -> str:
     """Return the question to answer. `entity_names` are the bodies and places a
@@ -45,6 +59,22 @@ def resolve_followup(question: str, history: list[str], entity_names: list[str],
     core = _TRAILER.sub("", q).strip() or q
     entities_now = _entities(core, entity_names)
     entities_before = _entities(previous, entity_names)
+    if (year := _YEAR_ONLY.fullmatch(core)) and entities_before:
+        # "2022年呢？": the previous question, of that year
+        if _YEAR_WRITTEN.search(previous):
+            return _YEAR_WRITTEN.sub(year.group(1), previous, count=1)
+        frame = _frame(previous, entities_before)
+        return frame + year.group(1) + previous[len(frame) :]
+    if (not entities_now and entities_before and len(history) >= 2 and cues()["verdict"].search(core)
+            and len(question_content(core, entity_names).replace(" ", "")) < BARE):
+        # "哪个多？" after "丰云街道三公经费预算多少？" and "那金桥街道呢？": the two bodies compared on that subject
+        earlier = _entities(history[-2], entity_names)
+        subject = subject_of(previous)
+        if earlier and subject and not set(earlier) & set(entities_before):
+            for name in sorted(entities_before, key=len, reverse=True):
+                subject = subject.replace(name, "")
+            first = max(earlier, key=len)
+            return f"{first}和{max(entities_before, key=len)}{subject.strip()}{core}"
     if entities_now and not has_intent(core.replace(entities_now[0], "")):
         # "那花都区呢？": the previous question, about the new entity — all of it when the core is nothing but
         # names ("临江区城管局": a place and a body's short name), not only the first name found
@@ -70,7 +100,7 @@ def resolve_followup(question: str, history: list[str], entity_names: list[str],
             if subject is not None:
                 return f"{subject}{core}"
         tail = asked.group(0) if asked and not has_intent_words(core) else ""  # "它的基本支出呢？" asks as before: 多少
-        return f"{entities_before[0]}{core}{tail}"
+        return f"{_frame(previous, entities_before)}{core}{tail}"  # of the same body and year
     return question
 
 
@@ -86,6 +116,6 @@ def continue_topic(question: str, previous: str, previous_names: list[str]) -> s
     if not previous_names:
         return question
     if _COMPARING.match(q):
-        subject = subject_of(previous)
-        return f"{subject}{q}" if subject is not None else question
+        subject = subject_of(previous) or previous.rstrip("？?。 ")  # a turn resolved to its bare subject asks nothing
+        return f"{subject}{q}"
     return f"{previous_names[0]}{q}"

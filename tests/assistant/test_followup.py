@@ -61,3 +61,41 @@ def test_a_server_sees_reports_indexed_by_another_process(tmp_path, embedder):
     build_index([second], index_dir, embedder=embedder)  # what `assistant index` does meanwhile
     answer = running.ask("乙县民政局预算执行率是多少")
     assert answer.found and "80.00%" in answer.answer
+
+
+def test_a_new_subject_is_asked_of_the_same_body_and_year():
+    """"那人员经费呢？" after "临江城管局23年公用经费多少？": of 临江城管局 in 23年, not of 城管局 in any year."""
+    names = ["临江城管局", "临江", "城管局"]
+    assert resolve_followup("那人员经费呢？", ["临江城管局23年公用经费多少？"], names, lambda q: True) == "临江城管局23年人员经费多少？"
+
+
+def test_a_year_alone_asks_the_previous_question_of_that_year():
+    names = ["清河县农业农村局", "清河县"]
+    assert resolve_followup("2022年呢？", ["清河县农业农村局2023年收入总计多少？"], names, asks_something) \
+        == "清河县农业农村局2022年收入总计多少？"
+    assert resolve_followup("那22年的呢？", ["清河县农业农村局收入总计多少？"], names, asks_something) \
+        == "清河县农业农村局22年收入总计多少？"
+
+
+def test_which_is_more_after_two_bodies_compares_them_on_that_subject():
+    """"哪个多？" after "丰云街道三公经费预算多少？" and (resolved) "金桥街道三公经费预算多少？"."""
+    names = ["丰云街道", "金桥街道"]
+    history = ["丰云街道三公经费预算多少？", "金桥街道三公经费预算多少？"]
+    assert resolve_followup("哪个多？", history, names, asks_something) == "丰云街道和金桥街道三公经费预算哪个多"
+
+
+def test_a_comparison_after_a_bare_subject_compares_that_subject():
+    from assistant.followup import continue_topic
+
+    assert continue_topic("比上年涨了还是跌了？", "临江城管局23年人员经费", ["临江城管局"]) == "临江城管局23年人员经费比上年涨了还是跌了？"
+
+
+def test_a_conversation_keeps_its_body_year_and_subject(full_assistant):
+    """The turns as a user types them, through the real index: each answer is of the body, year and subject meant."""
+    history: list = []
+    turns = [("丰云街道三公经费预算多少？", "8.50"), ("那金桥街道呢？", "6.20"), ("哪个多？", "2.30"),
+             ("清河县农业农村局2023年收入总计多少？", "3,551.78"), ("2022年呢？", "3,762.22")]
+    for question, figure in turns:
+        a = full_assistant.ask(question, history=history)
+        assert a.found and figure in a.answer, (question, a.answer)
+        history.append((question, a.answer))
