@@ -90,7 +90,7 @@ def resolve_followup(question: str, history: list[str], entity_names: list[str],
         else:
             rewritten = named + rewritten
         return rewritten
-    if not entities_now and entities_before and has_intent(core):
+    if not entities_now and entities_before and (has_intent(core) or has_intent_words(core)):  # "为什么？" asks too
         # "它的基本支出呢？": the new intent, about the previous entity; "占比呢？", which says little of its
         # own and names no one, is about the previous question's subject ("…公务接待费"), as a later clause is
         asked = cues()["asking_tail"].search(previous)

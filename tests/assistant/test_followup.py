@@ -99,3 +99,9 @@ def test_a_conversation_keeps_its_body_year_and_subject(full_assistant):
         a = full_assistant.ask(question, history=history)
         assert a.found and figure in a.answer, (question, a.answer)
         history.append((question, a.answer))
+
+
+def test_why_alone_asks_the_reason_for_the_previous_subject():
+    """"为什么？" after "卡斯镇24年公务接待费比上年多了多少": asks words (什么), about what was asked before."""
+    resolved = resolve_followup("为什么？", ["卡斯镇24年公务接待费比上年多了多少"], ["卡斯镇"], lambda q: False)
+    assert resolved.startswith("卡斯镇24年公务接待费比上年多了") and resolved.endswith("为什么")
