@@ -661,3 +661,11 @@ def test_the_page_of_a_part_is_its_pdf_page_beside_the_page_its_contents_print(t
     assert a.found and "PDF 第 4 页" in a.answer, a.answer
     a = assistant.ask("某某区人社局2023年决算的绩效目标在第几页")
     assert "第 " not in a.answer or not a.found, a.answer
+
+
+def test_an_execution_rate_is_worked_out_over_the_budget_adjusted_in_the_year(dev2_assistant):
+    """"年中调整预算为 1781.86 万元…全年执行数 1767.21 万元": the rate unstated, worked out over the adjusted
+    budget (the 全年预算 of the genre), formula shown; the start of year's budget is still 年初预算's."""
+    a = dev2_assistant.ask("梧州医保预算执行率是多少？")
+    assert a.found and "99.18%" in a.answer and "1781.86" in a.answer and "1767.21" in a.answer, a.answer
+    assert "1022.89" in dev2_assistant.ask("梧州医保年初预算多少？").answer
