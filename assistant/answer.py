@@ -1081,6 +1081,9 @@ class Answerer:
         candidates, fallback, passages = self.candidates(q, doc_ids, unnamed=route.status == "unnamed")
         if q.previous_year:  # the year before, asked of the next year's report: what does not state that year is none
             candidates = [c for c in candidates if c.source == "computed" or self._states_year(c.answer, route.years)]
+        if route.years_apart and q.asks_verdict and len(route.groups) <= 1:
+            # "2023年和2022年三公经费哪年多": one body's reports of the years named, compared — not the later alone
+            candidates = self.verdict_across(q, route.years_apart) or [c for c in candidates if c.source == "comparison"]
         if len(route.groups) > 1 and not any(c.source == "comparison" and self.ranker and self.ranker.accepts(c)
                                              for c in candidates):
             checked = self.checks_across(q, route.groups) if cues()["checks"].search(q.folded) else []  # 谁的增幅算错了

@@ -544,3 +544,10 @@ def test_a_reason_given_for_another_quantity_is_no_reason_for_the_one_asked(full
     """"机关运行经费支出…比上年减少7.58万元…主要原因是压减一般性支出" explains 机关运行经费, not 一般公共预算财政拨款支出."""
     a = full_assistant.ask("清河农业农村局2023年一般公共预算财政拨款支出为什么减少了？")
     assert "压减一般性支出" not in a.answer or not a.found, a.answer
+
+
+def test_which_year_is_more_compares_the_bodys_reports_of_the_years_named(full_assistant):
+    """"2023年和2022年三公经费哪年多": each year's report states its figure; the answer compares them, citing both."""
+    a = full_assistant.ask("清河农业农村局2023年和2022年三公经费哪年多？")
+    assert a.found and "12.96" in a.answer and "10.50" in a.answer and "2.46" in a.answer, a.answer
+    assert {c.doc for c in a.citations} == {"清河县农业农村局2022年度部门决算.pdf", "清河县农业农村局2023年度部门决算.pdf"}
