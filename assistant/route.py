@@ -46,7 +46,9 @@ _UNKNOWN_ORG = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:局|委|厅|办|中心|医�
 # A body's name opening the question (人社局机关运行经费…), when no indexed name is there.
 _LEADING_ORG = re.compile(r"^(?:那个|这个)?([\u4e00-\u9fff]{1,6}?(?:局|委|厅|办|中心|医院|学校|中学|小学|协会|联合会|残联|科协|政府))"
                           + _AFTER_BODY)
-_WHICH_YEAR = re.compile(r"哪一?年|哪个年度|历年|各年")  # a question across a body's years
+# a question across a body's years; "这两年", "近三年" across its latest two or three
+_WHICH_YEAR = re.compile(r"哪一?年|哪个年度|历年|各年|每年|逐年|(?:这|近|最近|前后)(?P<count>[两二三四五几])个?年")
+_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
 _REGION = re.compile(r"[省市区县旗州]$")  # a region, whose own report (政府预算, 执行情况) is not its bodies'
 # words that begin no body's name: content (各级关工委) or pointing (这个收容所)
 _NOT_A_NAME = re.compile(r"各|全|所属|下属|直属|辖区|相关|有关|这|那|该|本")
@@ -456,6 +458,8 @@ class Router:
             return None
         named = [d for d in group if not years or self.documents[d].year in years]
         present = sorted({self.documents[d].year for d in named if self.documents[d].year})
+        if not years and (m := _WHICH_YEAR.search(q)) and m.group("count") in _COUNT:
+            present = present[-_COUNT[m.group("count")] :]  # "这两年": the latest two
         if len(present) < 2:
             return None
         return [[d for d in named if self.documents[d].year == y] for y in present]

@@ -121,6 +121,7 @@ def question_content(question: str, names: list[str]) -> str:
     # "跟2022年比", "与2022年相比": the year compared with is the question's frame, not a word a passage writes
     q = re.sub(r"(?:比|较|与|跟|和|同)\s*(?:20\d\d|(?<![\d.])[12]\d)\s*年度?\s*(?:相比|比)?(?:是)?", " ", q)
     q = re.sub(r"(?:20\d\d|(?<![\d.])[12]\d)\s*(?:年度|年(?![底末初])|(?=年[底末初]))", " ", q)  # "2021年底" keeps 年底 (年末); "22年" is 2022
+    q = re.sub(r"(?:这|近|最近|前后)[两二三四五几]个?年(?:度)?(?:的|来|里)?|历年|逐年", " ", q)  # the years asked, as the route reads them
     paraphrases, stop_words = question_words()
     for asked, written in paraphrases:
         q = q.replace(asked, written)

@@ -551,3 +551,11 @@ def test_which_year_is_more_compares_the_bodys_reports_of_the_years_named(full_a
     a = full_assistant.ask("清河农业农村局2023年和2022年三公经费哪年多？")
     assert a.found and "12.96" in a.answer and "10.50" in a.answer and "2.46" in a.answer, a.answer
     assert {c.doc for c in a.citations} == {"清河县农业农村局2022年度部门决算.pdf", "清河县农业农村局2023年度部门决算.pdf"}
+
+
+@pytest.mark.parametrize("question, figures", [("清河农业农村局这两年收入总计各多少", ["3,762.22", "3,551.78"]),
+                                               ("清河农业农村局近两年三公经费哪年多？", ["10.50", "12.96", "2.46"])])
+def test_these_two_years_are_the_bodys_latest_two(full_assistant, question, figures):
+    """"这两年", "近两年": the body's reports of its latest two years, each answered (the words no passage writes)."""
+    a = full_assistant.ask(question)
+    assert a.found and all(f in a.answer for f in figures), a.answer
