@@ -107,6 +107,7 @@ NEAREST_NOTE = "最接近的段落（不含答案）"
 RELATED_NOTE = "相关但不同的数字"
 PART_NOTE = "只回答了问题的一部分"
 STATED_NAMED = 0.75  # share of the asked words' character pairs a fact's label must write to be the figure compared
+_TOTAL_OF = re.compile(r"(.{2,}?)(?:合计|总计|总额)")  # a total row's label: what it totals, then the total word
 _NARROWING = re.compile(r"本级|下级|二级|其中|对下|上级")  # words that make a label a part of what it names
 SAME_UNIT = {"名": "人", "位": "人"}  # counters written for one another: 编制11名 and 编制12人 compare
 MIN_COVERAGE = 0.45  # share of the question's content bigrams a sentence must contain
@@ -304,6 +305,12 @@ def written_forms(content: str) -> list[str]:
     """The words asked, and the same with each short form the genre asks with written as reports write it
     (data/abbreviations.tsv: 疾控中心 → 疾病预防控制机构, 公车 → 公务用车)."""
     return [content] + [content.replace(short, full) for short, fulls in abbreviations() if short in content for full in fulls]
+
+
+def _row_of(stated: "_Stated") -> str:
+    """The row a stated figure's label names, without its column ("收入合计预算数" → 收入合计)."""
+    label, column = stated.label, stated.column
+    return label[: -len(column)] if column and label.endswith(column) else label
 
 
 def _terms_in(asked: str, row: str, column: str) -> bool:
@@ -1770,6 +1777,9 @@ class Answerer:
             found = [f for f in found if f.total_row and f.column == fold(asked)] or found
         if len(_in_one_unit(found)) > 1:  # "人员经费" over its side's rows: its row 人员经费合计 totals them
             found = [f for f in found if re.match(re.escape(fold(asked)) + "(?:" + "|".join(TOTAL_ROWS) + ")", f.label)] or found
+        if len(_in_one_unit(found)) > 1:  # "收入预算" over 其他收入 and 收入合计: the total of what is asked, not a part
+            found = [f for f in found if (m := _TOTAL_OF.fullmatch(row_name(_row_of(f))))
+                     and m.group(1) in fold(asked)] or found
         wanted = self._wanted_period(q, doc_id)
         if len(_in_one_unit(found)) > 1:  # 预算数 and 决算数 side by side: the period asked, else the report's own
             found = [f for f in found if f.period == wanted] if wanted else found

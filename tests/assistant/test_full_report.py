@@ -559,3 +559,9 @@ def test_these_two_years_are_the_bodys_latest_two(full_assistant, question, figu
     """"这两年", "近两年": the body's reports of its latest two years, each answered (the words no passage writes)."""
     a = full_assistant.ask(question)
     assert a.found and all(f in a.answer for f in figures), a.answer
+
+
+def test_a_quantity_asked_is_its_total_row_not_a_part_of_it(full_assistant):
+    """"收入预算" matches 二、其他收入 (预算数) and 收入合计 (预算数): the total of what is asked, not one of its parts."""
+    a = full_assistant.ask("丰云街道和金桥街道收入预算分别多少？")
+    assert a.found and "2,345.60" in a.answer and "1,876.20" in a.answer and "其他收入" not in a.answer, a.answer
