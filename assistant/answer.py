@@ -85,7 +85,7 @@ from .grid import (
 )
 from .question import ASKING, DATA, Question, abbreviations, cues, understand
 from .rank import (
-    QUOTES, Candidate, Ranker, default_ranker, features, misses_named_quantity, names_the_opposite, ruled_out, term_idf,
+    QUOTES, Candidate, Ranker, as_written_in, default_ranker, features, misses_named_quantity, names_the_opposite, ruled_out, term_idf,
 )
 from .records import Answer, Citation
 from .retrieve import Passage, Retriever
@@ -107,7 +107,8 @@ NEAREST_NOTE = "最接近的段落（不含答案）"
 RELATED_NOTE = "相关但不同的数字"
 PART_NOTE = "只回答了问题的一部分"
 STATED_NAMED = 0.75  # share of the asked words' character pairs a fact's label must write to be the figure compared
-_TOTAL_OF = re.compile(r"(.{2,}?)(?:合计|总计|总额)")  # a total row's label: what it totals, then the total word
+EXTRA_PASSAGES = 2  # passages added for the full forms of a short form asked (data/abbreviations.tsv)
+_TOTAL_OF = re.compile(r"(.{2,}?)(?:合计|总计)")  # a total row's label: what it totals, then the total word
 _NARROWING = re.compile(r"本级|下级|二级|其中|对下|上级")  # words that make a label a part of what it names
 SAME_UNIT = {"名": "人", "位": "人"}  # counters written for one another: 编制11名 and 编制12人 compare
 MIN_COVERAGE = 0.45  # share of the question's content bigrams a sentence must contain
@@ -1218,6 +1219,12 @@ class Answerer:
         question, content = q.text, q.content
         rewritten = " ".join(w for w in content.split() if w not in q.folded)  # "几辆车" → 车辆, "花了" → 支出
         passages = self.retriever.retrieve(question, doc_ids or None, k=8, as_written=rewritten)
+        full_forms = [full for short, fulls in abbreviations() if short in content for full in fulls]
+        if full_forms:  # "执行率" written "完成年初预算的95.16%": the passages so written too, after those found as asked
+            found = {p.row for p in passages}
+            passages += [p for p in self.retriever.retrieve(question, doc_ids or None, k=8,
+                                                            as_written=" ".join([rewritten, *full_forms]))
+                         if p.row not in found][:EXTRA_PASSAGES]
         if q.counted and q.unit is not None and len(doc_ids) == 1:  # "有几辆车": the passages that count in 辆
             held = {p.chunk.start for p in passages}
             passages += [Passage(c, -1, 0.0) for c in self._chunks_of(doc_ids[0])
@@ -2439,7 +2446,7 @@ class Answerer:
                 heading = not contents_asked and _names_only(s.text)
                 if heading and (i + 1 >= len(sentences) or _names_only(sentences[i + 1].text)):
                     continue  # "二、机构设置", "2023年": a heading or a year alone names what follows, and says nothing
-                match = match_score(q.content, s.text)
+                match = match_score(as_written_in(q.content, fold(s.text)), s.text)  # 执行率 as 完成年初预算 where so written
                 pre = match + 0.03 / (rank + 1)
                 if q.wants_number and has_number(s.text):
                     pre += 0.1
