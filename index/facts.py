@@ -20,11 +20,12 @@ from functools import lru_cache
 from .names import read_data_lines
 from .normalize import unspread
 from .records import Document
+from .spaced_tables import read_spaced_tables
 from .tables import Table, is_blank, is_code, is_code_column, is_figure, is_numbering, read_tables
 
 _CHANGE_COLUMN = re.compile(r"增减|增、减|增幅|减幅|增长率|变动|比上年")
 _CODE_THEN_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s+(\D.*)$")
-FACTS_VERSION = 19  # raised when tables or facts are read differently: older indexes re-read their facts
+FACTS_VERSION = 20  # raised when tables or facts are read differently: older indexes re-read their facts
 TO_WAN = {"元": 1e-4, "千元": 0.1, "万元": 1.0, "亿元": 1e4}
 _COUNT_UNITS = {"个": "个", "人": "人", "项": "项", "名": "人", "人次": "人次", "辆": "辆", "台": "台", "次": "次",
                 "家": "家", "户": "户", "所": "所", "平方米": "平方米", "公里": "公里", "亩": "亩"}
@@ -170,6 +171,7 @@ def number(raw: str) -> float:
 
 def extract_facts(doc: Document) -> list[Fact]:
     tables = read_tables(doc)
+    tables += [t for t in read_spaced_tables(doc) if not any(t.start < u.end and u.start < t.end for u in tables)]
     facts = [f for t in tables for f in table_facts(doc, t)]
     covered = [(t.start, t.end) for t in tables]
     facts += [f for f in prose_facts(doc) + score_facts(doc) if not any(a <= f.start < b for a, b in covered)]

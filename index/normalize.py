@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .headings import SENTENCE_END, SPACED_HEADINGS, TABLE_ROW, heading_rank, starts_block
 
-TEXT_VERSION = 13  # raised when a report's text is read differently: an index re-reads the reports it holds
+TEXT_VERSION = 14  # raised when a report's text is read differently: an index re-reads the reports it holds
 
 # Full-width digits, letters and number signs to ASCII; Chinese punctuation stays as written.
 _HALF_WIDTH = {0x3000: " "}
@@ -100,14 +100,17 @@ DOCUMENT_NUMBER_LINE = re.compile(r"^\s*([\u4e00-\u9fff]{1,12}\s*[〔【\[（(]\
 _ROW_END = re.compile(r"\s[-−]?\d[\d,]*(?:\.\d+)?%?$")
 _GOES_ON = re.compile(r"^(?:[万亿千元%％个人名项次台套辆年月日号分]|[，,。；;、：:）)])")
 _HEADER_ROW = re.compile(rf"^{SPACED_HEADINGS}$")  # a text layer's header line (index/headings.py)
+_UNIT_STATED = re.compile(r"单位\s*[:：]\s*(?:万元|千元|亿元|元)\s*$")  # a line ending in the unit a table states
 
 
 def _must_break(paragraph: str, last: str, line: str, wrap: int) -> bool:
     """Whether `line` starts a new paragraph after `last`, the previous line."""
     if not wrap or last[-1] in SENTENCE_END or starts_block(line) or TABLE_ROW.search(last) or _CONTENTS_LINE.match(last):
         return True
-    if _ROW_END.search(last) and not _GOES_ON.match(line) or _HEADER_ROW.match(last):
+    if _ROW_END.search(last) and not _GOES_ON.match(line) or _HEADER_ROW.match(last) or _HEADER_ROW.match(line):
         return True  # a row's last figure is never glued to the next row's code ("1,355.32" + "206 科学技术支出")
+    if _UNIT_STATED.search(last):
+        return True  # "编制单位：…  单位：万元" stands above a table's header, not in a paragraph
     if DOCUMENT_NUMBER_LINE.match(line) and len(line.strip()) <= 20:
         return True  # a title, then its document number on a line of its own
     if _DATELINE.match(last) or _DATELINE.match(line):
