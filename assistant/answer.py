@@ -55,6 +55,7 @@ from .compute import (
     operate,
     per_unit,
     plan,
+    sum_of_listing,
     without_names,
 )
 from .facts import (
@@ -891,6 +892,10 @@ class Answerer:
                                 for o in result.operands])
         elif (from_tables := self._computed_from_tables(question, list(doc_ids), list(names))) is not None:
             result, citations = from_tables
+        elif (parts := sum_of_listing(question, question_content(question, list(names)), spans)) is not None:
+            result = parts  # "这个项目总共多少钱" ← "用于A1.065万元,B2.1万元,…": the parts listed, added up
+            citations = unique([self._citation(o.doc_id, *self._sentence_around(o.doc_id, o.start, o.end))
+                                for o in result.operands])
         elif (listed := self._share_of_listing_whole(question, list(doc_ids), list(names))) is not None:
             result, citations = listed  # "公用经费占比多少" ← "基本支出3,600.00万元，其中：…公用经费450.00万元"
         elif (whole := _share_of_named_whole(question)) and (found := self.answer_computed(whole, passages, names, doc_ids)):

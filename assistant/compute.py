@@ -296,6 +296,48 @@ def base_from_share(question: str, spans: list[tuple[Document, int, int]]) -> Co
     return found[0][1]
 
 
+# a listing of what an amount is made of or spent on, after its subject: "…项目,用于A1.065万元,B2.1万元,…"
+_LISTING = re.compile(r"用于|包括|包含|分别为|分别是|其中[:：]?|主要有")
+_LISTED = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(亿元|万元|元)(?![\d年])")
+_TOTAL_ASKED = re.compile(r"总共|一共|合计|共计|总计|加起来|总额|总数|共多少")
+LISTING_NAMED = 0.5  # share of the question's words the subject before the listing must write
+MIN_LISTED = 2
+
+
+def sum_of_listing(question: str, content: str, spans: list[tuple[Document, int, int]]) -> Computation | None:
+    """A total asked that the report does not state, of the parts it lists in one sentence after their
+    subject ("该项目为…彩票公益金…项目,用于A1.065万元,B2.1万元,…" for "这个彩票公益金项目总共多少钱"): their
+    sum, formula shown. Not when the sentence states an amount outside the listing (its total, written),
+    when one listed amount is the others' sum (a total among its parts), or when the subject does not
+    name what is asked."""
+    from .sentences import bigrams, coverage
+
+    if not _TOTAL_ASKED.search(fold(question)) or not content.strip():
+        return None
+    asked = bigrams(_TOTAL_ASKED.sub("", content.replace(" ", "")))
+    for doc, start, end in spans:
+        for sentence in re.finditer(r"[^。；;\n]+", doc.folded[start:end]):
+            text, at = sentence.group(0), start + sentence.start()
+            listing = _LISTING.search(text)
+            if not listing or coverage(asked, text[: listing.start()]) < LISTING_NAMED:
+                continue
+            before, listed = _LISTED.findall(text[: listing.start()]), list(_LISTED.finditer(text, listing.end()))
+            units = {m.group(2) for m in listed}
+            if before or len(listed) < MIN_LISTED or len(units) != 1:
+                continue
+            values = [float(m.group(1).replace(",", "")) for m in listed]
+            if any(abs(v - (sum(values) - v)) < 0.005 for v in values):
+                continue  # "基本支出100万元，其中人员经费80万元、公用经费20万元": the total is listed too
+            operands = [Operand(content, v, m.group(2), doc.text[at + m.start() : at + m.end()], doc.doc_id,
+                                at + m.start(), at + m.end()) for v, m in zip(values, listed)]
+            places = max(len(m.group(1).partition(".")[2]) for m in listed)  # as exact as the parts: 1.065 + 2.1 = 3.165
+            value = round(sum(values), places)
+            formula = (" + ".join(o.raw for o in operands) + f" = {value:,.{places}f}{operands[0].unit}"
+                       "（报告未写合计，按所列各项相加）")
+            return Computation(formula, value, operands[0].unit, operands)
+    return None
+
+
 def operate(op: str, a: Operand, b: Operand) -> Computation | None:
     """The figure `op` (sum, difference, ratio, product) makes of two operands, with its formula."""
     if op == "product":

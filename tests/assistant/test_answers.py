@@ -669,3 +669,24 @@ def test_an_execution_rate_is_worked_out_over_the_budget_adjusted_in_the_year(de
     a = dev2_assistant.ask("梧州医保预算执行率是多少？")
     assert a.found and "99.18%" in a.answer and "1781.86" in a.answer and "1767.21" in a.answer, a.answer
     assert "1022.89" in dev2_assistant.ask("梧州医保年初预算多少？").answer
+
+
+def test_a_total_unstated_is_the_sum_of_the_parts_listed_with_its_formula(tmp_path):
+    """"这个彩票公益金项目总共多少钱" ← "该项目为…彩票公益金…项目,用于A1.065万元,B2.1万元,…": the parts added up, as
+    exact as they are written; not when the sentence lists a total among its parts, or states the total."""
+    from assistant.compute import sum_of_listing
+    from index.document import load_document
+
+    def summed(sentence: str, question: str = "这个彩票公益金项目总共多少钱？", content: str = "彩票公益金项目"):
+        path = tmp_path / "丰桂县残联2023年项目自评报告.txt"
+        path.write_text(f"丰桂县残联2023年项目自评报告\n{sentence}\n", encoding="utf-8")
+        doc = load_document(path)
+        return sum_of_listing(question, content, [(doc, 0, len(doc.text))])
+
+    listed = summed("该项目为2023年中央彩票公益金提前下达资金项目,用于残疾人康复1.065万元,五个一文化进家庭2.1万元,"
+                    "残疾儿童救助38.472万元。")
+    assert listed.value == 41.637 and listed.formula.startswith("1.065万元 + 2.1万元 + 38.472万元 = 41.637万元")
+    assert summed("该项目为彩票公益金项目资金50万元,其中:康复30万元,救助20万元。") is None  # the total stated
+    assert summed("彩票公益金项目支出,包括合计50万元,康复30万元,救助20万元。") is None  # a total among the parts
+    assert summed("该项目为彩票公益金项目,用于康复1万元,救助2万元。", question="这个项目康复多少钱？") is None  # no total asked
+    assert summed("培训经费用于讲课费1万元,资料费2万元。") is None  # another subject
