@@ -276,6 +276,21 @@ def _change_said(fact: Fact, row: list[Fact] = ()) -> str:
     return f"（{before}比上年{said(fact)}{f'，{said(other)}' if other is not None else ''}）"
 
 
+def _read_cell_within(best: Candidate, others: list[Candidate], ranker: Ranker) -> Candidate:
+    """A quoted passage that holds a table row or 自评表 grid the reader has read cell by cell, when that
+    reading is given too: the cells, named by their column ("全年预算数 620.82 万元"), say which of the row's
+    figures is asked; the passage pasted does not."""
+    if best.source not in ("sentence", "sentences") or not best.answer.citations:
+        return best
+    quote = best.answer.citations[0]
+    for c in others:
+        if c.source in ("grid", "fact") and c.answer.citations and ranker.accepts(c) \
+                and c.answer.citations[0].doc_id == quote.doc_id \
+                and quote.start <= c.answer.citations[0].start < quote.end:  # the row begins in the passage quoted
+            return c
+    return best
+
+
 def _past_near_misses(candidates: list[Candidate]) -> list[Candidate]:
     """The candidates from the first that no rule rules out, past those ruled out as a near miss — the asked
     thing's level where its change is asked, a neighbouring row's cell, another year's figure — but not past
@@ -2410,7 +2425,7 @@ class Answerer:
         """The best candidate when it clears the threshold; else a refusal."""
         given = _past_near_misses(candidates) if self.ranker else candidates
         if given and self.ranker and self.ranker.accepts(given[0]):
-            best = given[0]
+            best = _read_cell_within(given[0], given[1:], self.ranker)
             best.answer.question = q.text
             best.answer.confidence = round(best.score, 3)
             if best.answer.kind == "passage" and q.figure_only and best.answer.citations:

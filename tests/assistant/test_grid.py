@@ -182,3 +182,11 @@ def test_a_spoken_whether_spent_asks_a_rate():
     q = understand("那个司法业务经费花完了没有？", [])
     assert q.content == "司法业务经费执行率" and q.wants_percent and q.wants_number
     assert not understand("没花完的钱有多少？", []).wants_percent  # what is left is an amount (结余)
+
+
+@pytest.mark.dev
+def test_a_pasted_grid_gives_way_to_its_cells_read(dev2_assistant):
+    """"司法业务经费预算多少": the flattened grid's sentence and the grid's cells both answer; the cells, named by
+    their column, say which of the row's three 620.82 is the budget — the paste does not."""
+    a = dev2_assistant.ask("上饶司法局司法业务经费预算多少？")
+    assert a.found and "全年预算数 620.82 万元" in a.answer and len(a.answer) < 100, a.answer
