@@ -108,6 +108,7 @@ NEAREST_NOTE = "最接近的段落（不含答案）"
 RELATED_NOTE = "相关但不同的数字"
 PART_NOTE = "只回答了问题的一部分"
 STATED_NAMED = 0.75  # share of the asked words' character pairs a fact's label must write to be the figure compared
+ROW_NAMED = 0.5  # share of a 类/款/项 row's label a question must write to ask of that row
 EXTRA_PASSAGES = 2  # passages added for the full forms of a short form asked (data/abbreviations.tsv)
 _TOTAL_OF = re.compile(r"(.{2,}?)(?:合计|总计)")  # a total row's label: what it totals, then the total word
 _NARROWING = re.compile(r"本级|下级|二级|其中|对下|上级")  # words that make a label a part of what it names
@@ -1286,6 +1287,10 @@ class Answerer:
         # a table row read whole gives several figures; its cell, read with its column, gives one
         rows = [(c.answer.citations[0].doc_id, c.answer.citations[0].start) for c in cells] + self._rows_named(q, reports)
         sentences = [c for c in sentences if not ("|" in c.text and _quotes_a_row(c, rows))]
+        if q.wants_number:  # "基本支出和项目支出各多少" ← "| 201 | 一般公共服务支出 | 49.40 | 41.25 | 8.15 |": a row the question
+            # does not name, and no total, read cell by cell: its figures are that line's, not the ones asked
+            others = self._rows_unnamed(q, reports)
+            sentences = [c for c in sentences if not ("|" in c.text and _quotes_a_row(c, others))]
         if q.wants_number:  # "| 二、外交支出 | 33 |": a row the table reader found no figure in (33 is its 行次)
             sentences = [c for c in sentences if not self._figureless_row(c)]
         out += cells
@@ -1507,6 +1512,13 @@ class Answerer:
                     out.append(Candidate(Answer("", text, True, [where] + context, facts, "computed"), "computed",
                                          f"{project_name} {row.context[-60:]} {what} {formula}"))
         return out
+
+    def _rows_unnamed(self, q: Question, doc_ids: list[str]) -> list[tuple[str, int]]:
+        """The 类/款/项 rows (report, start) of a table read cell by cell whose label the question does not
+        write, even mostly: one line of a classification, whose figures are that line's."""
+        return [(doc_id, f.context_start) for doc_id in doc_ids[:MAX_REPORTS_READ]
+                for f in self.index.facts.get(doc_id, []) if f.source == "table" and f.code
+                and coverage(bigrams(fold(row_name(f.label))), q.folded) < ROW_NAMED]
 
     def _rows_named(self, q: Question, doc_ids: list[str]) -> list[tuple[str, int]]:
         """The table rows (report, start) the question names by their label, which the table reader has read

@@ -491,3 +491,13 @@ def test_a_workbook_with_the_years_down_a_tables_side(tmp_path, embedder):
     assert a.found and "减少 1.5" in a.answer, a.answer
     a = assistant.ask("东湖镇2024年公用经费占基本支出的比重")
     assert a.found and "716.00" in a.answer and "13.35%" in a.answer, a.answer
+
+
+def test_a_classification_row_the_question_does_not_name_is_not_pasted_as_the_answer(tables_assistant):
+    """"基本支出和项目支出各多少" of a report whose 一般公共预算财政拨款支出决算表 has no 合计 row: the row
+    "| 201 | 一般公共服务支出 | 49.40 | 41.25 | 8.15 |" quoted under its header gives that line's figures, not the
+    totals asked — no answer rather than a neighbour's figures."""
+    a = tables_assistant.ask("银金区统计局2024年基本支出和项目支出各多少")
+    assert not a.found or "41.25" not in a.answer, a.answer
+    named = tables_assistant.ask("银金区统计局2024年一般公共服务支出的基本支出多少")
+    assert named.found and "41.25" in named.answer, named.answer  # the row named is still read
