@@ -85,6 +85,7 @@ from .grid import (
     read_indicators,
 )
 from .question import ASKING, DATA, Question, abbreviations, cues, understand
+from .row_extremes import extreme_row
 from .rank import (
     QUOTES, Candidate, Ranker, as_written_in, default_ranker, features, misses_named_quantity, names_the_opposite, ruled_out, term_idf,
 )
@@ -1105,6 +1106,9 @@ class Answerer:
             doc_ids = self.dominant(question, only)
             if doc_ids is None:
                 return self.clarify(question, only)
+        if len(doc_ids) == 1 and len(route.groups) <= 1 and (ranked_row := self.answer_extreme_row(question, doc_ids[0])):
+            ranked_row.question, ranked_row.routed = written, [self.index.documents[doc_ids[0]].name]
+            return ranked_row  # "支出最多的是哪一类": the table's lines compared, not a sentence ranked
         q = self.understand(question, route, doc_ids)
         q.previous_year = route.period == "上年"
         candidates, fallback, passages = self.candidates(q, doc_ids, unnamed=route.status == "unnamed")
@@ -2086,6 +2090,24 @@ class Answerer:
         start, end = min(f.context_start for f in facts), max(f.context_end for f in facts)
         text = f"{self._names(doc)}《{table}》列出{len(rows)}个{noun}：{listed}。"
         return Answer("", text, True, [self._citation(doc.doc_id, start, end)], [], "table")
+
+    def answer_extreme_row(self, question: str, doc_id: str) -> Answer | None:
+        """The largest (smallest) line of a table the question asks of (row_extremes.py), with the runner-up."""
+        found = extreme_row(question, self.index.facts.get(doc_id, []))
+        if found is None:
+            return None
+        doc = self.index.documents[doc_id]
+        most = "最少" if found.lowest else "最多"
+        top, second = found.top, found.runner_up
+        column = found.column.replace(" › ", "—")
+        text = (f"{self._names(doc)}《{found.table}》的 {found.lines} 个{'项目' if '项目' in found.table else '类'}中，"
+                f"{found.quantity}{most}的是 {row_name(top.label)}（{column}）：{top.as_written()}"
+                + (f"；其次是 {row_name(second.label)}：{second.as_written()}" if second else "") + "。")
+        citations = [self._citation(doc_id, top.context_start, top.context_end)]
+        if second:
+            citations.append(self._citation(doc_id, second.context_start, second.context_end))
+        facts = [{"label": f.path(), "value": f.value, "unit": f.unit, "raw": f.raw} for f in (top, second) if f]
+        return Answer(question, text, True, citations, facts, "table")
 
     def answer_items(self, q: Question, doc_ids: list[str]) -> Answer | None:
         """Several things asked of one report at once ("本年收入合计和本年支出合计分别是多少"): each the figure

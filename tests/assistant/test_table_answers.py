@@ -501,3 +501,20 @@ def test_a_classification_row_the_question_does_not_name_is_not_pasted_as_the_an
     assert not a.found or "41.25" not in a.answer, a.answer
     named = tables_assistant.ask("银金区统计局2024年一般公共服务支出的基本支出多少")
     assert named.found and "41.25" in named.answer, named.answer  # the row named is still read
+
+
+def test_the_largest_line_of_a_table_is_named_with_its_figure_and_the_runner_up(tables_assistant):
+    """"支出最多的是哪一类": the 类 lines (the shortest codes) compared on the total column, or on the column
+    named ("哪一类基本支出最多"); the top line named with its figure, the next one after it, both rows cited."""
+    from index.tables import row_name
+
+    answerer = tables_assistant.answerer
+    doc = next(d for d, x in answerer.index.documents.items() if x.name.startswith("04_"))
+    lines = [f for f in answerer.index.facts[doc] if f.table == "一般公共预算财政拨款支出决算表" and len(f.code) == 3]
+    for column, asked in (("合计", "银金区统计局2024年哪一类支出最多？"), ("基本支出", "银金区统计局2024年哪一类基本支出最多？")):
+        cells = sorted((f for f in lines if f.column.endswith(column)), key=lambda f: -f.value)
+        a = tables_assistant.ask(asked)
+        assert a.found and f"{row_name(cells[0].label)}（" in a.answer and cells[0].raw in a.answer, a.answer
+        assert f"其次是 {row_name(cells[1].label)}" in a.answer and len(a.citations) == 2
+    least = min((f for f in lines if f.column.endswith("合计")), key=lambda f: f.value)
+    assert row_name(least.label) in tables_assistant.ask("银金区统计局2024年哪一类支出最少？").answer
