@@ -85,7 +85,7 @@ from .grid import (
     read_indicators,
 )
 from .question import ASKING, DATA, Question, abbreviations, cues, understand
-from .row_extremes import ASKED as EXTREME_ASKED, extreme_row
+from .row_extremes import extreme_row
 from .rank import (
     QUOTES, Candidate, Ranker, as_written_in, default_ranker, features, misses_named_quantity, names_the_opposite, ruled_out, term_idf,
 )
@@ -1111,8 +1111,6 @@ class Answerer:
             return ranked_row  # "支出最多的是哪一类": the table's lines compared, not a sentence ranked
         q = self.understand(question, route, doc_ids)
         q.previous_year = route.period == "上年"
-        if EXTREME_ASKED.search(q.folded):  # "哪个项目预算最多" the tables do not answer: a figure is still asked
-            q.wants_number = q.figure_only = True
         candidates, fallback, passages = self.candidates(q, doc_ids, unnamed=route.status == "unnamed")
         if q.previous_year:  # the year before, asked of the next year's report: what does not state that year is none
             candidates = [c for c in candidates if c.source == "computed" or self._states_year(c.answer, route.years)]

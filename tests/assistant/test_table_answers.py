@@ -518,9 +518,3 @@ def test_the_largest_line_of_a_table_is_named_with_its_figure_and_the_runner_up(
         assert f"其次是 {row_name(cells[1].label)}" in a.answer and len(a.citations) == 2
     least = min((f for f in lines if f.column.endswith("合计")), key=lambda f: f.value)
     assert row_name(least.label) in tables_assistant.ask("银金区统计局2024年哪一类支出最少？").answer
-
-
-def test_which_line_is_largest_of_a_report_without_such_lines_is_refused_not_its_header(tables_assistant):
-    """A budget with no 项目支出表: "哪个项目预算最多" asks a figure; the header "| 项目 | 预算数 | 项目 | 预算数 |" is none."""
-    a = tables_assistant.ask("柏德县老干部局2022年哪个项目预算最多？")
-    assert not a.found, a.answer
