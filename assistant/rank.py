@@ -414,6 +414,8 @@ def _share_written_instead(q: Question, text: str) -> bool:
                               for m in hits)
 
 
+# the character pairs of money's generic words: they name no one thing
+_MONEY_PAIRS = frozenset().union(*(bigrams(w) for w in ("支出", "经费", "资金", "费用", "收入", "预算", "决算", "金额")))
 # a reason given for a figure, or the parts it is said to be made of ("公用经费158.13万元，主要包括办公费、…差旅费")
 _REASON_GIVEN = re.compile(r"主要原因是|原因是|主要是由于|由于|因为|主要包括|包括|主要用于")
 
@@ -426,10 +428,14 @@ def _named_in_reason_only(want: set[str], text: str, head: set[str] = frozenset(
     m = _REASON_GIVEN.search(text)
     if not m or not want:
         return False
-    before, reason = text[: m.start()], text[m.end() :]
+    before, reason = text[: m.start()], re.split(r"[。；;]", text[m.end() :])[0]  # the reason's own sentence
     if re.search(r"\d", reason):
         return False
+    # "环卫的钱花了多少" ← "…支出4,948.76万元…，主要原因是环卫作业市场化服务费用增加": what sets the thing asked apart
+    # (环卫) written only in the reason, the money word (支出) beside the other figure
+    specific = want - _MONEY_PAIRS
     return (coverage(want, before) == 0 and coverage(want, reason) >= 0.5
+            or bool(specific) and coverage(specific, before) == 0 and coverage(specific, reason) >= 0.5
             or bool(head) and coverage(head, reason) > coverage(head, before))
 
 

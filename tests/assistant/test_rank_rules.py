@@ -256,3 +256,11 @@ def test_no_change_said_in_words_is_a_change_stated():
     assert f["change_asked"] == 1.0 and f["change_missing"] == 0.0
     level = features(understand("机关运行经费预算多少？", []), Candidate(Answer("", text, True, [], [], "passage"), "sentence", text), False)
     assert level["change_unasked"] == 0.0  # its one figure is a level, not a change
+
+
+def test_what_sets_the_thing_asked_apart_written_only_in_the_reason_is_a_figure_of_another():
+    """"环卫的钱花了多少" ← "…一般公共预算财政拨款支出4,948.76万元…，主要原因是环卫作业市场化服务费用增加": 环卫 is
+    written only in the reason (the money word 支出 beside the other figure); the figure is not 环卫's."""
+    text = "2023年度一般公共预算财政拨款支出4,948.76万元，比上年增加215.40万元，增长4.55%，主要原因是环卫作业市场化服务费用增加。"
+    assert _ruled_out("环卫的钱花了多少？", text)
+    assert not _ruled_out("环卫的钱花了多少？", "2023年度环卫作业服务费支出1,200.00万元，主要原因是作业面积增加。")
