@@ -937,6 +937,14 @@ class Answerer:
         if len(doc_ids) != 1 or not planned or planned[0] not in ("ratio", "difference", "sum"):
             return None
         names_asked, years = list(planned[1]), [False, False]
+        parts = [p for p in re.split(r"和|、|与|及", re.sub(r"[各分别]+$", "", names_asked[0].strip())) if p]
+        if planned[0] == "ratio" and len(parts) > 1:  # "人员经费和公用经费各占基本支出多少": each part's share
+            each = [self._computed_from_tables(f"{part}占{names_asked[1]}的比重", doc_ids, names) for part in parts]
+            if not all(each):
+                return None
+            formula = "；".join(r.formula for r, _ in each)
+            return (Computation(formula, each[0][0].value, "%", [o for r, _ in each for o in r.operands]),
+                    unique([c for _, cs in each for c in cs]))
         if planned[0] in ("difference", "ratio") and _BUDGET_ONLY.fullmatch(names_asked[1].strip()):
             item = _FINAL_WORD.sub("", names_asked[0].strip())  # "三公经费决算比预算…": the item is 三公经费
             names_asked[1] = item + names_asked[1]  # "三公经费比预算少了多少", "决算是预算的百分之几": its 预算数

@@ -566,3 +566,9 @@ def test_a_quantity_asked_is_its_total_row_not_a_part_of_it(full_assistant):
     """"收入预算" matches 二、其他收入 (预算数) and 收入合计 (预算数): the total of what is asked, not one of its parts."""
     a = full_assistant.ask("丰云街道和金桥街道收入预算分别多少？")
     assert a.found and "2,345.60" in a.answer and "1,876.20" in a.answer and "其他收入" not in a.answer, a.answer
+
+
+def test_each_parts_share_of_one_whole_is_worked_out(full_assistant):
+    """"人员经费和公用经费分别占基本支出的比例": one share per part, each with its formula and cited operands."""
+    a = full_assistant.ask("临江城管局人员经费和公用经费分别占基本支出的比例是多少")
+    assert a.found and "89.73%" in a.answer and "10.27%" in a.answer and a.answer.count("÷") == 2, a.answer
