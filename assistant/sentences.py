@@ -113,7 +113,7 @@ def question_content(question: str, names: list[str]) -> str:
     are separated by spaces; the last run is usually the thing asked for."""
     from index.terms import _jieba
 
-    q = fold(question)
+    q = _with_counter(fold(question))
     for name in sorted(names, key=len, reverse=True):
         if name and len(name) >= 2:
             q = q.replace(name, "\0")
@@ -144,9 +144,19 @@ def question_content(question: str, names: list[str]) -> str:
 _NOT_COUNTERS = {"万元", "亿元", "亿", "元", "分", "级", "部分", "人", "名", "位"}
 
 
+# things asked for with their counter left out ("有多少车"): the counter reports count them in
+_COUNTER_OF = {"车": "辆"}
+_COUNTER_LEFT_OUT = re.compile(r"(多少|几)个?(" + "|".join(_COUNTER_OF) + ")")
+
+
+def _with_counter(folded: str) -> str:
+    """"有多少车" as "有多少辆车"."""
+    return _COUNTER_LEFT_OUT.sub(lambda m: m.group(1) + _COUNTER_OF[m.group(2)] + m.group(2), folded)
+
+
 def asks_counted(question: str) -> bool:
     """Whether every figure asked is counted in one counter ("多少户", "计划多少户、完成多少户")."""
-    folded = fold(question)
+    folded = _with_counter(fold(question))
     found = list(_ASKED_UNIT.finditer(folded))
     units = {m.group(1) or m.group(2) for m in found}
     if len(units) != 1 or found[0].group(1) in _NOT_COUNTERS or any(folded[m.start() - 1 : m.start()] == "哪" for m in found):
@@ -157,7 +167,7 @@ def asks_counted(question: str) -> bool:
 def asked_unit_pattern(question: str) -> re.Pattern | None:
     """"有多少人" asks for a number of 人, "多长" for metres: a sentence whose
     figure carries that unit is far more likely to answer."""
-    m = _ASKED_UNIT.search(fold(question))
+    m = _ASKED_UNIT.search(_with_counter(fold(question)))
     if not m:
         if _PEOPLE_ASKED.search(fold(question)):  # "有多少编制", "离退休人员多少": people, in 人, 名 or 位
             return re.compile(r"\d\s*(?:人|名|位)|[一二三四五六七八九十百]+(?:人|名|位)")

@@ -213,6 +213,8 @@ def test_spoken_forms_ask_as_reports_write():
     assert question_content("收容所项目预算执行率咋样？", []) == "收容所项目预算执行率"
     assert asked_unit_pattern("巫溪档案馆编制几个？").search("核定全额拨款事业编制12名")
     assert asked_unit_pattern("巫溪档案馆有几个离退休的？").search("离退休6人")  # the asking word before the people
+    assert asked_unit_pattern("金桥街道有多少车？").search("共有公务用车1辆")  # 车 counted in 辆, the counter left out
+    assert question_content("金桥街道有多少车？", ["金桥街道"]) == question_content("金桥街道有多少辆车？", ["金桥街道"])
     assert not asked_unit_pattern("有几个科室？").search("在职12名")
     assert asked_unit_pattern("离退休人员多少？") is not None and asked_unit_pattern("人员经费多少？") is None
     assert question_content("临江城管局办公费花了多少？", ["临江城管局"]) == "办公费"
