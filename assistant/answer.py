@@ -24,6 +24,7 @@ from index.facts import (
     number,
     period_of,
     periods_conflict,
+    table_facts,
     table_subject,
     without_period,
     writes_period,
@@ -33,6 +34,7 @@ from index.identify import is_boilerplate
 from index.names import org_suffixes, read_data_lines, short_names
 from index.normalize import DOCUMENT_NUMBER_LINE, fold
 from index.records import Chunk, Document
+from index.spaced_tables import read_spaced_tables
 from index.store import Index
 from index.tables import row_name
 from index.terms import terms
@@ -85,7 +87,7 @@ from .grid import (
     read_indicators,
 )
 from .question import ASKING, DATA, Question, abbreviations, cues, understand
-from .row_extremes import extreme_row
+from .row_extremes import ASKED as EXTREME_ASKED, extreme_row
 from .rank import (
     QUOTES, Candidate, Ranker, as_written_in, default_ranker, features, misses_named_quantity, names_the_opposite, ruled_out, term_idf,
 )
@@ -2101,10 +2103,12 @@ class Answerer:
 
     def answer_extreme_row(self, question: str, doc_id: str) -> Answer | None:
         """The largest (smallest) line of a table the question asks of (row_extremes.py), with the runner-up."""
+        doc = self.index.documents[doc_id]
         found = extreme_row(question, self.index.facts.get(doc_id, []))
+        if found is None and EXTREME_ASKED.search(fold(question)):  # a text layer's lines that left cells empty: their totals
+            found = extreme_row(question, [f for t in read_spaced_tables(doc, totals=True) for f in table_facts(doc, t)])
         if found is None:
             return None
-        doc = self.index.documents[doc_id]
         most = "最少" if found.lowest else "最多"
         top, second = found.top, found.runner_up
         column = found.column.replace(" › ", "—")

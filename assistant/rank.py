@@ -27,6 +27,7 @@ from index.terms import terms
 from .question import Question, abbreviations, cues
 from .records import Answer
 from .route import question_years
+from .row_extremes import ASKED as EXTREME_ASKED
 from .sentences import DATE_IN_TEXT, WHEN_QUESTION, bigrams, coverage, has_number, match_score
 
 MODEL = Path(__file__).parent / "data" / "ranker.json"
@@ -179,7 +180,7 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
     f["change_of_other"] = float(bool(changed) and _named_after_its_changes(q, text))
     # a web page's furniture (索引号 | … | 公开目录 | 三公经费 | 发布日期 | 2025-06-06) holds no figure of the report
     f["furniture"] = float(c.source in ("sentence", "sentences") and bool(_FILE_NAME.fullmatch(text.strip())
-                                                                         or _TABLE_TITLE.fullmatch(re.sub(r"\s", "", text)))
+                                                                         or _TABLE_TITLE.fullmatch(_without_made_by(text)))
                            or q.wants_number and c.source in ("sentence", "sentences")
                            and is_boilerplate(text.lstrip("| ").replace(" |", "：", 1)))
     cited = c.answer.citations[0] if c.answer.citations else None  # where the words are the report's own
@@ -221,9 +222,13 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
     cells = [cell.strip() for cell in text.split("|") if cell.strip()]
     # a text layer's header ("科目编码 科目名称 本年支出合计 基本支出 项目支出") quoted with the row under it: the
     # columns asked are named by the header, the figures are that one row's (208 社会保障和就业支出 …)
-    f["header_row"] = float(q.wants_number and c.source in ("sentence", "sentences")
+    f["header_row"] = float((q.wants_number or bool(EXTREME_ASKED.search(q.folded))) and c.source in ("sentence", "sentences")
                             and (len(cells) >= 3 and not any(_FIGURE_CELL.fullmatch(cell) for cell in cells)
-                                 or bool(_SPACED_HEADER.match(text))))
+                                 or bool(_SPACED_HEADER.match(text)) or bool(_HEADER_LINE.fullmatch(text.strip()))))
+    # "哪一类支出最少": the least of a table's lines; lines quoted ("| 208 | 社会保障和就业支出 | 5,220.50 |", or a
+    # text layer's "208 社会保障和就业支出 5,220.50 …") state their figures, not which of all is the least
+    f["one_line"] = float(c.source in ("sentence", "sentences") and bool(EXTREME_ASKED.search(q.folded))
+                          and ("|" in text or bool(_SPACED_ROW.fullmatch(re.sub(_TABLE_NUMBER, "", text).strip()))))
     # "分别有多少人": nothing asked but a unit; a passage without a figure in that unit says nothing asked
     f["unitless"] = float(not q.content.strip() and q.unit is not None and not q.unit.search(text))
     text_question = 1.0 - f["wants_number"]
@@ -368,7 +373,18 @@ RULES = ("silent", "figureless", "opposite", "change_of_other", "changeless", "o
          "header_row", "untotalled", "ungraded", "scoreless", "asked_cell_empty", "rate_unwritten",
          "share_instead", "named_in_reason", "dateless", "counts_only", "part_instead",
          "report_words_only", "nobody", "reasonless", "period_unwritten",
-         "part_unnamed", "share_for_rate", "reason_of_other")  # features that decide by rule (see `ruled_out`), not weighed by the model
+         "part_unnamed", "share_for_rate", "reason_of_other", "one_line")  # features that decide by rule (see `ruled_out`), not weighed by the model
+
+
+_ROW = r"(?:\d{3,7}\s+)?[^\d\s|]{2,40}(?:\s+[-−]?\d[\d,]*(?:\.\d+)?%?)+"
+_SPACED_ROW = re.compile(rf"{_ROW}(?:\s+{_ROW})*")  # a text layer's table rows, one or more
+_HEADER_LINE = re.compile(SPACED_HEADINGS)  # a text layer's header line alone ("科目编码 科目名称 本年支出合计 …")
+_MADE_BY = re.compile(r"(?:编制单位|部门|单位|金额单位)[:：]\S*")  # "部门：清河县农业农村局  单位：万元" under a title
+
+
+def _without_made_by(text: str) -> str:
+    """A table's title line without who made it and its unit: the title alone, to be told apart from a figure."""
+    return re.sub(r"\s", "", _MADE_BY.sub("", text))
 
 
 REASON_NAMED = 0.5  # share of the question's character pairs a passage giving a reason must write

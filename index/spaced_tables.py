@@ -31,11 +31,17 @@ _ROW = re.compile(rf"^(?P<label>[^\S\n]*(?:\d{{3,7}}[^\S\n]+)?(?:[（(]\d{{1,2}}
                   rf"(?P<figures>(?:[^\S\n]+(?:{_FIGURE}))+)[^\S\n]*$")
 _PROSE = re.compile(r"[。，,；;：:]")  # a label with a sentence's punctuation is prose, not a row
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_NUMBERING = re.compile(r"^(?:栏次|行次|栏\s*次|行\s*次)$")
+_CODE_HEADING = re.compile(r"编码|代码|编号")
+_TOTAL_HEADING = re.compile(r"合计|总计|小计")  # a first value column that totals its row
 MAX_LABEL = 40  # characters
 HEAD_LINES = 3  # lines above a header searched for the table's title and unit
 
 
-def read_spaced_tables(doc: Document) -> list[Table]:
+def read_spaced_tables(doc: Document, totals: bool = False) -> list[Table]:
+    """`totals`: also the rows that left cells empty, their first figure under the first value heading when
+    that heading totals the row (合计, 本年支出合计: a filled row never leaves it empty) — for comparing a
+    table's lines on their totals, which must then add up to the table's 合计; not for reading any cell."""
     lines, pos = [], 0
     for line in doc.text.split("\n"):
         lines.append((pos, line))
@@ -44,7 +50,7 @@ def read_spaced_tables(doc: Document) -> list[Table]:
     i = 0
     while i < len(lines):
         headings = _headings(lines[i][1])
-        table = _read_block(lines, i, headings) if headings else None
+        table = _read_block(lines, i, headings, totals) if headings else None
         if table is not None:
             tables.append(table)
             while i < len(lines) and lines[i][0] < table.end:
@@ -80,27 +86,35 @@ def _row(pos: int, line: str) -> tuple[TableCell, list[TableCell]] | None:
     return TableCell(label, at, at + len(label)), figures
 
 
-def _read_block(lines: list[tuple[int, str]], i: int, headings: list[str]) -> Table | None:
-    rows: list[TableRow] = []
-    width = 0
+def _read_block(lines: list[tuple[int, str]], i: int, headings: list[str], totals: bool = False) -> Table | None:
+    read: list[tuple[int, str, TableCell, list[TableCell]]] = []
     for pos, line in lines[i + 1 :]:
         if not line.strip():
             break
-        read = _row(pos, line)
-        if read is None:
+        row = _row(pos, line)
+        if row is None:
             if _PROSE.search(line) or "|" in line or len(line.strip()) > MAX_LABEL or not _CJK.search(line):
                 break
-            continue  # a row's label alone ("一、一般公共服务支出"): a row without figures, inside the table
-        label, figures = read
-        width = width or len(figures)
-        if len(figures) != width:
-            if rows:
-                continue  # a row that left a cell empty: which one is not written
-            return None
-        rows.append(TableRow([label, *figures], pos, pos + len(line.rstrip())))
-    value_headings = headings[-width:] if width else []
-    if len(rows) < 2 or not 1 <= len(headings) - width <= 2:
-        return None  # not as many headings as figures (and one or two for the labels)
+            if read and (_title([line]) or _headings(line)):
+                break  # the next table's title or header, after this one's rows
+            continue  # a row's label alone ("一、一般公共服务支出", "科目编码 科目名称" under the header): inside the table
+        if not _NUMBERING.match(row[0].text):  # "栏次 1 2 3": the columns' numbers, no row
+            read.append((pos, line, *row))
+    # the label takes one heading (项目), or two when the first names the code column (科目编码 科目名称)
+    width = len(headings) - (2 if _CODE_HEADING.search(headings[0]) else 1)
+    if width < 1:
+        return None
+    value_headings = headings[-width:]
+    total_first = totals and bool(_TOTAL_HEADING.search(value_headings[0]))
+    rows: list[TableRow] = []
+    for pos, line, label, figures in read:
+        end = pos + len(line.rstrip())
+        if len(figures) == width:
+            rows.append(TableRow([label, *figures], pos, end))
+        elif total_first and 0 < len(figures) < width:
+            rows.append(TableRow([label, figures[0]] + [TableCell("", end, end)] * (width - 1), pos, end))
+    if len(rows) < 2:
+        return None  # not two rows with as many figures as the headings after the label's
     head_lines = [line for _, line in lines[max(0, i - HEAD_LINES) : i]]
     title = _title(head_lines)
     if not title:

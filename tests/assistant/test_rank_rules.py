@@ -266,3 +266,16 @@ def test_what_sets_the_thing_asked_apart_written_only_in_the_reason_is_a_figure_
     text = "2023年度一般公共预算财政拨款支出4,948.76万元，比上年增加215.40万元，增长4.55%，主要原因是环卫作业市场化服务费用增加。"
     assert _ruled_out("环卫的钱花了多少？", text)
     assert not _ruled_out("环卫的钱花了多少？", "2023年度环卫作业服务费支出1,200.00万元，主要原因是作业面积增加。")
+
+
+@pytest.mark.parametrize("question, text, out", [
+    # which line is the least: a header line alone, a table's lines quoted, state no ranking of them
+    ("哪一类支出最少？", "科目编码 科目名称 本年支出合计 基本支出 项目支出", True),
+    ("哪一类支出最少？", "208 社会保障和就业支出 5,220.50 3,250.30 1,970.20 210 卫生健康支出 236.00 236.00", True),
+    ("哪一类支出最少？", "| 208 | 社会保障和就业支出 | 5,220.50 |", True),
+    ("哪一类支出最少？", "各类支出中，卫生健康支出最少，为236.00万元。", False),
+    # a table's title with who made it and its unit is no figure
+    ("三公经费多少？", "一般公共预算财政拨款基本支出决算明细表 部门：清河县农业农村局    单位：万元", True),
+])
+def test_rules_for_lines_ranked_and_titles(question, text, out):
+    assert _ruled_out(question, text) == out

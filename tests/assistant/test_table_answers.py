@@ -518,3 +518,39 @@ def test_the_largest_line_of_a_table_is_named_with_its_figure_and_the_runner_up(
         assert f"其次是 {row_name(cells[1].label)}" in a.answer and len(a.citations) == 2
     least = min((f for f in lines if f.column.endswith("合计")), key=lambda f: f.value)
     assert row_name(least.label) in tables_assistant.ask("银金区统计局2024年哪一类支出最少？").answer
+
+
+TEXT_LAYER_SPENDING = """丰桂县农业农村局2023年度部门决算
+支出决算表
+部门：丰桂县农业农村局    单位：万元
+项目 本年支出合计 基本支出 项目支出 上缴上级支出 经营支出
+科目编码 科目名称
+栏次 1 2 3 4 5
+合计 3,451.78 2,096.46 1,355.32
+206 科学技术支出 35.20 35.20
+208 社会保障和就业支出 268.40 268.40
+213 农林水支出 2,950.02 1,629.90 1,320.12
+{housing}
+一、部门决算情况说明
+　　2023年度收入支出决算总计3,551.78万元，与上年相比减少210.44万元，下降5.59%，主要原因是农业生产发展
+项目资金减少。本年支出合计3,451.78万元，其中基本支出2,096.46万元，项目支出1,355.32万元，基本支
+出主要用于保障机构正常运转和在职人员工资福利，项目支出主要用于农业生产发展等方面的工作任务。
+"""
+
+
+@pytest.mark.parametrize("housing, answered", [("221 住房保障支出 198.16 198.16", True), ("", False)])
+def test_a_text_layers_lines_are_compared_on_their_totals_only_when_they_add_up(tmp_path, embedder, housing, answered):
+    """A text layer's rows lost their empty cells: which column a figure stands in is not written, except the first,
+    the row's total (本年支出合计), which a filled row never leaves empty. The lines are compared on it only when
+    they add up to the table's 合计 (3,451.78): with a line missing, the least is not sure, and is not named."""
+    from assistant import Assistant
+    from index.build import build_index
+
+    page = tmp_path / "丰桂县农业农村局2023年度部门决算.txt"
+    page.write_text(TEXT_LAYER_SPENDING.format(housing=housing), encoding="utf-8")
+    build_index([page], tmp_path / "index", embedder=embedder)
+    a = Assistant.load(tmp_path / "index").ask("丰桂县农业农村局2023年哪一类支出最少？")
+    if answered:
+        assert a.found and "科学技术支出（本年支出合计）：35.20" in a.answer, a.answer
+    else:
+        assert "科学技术支出" not in a.answer or not a.found, a.answer

@@ -53,8 +53,10 @@ def test_a_text_layers_table_is_read_cell_by_cell(tmp_path):
 
 
 def test_rows_that_left_cells_empty_and_prose_give_no_cells(tmp_path):
-    """"合计 3,386.78 3,210.50 120.00" under four headings: which cell is empty is not written, so the
-    收入决算表 gives nothing rather than a figure under the wrong column; the 说明's sentence is no row."""
+    """"合计 3,386.78 3,210.50 120.00" under four value headings: which cell is empty is not written, so the
+    收入决算表 gives nothing rather than a figure under the wrong column (its title and header end the table
+    above it); the 说明's sentence is no row."""
     doc, facts = _facts(tmp_path)
     assert not [f for f in facts if f.table == "收入决算表"]
+    assert not [f for f in facts if f.label == "合计" and f.value == 3386.78]
     assert [t.title for t in read_spaced_tables(doc)] == ["一般公共预算财政拨款“三公”经费支出决算表", "一般公共预算财政拨款支出决算表"]
