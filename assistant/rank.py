@@ -28,7 +28,7 @@ from .question import Question, abbreviations, cues
 from .records import Answer
 from .route import question_years
 from .row_extremes import ASKED as EXTREME_ASKED
-from .sentences import DATE_IN_TEXT, WHEN_QUESTION, bigrams, coverage, has_number, match_score
+from .sentences import DATE_IN_TEXT, NONE_STATED, WHEN_QUESTION, bigrams, coverage, has_number, match_score
 
 MODEL = Path(__file__).parent / "data" / "ranker.json"
 SOURCES = ("metric", "computed", "count", "section", "comparison", "sentence", "sentences", "grid", "fact")
@@ -134,7 +134,8 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
         "rule_accepts": float(c.rule_accepts or c.source not in ("sentence", "sentences")),
         "rule_first": float(c.rule_first),
         "previous_year": float(q.previous_year),
-        "asks_more_than_numbers": float(q.asks > len(_NUMBER.findall(re.sub(r"20\d\d\s*年", "", text)))),
+        "asks_more_than_numbers": float(q.asks > len(_NUMBER.findall(re.sub(r"20\d\d\s*年", "", text)))
+                                        + len(NONE_STATED.findall(text))),  # an amount stated as none is one
         # "全年预算、执行数和得分各是多少": a candidate with fewer figures than the parts asked answers only some
         "figures_short": float(q.wants_number and q.parts > 1 and figures < q.parts),
         # text that is not prose: a table of contents, a run of headings, a flattened grid of numbers
@@ -169,7 +170,7 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
         section = fold(c.answer.citations[0].section) if c.answer.citations else ""
         f["silent"] = float(f["match"] == 0 and f["idf_cover"] == 0 and f["words"] == 0
                             and coverage(want, section) == 0)
-    f["figureless"] = float(q.figure_only and not re.search(r"\d", _NOT_FIGURES.sub("", text)))
+    f["figureless"] = float(q.figure_only and not re.search(r"\d", _NOT_FIGURES.sub("", text)) and not NONE_STATED.search(text))
     # the opposite quantity (收入 for 支出), or a change asked of one quantity where every change the passage
     # states is of the other ("支出比上年增加了多少" ← "收入增加360.55万元，增长13.48%")
     changed = _change_clauses(text) if q.asks_change else []

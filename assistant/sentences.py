@@ -206,9 +206,16 @@ PERCENT_IN_TEXT = re.compile(r"\d\s*%|百分之|\d\s*成")
 
 
 def has_number(text: str) -> bool:
-    """A figure other than a bare year: amounts, counts, rates, dates with a day."""
+    """A figure other than a bare year: amounts, counts, rates, dates with a day; or an amount stated as none
+    ("本部门2023年度没有使用政府性基金预算财政拨款安排的支出，故本表无数据": the figure asked is nil)."""
     text = _YEAR_OR_DATE.sub("", text)
-    return bool(NUMBER_IN_TEXT.search(text)) or bool(re.search(r"[一二三四五六七八九十百千万]+[个张项名人宗级]", text))
+    return (bool(NUMBER_IN_TEXT.search(text)) or bool(re.search(r"[一二三四五六七八九十百千万]+[个张项名人宗级]", text))
+            or bool(NONE_STATED.search(text)))
+
+
+# an amount a report states as none: a template table left empty, with its note
+NONE_STATED = re.compile(r"(?:没有|无|未)(?:使用|安排|发生|开支)?[^。；;\d]{0,30}?(?:支出|收入|经费|资金)[^。；;\d]{0,12}?"
+                         r"(?:故本表(?:无数据|为空)|本表(?:为空|无数据)|为空表)")
 
 
 WHEN_QUESTION = re.compile(r"什么时候|什么时间|哪段时间|何时|哪天|哪一天|几月|哪个月")

@@ -279,3 +279,11 @@ def test_what_sets_the_thing_asked_apart_written_only_in_the_reason_is_a_figure_
 ])
 def test_rules_for_lines_ranked_and_titles(question, text, out):
     assert _ruled_out(question, text) == out
+
+
+def test_an_amount_stated_as_none_answers_a_figure_question():
+    """"政府性基金支出多少" ← the note under the empty template table: the figure asked is nil, said so; the
+    table's title alone says nothing."""
+    note = "注：本部门2023年度没有使用政府性基金预算财政拨款安排的支出，故本表无数据。"
+    assert not _ruled_out("政府性基金支出多少？", note)
+    assert _ruled_out("政府性基金支出多少？", "政府性基金预算财政拨款收入支出决算表")
