@@ -385,7 +385,7 @@ _MADE_BY = re.compile(r"(?:编制单位|部门|单位|金额单位)[:：]\S*")  
 
 def _without_made_by(text: str) -> str:
     """A table's title line without who made it and its unit: the title alone, to be told apart from a figure."""
-    return re.sub(r"\s", "", _MADE_BY.sub("", text))
+    return re.sub(r"[\s|]", "", _MADE_BY.sub("", text))  # and without the empty cells a grid's title row leaves
 
 
 REASON_NAMED = 0.5  # share of the question's character pairs a passage giving a reason must write

@@ -287,3 +287,4 @@ def test_an_amount_stated_as_none_answers_a_figure_question():
     note = "注：本部门2023年度没有使用政府性基金预算财政拨款安排的支出，故本表无数据。"
     assert not _ruled_out("政府性基金支出多少？", note)
     assert _ruled_out("政府性基金支出多少？", "政府性基金预算财政拨款收入支出决算表")
+    assert _ruled_out("有没有政府性基金支出？", "政府性基金预算财政拨款收入支出决算表 | 部门：清河县农业农村局 |  |  | 单位：万元 |")
