@@ -325,6 +325,9 @@ def _asked_cell_empty(q: Question, text: str) -> bool:
         return bool(hits) and all(_ROW_NUMBER_THEN_LABEL.match(text, h) for h in hits)
     cells = [cell.strip() for cell in text.split("|")]
     named = [i for i, cell in enumerate(cells) if runs[-1] in cell and not _among_headers(cells, i)]
+    kind = re.sub(r"(?:支出|收入)$", "", runs[-1])  # "国有资本经营预算支出": the budget's kind, as a line writes it
+    if not named and len(kind) >= 4 and kind != runs[-1]:
+        named = [i for i, cell in enumerate(cells) if kind in cell and not _among_headers(cells, i)]
     if not named:
         return False
     for i in named:

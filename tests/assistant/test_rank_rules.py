@@ -288,3 +288,11 @@ def test_an_amount_stated_as_none_answers_a_figure_question():
     assert not _ruled_out("政府性基金支出多少？", note)
     assert _ruled_out("政府性基金支出多少？", "政府性基金预算财政拨款收入支出决算表")
     assert _ruled_out("有没有政府性基金支出？", "政府性基金预算财政拨款收入支出决算表 | 部门：清河县农业农村局 |  |  | 单位：万元 |")
+
+
+def test_a_side_by_side_row_whose_line_of_the_kind_asked_is_empty_gives_the_other_sides_figure():
+    """"国有资本经营预算支出多少" ← "| 三、国有资本经营预算财政拨款收入 | 3 | | 三、卫生健康支出 | 33 | 1,264,300.00 |":
+    the line of the budget's kind asked has no figure; the one in the row is 卫生健康支出's."""
+    row = "| 三、国有资本经营预算财政拨款收入 | 3 |  | 三、卫生健康支出 | 33 | 1,264,300.00 |"
+    assert _ruled_out("国有资本经营预算支出多少？", row)
+    assert not _ruled_out("国有资本经营预算支出多少？", "| 三、国有资本经营预算财政拨款支出 | 36 | 52.00 |")
