@@ -2103,9 +2103,11 @@ class Answerer:
 
     def answer_extreme_row(self, question: str, doc_id: str) -> Answer | None:
         """The largest (smallest) line of a table the question asks of (row_extremes.py), with the runner-up."""
+        if not EXTREME_ASKED.search(fold(question)):
+            return None
         doc = self.index.documents[doc_id]
         found = extreme_row(question, self.index.facts.get(doc_id, []))
-        if found is None and EXTREME_ASKED.search(fold(question)):  # a text layer's lines that left cells empty: their totals
+        if found is None:  # a text layer's lines that left cells empty: their totals
             found = extreme_row(question, [f for t in read_spaced_tables(doc, totals=True) for f in table_facts(doc, t)])
         if found is None:
             return None

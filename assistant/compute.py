@@ -14,7 +14,7 @@ from index.normalize import fold
 from index.records import Document
 
 from .rank import names_the_opposite, opposites
-from .sentences import HOW_MUCH, SHARE_OF
+from .sentences import HOW_MUCH, SHARE_OF, bigrams, coverage
 
 SUM = re.compile(r"合计|一共|加起来|总共|共计|之和|总和")
 RATIO = re.compile(SHARE_OF + r"(?P<b>[^，,。？?]{2,20}?)的?(比例|比重|百分之|几成|" + HOW_MUCH + ")")
@@ -310,8 +310,6 @@ def sum_of_listing(question: str, content: str, spans: list[tuple[Document, int,
     sum, formula shown. Not when the sentence states an amount outside the listing (its total, written),
     when one listed amount is the others' sum (a total among its parts), or when the subject does not
     name what is asked."""
-    from .sentences import bigrams, coverage
-
     if not _TOTAL_ASKED.search(fold(question)) or not content.strip():
         return None
     asked = bigrams(_TOTAL_ASKED.sub("", content.replace(" ", "")))

@@ -223,12 +223,13 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
     cells = [cell.strip() for cell in text.split("|") if cell.strip()]
     # a text layer's header ("科目编码 科目名称 本年支出合计 基本支出 项目支出") quoted with the row under it: the
     # columns asked are named by the header, the figures are that one row's (208 社会保障和就业支出 …)
-    f["header_row"] = float((q.wants_number or bool(EXTREME_ASKED.search(q.folded))) and c.source in ("sentence", "sentences")
+    asks_line = bool(EXTREME_ASKED.search(q.folded))  # which line of a table is largest ("哪一类支出最多")
+    f["header_row"] = float((q.wants_number or asks_line) and c.source in ("sentence", "sentences")
                             and (len(cells) >= 3 and not any(_FIGURE_CELL.fullmatch(cell) for cell in cells)
                                  or bool(_SPACED_HEADER.match(text)) or bool(_HEADER_LINE.fullmatch(text.strip()))))
     # "哪一类支出最少": the least of a table's lines; lines quoted ("| 208 | 社会保障和就业支出 | 5,220.50 |", or a
     # text layer's "208 社会保障和就业支出 5,220.50 …") state their figures, not which of all is the least
-    f["one_line"] = float(c.source in ("sentence", "sentences") and bool(EXTREME_ASKED.search(q.folded))
+    f["one_line"] = float(c.source in ("sentence", "sentences") and asks_line
                           and ("|" in text or bool(_SPACED_ROW.fullmatch(re.sub(_TABLE_NUMBER, "", text).strip()))))
     # "分别有多少人": nothing asked but a unit; a passage without a figure in that unit says nothing asked
     f["unitless"] = float(not q.content.strip() and q.unit is not None and not q.unit.search(text))

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from .records import Document
-from .tables import Table, TableCell, TableRow, _title, is_figure, unit_of
+from .tables import Table, TableCell, TableRow, is_figure, title_above, unit_of
 
 _FIGURE = r"[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|[-−]?\d+(?:\.\d+)?%?"
 # a row: a 类/款/项 code or an enumerator (2. （1）) perhaps, a label without figures, then figures only
@@ -95,7 +95,7 @@ def _read_block(lines: list[tuple[int, str]], i: int, headings: list[str], total
         if row is None:
             if _PROSE.search(line) or "|" in line or len(line.strip()) > MAX_LABEL or not _CJK.search(line):
                 break
-            if read and (_title([line]) or _headings(line)):
+            if read and (title_above([line]) or _headings(line)):
                 break  # the next table's title or header, after this one's rows
             continue  # a row's label alone ("一、一般公共服务支出", "科目编码 科目名称" under the header): inside the table
         if not _NUMBERING.match(row[0].text):  # "栏次 1 2 3": the columns' numbers, no row
@@ -116,7 +116,7 @@ def _read_block(lines: list[tuple[int, str]], i: int, headings: list[str], total
     if len(rows) < 2:
         return None  # not two rows with as many figures as the headings after the label's
     head_lines = [line for _, line in lines[max(0, i - HEAD_LINES) : i]]
-    title = _title(head_lines)
+    title = title_above(head_lines)
     if not title:
         return None  # rows of figures under no table's name: a list in prose, not a template's table
     columns = [" ".join(headings[: len(headings) - width])] + value_headings

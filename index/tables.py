@@ -196,7 +196,7 @@ def _read_block(doc: Document, lines: list[tuple[int, str]], i: int, j: int, bef
         else:
             break
     unit = unit or unit_of(" ".join(head_lines))
-    title = _title(head_lines) or _title([" ".join(r.texts()).strip() for r in before_body if sum(map(bool, r.texts())) == 1])
+    title = title_above(head_lines) or title_above([" ".join(r.texts()).strip() for r in before_body if sum(map(bool, r.texts())) == 1])
     columns = [unspread(c) for c in _columns(header, width)]
     project = next((texts[k + 1] for texts in (r.texts() for r in before_body) for k, cell in enumerate(texts[:-1])
                     if cell == "项目名称" and texts[k + 1] and sum(map(bool, texts)) == 2), "")  # a row 项目名称 | X, no header
@@ -319,7 +319,7 @@ def unit_of(text: str) -> str:
     return (m.group(1) or m.group(2)) if m else ""
 
 
-def _title(head_lines: list[str]) -> str:
+def title_above(head_lines: list[str]) -> str:
     """The nearest short line above the table that names a table."""
     for line in reversed(head_lines):
         line = line.strip()
