@@ -86,7 +86,7 @@ from .grid import (
     read_grids,
     read_indicators,
 )
-from .question import ASKING, DATA, Question, abbreviations, cues, understand
+from .question import ASKING, DATA, Question, abbreviations, cues, joined_terms, understand
 from .row_extremes import ASKED as EXTREME_ASKED, extreme_row
 from .rank import (
     QUOTES, Candidate, Ranker, as_written_in, default_ranker, features, misses_named_quantity, names_the_opposite, ruled_out, term_idf,
@@ -236,6 +236,15 @@ def _narrowed_by_fund(doc: Document, fact: MetricFact, question: str) -> bool:
     ("一般公共预算财政拨款收入" for "财政拨款收入多少"): a part of the figure asked, not the figure."""
     before = re.split(r"[^\u4e00-\u9fff“”\"]", doc.folded[max(0, fact.start - 12) : fact.start])[-1]
     return any(before.endswith(fund) and fund not in question for fund in fund_qualifiers())
+
+
+def _parts_named(head: str) -> list[str]:
+    """The things a share's head names together ("人员经费和公用经费各" → 人员经费, 公用经费); none when it
+    names one line whose name holds 和, 及 or 与 (商品和服务支出, data/joined_lines.txt)."""
+    head = re.sub(r"[各分别]+$", "", head.strip())
+    if any(term in head for term in joined_terms()):
+        return []
+    return [part for part in re.split(r"和|、|与|及", head) if part]
 
 
 def _execution_rate_plan(question: str) -> tuple[str, list[str]] | None:
@@ -939,7 +948,7 @@ class Answerer:
         if len(doc_ids) != 1 or not planned or planned[0] not in ("ratio", "difference", "sum"):
             return None
         names_asked, years = list(planned[1]), [False, False]
-        parts = [p for p in re.split(r"和|、|与|及", re.sub(r"[各分别]+$", "", names_asked[0].strip())) if p]
+        parts = _parts_named(names_asked[0])
         if planned[0] == "ratio" and len(parts) > 1:  # "人员经费和公用经费各占基本支出多少": each part's share
             each = [self._computed_from_tables(f"{part}占{names_asked[1]}的比重", doc_ids, names) for part in parts]
             if not all(each):

@@ -690,3 +690,12 @@ def test_a_total_unstated_is_the_sum_of_the_parts_listed_with_its_formula(tmp_pa
     assert summed("彩票公益金项目支出,包括合计50万元,康复30万元,救助20万元。") is None  # a total among the parts
     assert summed("该项目为彩票公益金项目,用于康复1万元,救助2万元。", question="这个项目康复多少钱？") is None  # no total asked
     assert summed("培训经费用于讲课费1万元,资料费2万元。") is None  # another subject
+
+
+def test_the_parts_of_a_share_are_not_a_line_split_at_its_he():
+    """"人员经费和公用经费各占…": two parts; "商品和服务支出占…": one line of the template (data/joined_lines.txt)."""
+    from assistant.answer import _parts_named
+
+    assert _parts_named("人员经费和公用经费各") == ["人员经费", "公用经费"]
+    assert _parts_named("商品和服务支出") == []
+    assert _parts_named("社会保障和就业支出") == []
