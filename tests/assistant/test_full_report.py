@@ -572,4 +572,3 @@ def test_each_parts_share_of_one_whole_is_worked_out(full_assistant):
     """"人员经费和公用经费分别占基本支出的比例": one share per part, each with its formula and cited operands."""
     a = full_assistant.ask("临江城管局人员经费和公用经费分别占基本支出的比例是多少")
     assert a.found and "89.73%" in a.answer and "10.27%" in a.answer and a.answer.count("÷") == 2, a.answer
-

@@ -296,4 +296,3 @@ def test_a_side_by_side_row_whose_line_of_the_kind_asked_is_empty_gives_the_othe
     row = "| 三、国有资本经营预算财政拨款收入 | 3 |  | 三、卫生健康支出 | 33 | 1,264,300.00 |"
     assert _ruled_out("国有资本经营预算支出多少？", row)
     assert not _ruled_out("国有资本经营预算支出多少？", "| 三、国有资本经营预算财政拨款支出 | 36 | 52.00 |")
-
