@@ -157,7 +157,7 @@ _ASKS_YUAN = re.compile(r"多少元|几元|(?<![万亿])元[？?]*$")  # a figur
 _STATED_SHARE = re.compile(r"占[^，,。；;]{0,16}?\d+(?:\.\d+)?\s*%")  # "占3.54%", "占政府采购支出总额的94.28%"
 _BARE_RATE_CHANGE = re.compile(r"(?<=[，,])\s*(?P<dir>增长|下降|降低|上升)\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
 _WRITTEN_YEAR = re.compile(r"(?:19|20)\d\d(?=\s*年)")  # "2022年", the year as a question or sentence writes it
-_OWN_YEAR = re.compile(r"(?<![比较与同跟和至到-])(?:19|20)\d\d(?=\s*年(?!\s*[相比同]))")  # a figure's year, not one compared with
+_STATED_YEAR = re.compile(r"(?<![比较与同跟和至到-])(?:19|20)\d\d(?=\s*年(?!\s*[相比同]))")  # a figure's year, not one compared with
 WORKED_BACK_NAMED = 0.5  # share of the words asked a worked-back figure's label and sentence must write
 _YEAR_LOOKBACK = 150  # characters before a sentence searched for the year its figures are of
 REFERRING = re.compile(r"(这|那|上述|以上)?([几两三四五六七八各]|哪)(个|家|所)?(单位|部门|街道|乡镇|区县|县区|区|县|镇|乡|局|学校|医院)")
@@ -1734,7 +1734,7 @@ class Answerer:
         # the sentence's year, else the last year the lines before it state a figure for ("2022年全年完成…收入
         # 完成1408135万元,其中:…完成404633万元,同比下降0.29%"), not a base compared with ("比2021年")
         before = doc.folded[max(line, start - _YEAR_LOOKBACK) : start]
-        said = (_OWN_YEAR.findall(doc.folded[start:at]) or _OWN_YEAR.findall(before)
+        said = (_STATED_YEAR.findall(doc.folded[start:at]) or _STATED_YEAR.findall(before)
                 or _WRITTEN_YEAR.findall(fold(self._section_of(doc.doc_id, at))))
         return int(said[-1]) if said else doc.year
 
