@@ -23,6 +23,7 @@ AS_SHARE_OF = re.compile(r"(?:是|为|相当于)(?P<b>[^，,。？?是为]{2,20}
 WITHIN = re.compile(r"(?P<whole>[^，,。？?里中]{2,20}?)(?:里面?|当中|之中|中)(?P<part>[^，,。？?占]{2,20}?)"
                     r"(?:占多少|占比|占了?几成|占百分之几|所占比[例重])")
 DIFF = re.compile(r"比(?P<b>[^，,。？?]{2,12}?)(超收|多收|少收|超支|多出|多了|少了|增加了?|减少了?|差了?(?=多少)|多(?!少)|(?<!多)少)")
+OVER_BASIS = re.compile(r"(?:超|超出|超过|突破)了?(?P<b>(?:年初|调整后?)?预算数?)(?=多少|了?多少|[？?]|$)")
 PRODUCT = re.compile(r"按(?P<p>[^，,。？?]{2,12}?)(推算|计算|估算)")
 STATED_CHANGE = re.compile(r"(超收|多收|少收|超支|短收)了?\s*\d")
 # "比2022年多了多少", "比上年少了多少": the other operand is a period, not a figure the question names
@@ -186,6 +187,9 @@ def plan(question: str) -> tuple[str, list[str]] | None:
         return "ratio", [head, m.group("b")]
     if (m := WITHIN.search(q)) and _stands_alone(q, m.end("whole"), m.start("part")):  # "基本支出里人员经费占多少": the part of the whole
         return "ratio", [m.group("part"), m.group("whole")]
+    if m := OVER_BASIS.search(q):  # "一般公共预算收入超了预算多少": its outturn minus its budget
+        clause = _clause(q, OVER_BASIS)
+        return "difference", [clause[: OVER_BASIS.search(clause).start()], m.group("b")]
     if m := DIFF.search(q):
         clause = _clause(q, DIFF)
         head = re.sub(r"[各都均]$", "", clause[: clause.find("比")])  # "收支总计各比上年…": 各 is no part of the name
@@ -225,6 +229,32 @@ def without_names(question: str, names: list[str]) -> str:
     return _OWN_YEAR.sub("", question)
 
 
+# "比预算多多少", "比年初预算少了多少": the other operand is the same quantity's budget
+BASIS_ONLY = re.compile(r"^\s*(?:年初|调整|调整后|全年)?(?:预算数?|计划数?)\s*$")
+_BUDGETED = re.compile(r"预算数|年初|调整预算|调整后|安排|计划|预计")
+_DONE = re.compile(r"完成|执行|实现|实际|决算")
+_DONE_SUFFIX = re.compile(r"(?:的)?(?:完成|执行|实际|决算)数?$")  # "收入完成数比年初预算…": the 收入 done
+
+
+def _on_basis(name: str, doc: Document, spans: list[tuple[int, int]]) -> tuple[Operand | None, Operand | None]:
+    """The figures of `name` the text states as done (完成, 执行, 决算) and as budgeted (安排, 年初, 预算数),
+    read from the words between the name and its figure, else from its sentence before the name.
+    A figure that says neither is neither: no guess which it is."""
+    done = budgeted = None
+    head = _bare(fold(name))
+    for s, e in spans:
+        at = s
+        while (found := figure_after(name, doc, at, e, percent=False)) and found.named_enough():
+            at = found.end
+            before = doc.folded[max(s, found.start - 120) : found.start - len(found.gap)]
+            before = re.split(r"[。；;\n]", before)[-1].replace(head, " ").replace(found.named, " ")
+            if _DONE.search(found.gap) or not _BUDGETED.search(found.gap) and _DONE.search(before) and not _BUDGETED.search(before):
+                done = done or found
+            elif _BUDGETED.search(found.gap) or _BUDGETED.search(before):
+                budgeted = budgeted or found
+    return done, budgeted
+
+
 def compute(question: str, spans: list[tuple[Document, int, int]], names: list[str] = ()) -> Computation | None:
     """`spans`: retrieved passages as (document, start, end), best first. Both
     operands come from one report's passages, each where the text names it best."""
@@ -239,8 +269,15 @@ def compute(question: str, spans: list[tuple[Document, int, int]], names: list[s
         return None  # a change on an earlier year: the report states it (增加…万元), or it is not given
     if op == "difference" and any(STATED_CHANGE.search(doc.folded[start:end]) for doc, start, end in spans):
         return None  # the report states the difference itself: quote it, do not recompute
+    # "收入比预算多多少" (not "调整预算比年初预算多多少": two budgets, each named)
+    basis = op == "difference" and BASIS_ONLY.match(names[1]) and not _BUDGETED.search(re.sub(r"预算数?$", "年初", names[0]))
     for doc in {d.doc_id: d for d, _, _ in spans}.values():  # reports in the order retrieved
         own = [(s, e) for d, s, e in spans if d.doc_id == doc.doc_id]
+        if basis:  # "一般公共预算收入比预算多多少": its outturn and its own budget, not any 预算 the report writes
+            done, budgeted = _on_basis(_DONE_SUFFIX.sub("", names[0]), doc, own)
+            if done and budgeted:
+                return operate(op, done, budgeted)
+            continue
         a = _best([x for x in (figure_after(names[0], doc, s, e) for s, e in own) if x and x.named_enough()])
         if not a:
             continue
