@@ -145,8 +145,10 @@ DOMINANCE, DOMINANCE_TOP = 0.75, 4
 _ON_YEAR_BEFORE = r"(?:(?:比|较)(?:上年|上一年|去年|20\d\d\s*年)|与(?:上年|上一年|去年|20\d\d\s*年)度?相比)"
 _CHANGE = re.compile(_ON_YEAR_BEFORE + r"[^。；;\d]{0,20}?(?P<dir>增加|增长|减少|下降|增|减|多|少|上升)了?\s*"
                      r"(?P<value>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>亿元|万元|元)")
+_BOTH_CHANGED = re.compile(r"收支|收、支")  # a change of both totals at once ("收、支总计各增加…")
+_REMARK = r"(?:\s*[(（][^()（）\d]{1,15}[)）])?\s*"  # "增长(以下简称“增长”)7.2%": a remark between the change and its figure
 _RATE_CHANGE = re.compile(r"(?:" + _ON_YEAR_BEFORE + r"|同比)[^。；;\d]{0,20}?"
-                          r"(?P<dir>增长|下降|增加|减少|上升|降低)了?\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
+                          r"(?P<dir>增长|下降|增加|减少|上升|降低)了?" + _REMARK + r"(?P<rate>\d+(?:\.\d+)?)\s*%")
 # "收入完成28.60亿元，为预算的102.1%，增长6.3%": a growth written bare after its figure's clause is on the year before
 _CHANGE_WORDS = re.compile(r"增加|减少|增长|下降|上升|降低")
 _CHANGE_RUN = re.compile(rf"(?:{_CHANGE_WORDS.pattern}|[多少增减涨跌升降])+")  # "多", "减少": the change asked, no item
@@ -1204,7 +1206,8 @@ class Answerer:
         quotes += "".join(fold(str(f.get("label", ""))) for f in answer.facts[:1])  # a cell under "2022年预算数"
         if answer.kind == "computed" and "上一年度" in answer.answer:
             return True  # worked back from the change the report states on the year before
-        return any(str(y) in quotes for y in years) or bool(re.search(r"上年|上一年|去年|上年度", quotes))
+        stated = {int(y) for y in _STATED_YEAR.findall(quotes)}  # "比2021年增长7.2%": 2021 is compared with, not stated
+        return bool(stated & set(years)) or bool(re.search(r"(?<![比较与同跟和])(?:上年|上一年|去年)", quotes))
 
     def dominant(self, question: str, only: list[str] | None) -> list[str] | None:
         """A question naming no report: the report it is about when there is one
@@ -1688,6 +1691,10 @@ class Answerer:
                 if found is None:
                     continue
                 a, window = found
+                if not subject and _BOTH_CHANGED.search(text[text.rfind("。", 0, m.start()) + 1 : m.start()]):
+                    # "收入总计616.17万元,支出总计616.17万元。收支较上年增加246.63万元": either total, the one asked
+                    a = next((b for b in reversed(list(AMOUNT.finditer(text, window, a.end())))
+                              if not names_the_opposite(q.folded, self._label_before(text, window, b))), a)
                 if (doc.doc_id, a.start()) in seen or not self._works_back_to_asked_year(q, doc, a.start()):
                     continue
                 seen.add((doc.doc_id, a.start()))
@@ -1703,8 +1710,7 @@ class Answerer:
                     value = round(now - change if up else now + change, 4)
                     formula = f"{a.group(1)}{unit} {'−' if up else '+'} {m.group('value')}{m.group('unit')} = {value:,.2f}{unit}"
                     stated = "本年数和比上年的增减"
-                label = re.split(r"[。,，；;：:]", text[max(window, a.start() - 16) : a.start()])[-1]
-                label = re.sub(r"(均为|为|是|达到|共计|完成)$", "", re.sub(r"^[\d\s]*年度?", "", label))  # the thing, not its year
+                label = self._label_before(text, window, a)
                 if names_the_opposite(q.folded, fold(f"{label} {subject}")):
                     continue  # 收入合计 worked back is no answer to "支出合计多少"
                 sentence_start = self._sentence_around(doc.doc_id, a.start(), m.end())[0]
@@ -1718,6 +1724,12 @@ class Answerer:
                 out.append(Candidate(answer, "computed", doc.text[sentence_start : m.end()], passage_rank=passages.index(p),
                                      dense_rank=p.dense_rank, bm25_rank=p.bm25_rank))
         return out
+
+    @staticmethod
+    def _label_before(text: str, window: int, amount: re.Match) -> str:
+        """What an amount is of: the words before it in its clause, without its year or verb."""
+        label = re.split(r"[。,，；;：:]", text[max(window, amount.start() - 16) : amount.start()])[-1]
+        return re.sub(r"(均为|为|是|达到|共计|完成)$", "", re.sub(r"^[\d\s]*年度?", "", label))
 
     def _works_back_to_asked_year(self, q: Question, doc: Document, at: int) -> bool:
         """Whether the year before the one a figure is stated for is a year the question asks about;
@@ -2385,6 +2397,10 @@ class Answerer:
         missing: list[str] = []
         for clause in clauses:
             best = self._clause_answer(clause, route, doc_ids, unnamed)
+            if clause.alone and (best is None or any(best.text in c.text for c in chosen)
+                                 and coverage(bigrams(question_content(clause.written, [])), fold(best.text)) < 1):
+                # "实有几个人？" after "编制几个？": not the 编制 again, but what it asks on its own
+                best = self._clause_answer(replace(clause, question=clause.alone), route, doc_ids, unnamed) or best
             if best is None:
                 missing.append(clause.written)
             elif all(best.text not in c.text for c in chosen):  # said already by an earlier part

@@ -6,7 +6,9 @@ question words are dropped) is about the first clause's subject: the first
 clause without its asking words ("…收支总计") is put before it, as it is before a clause that begins
 by comparing ("比本年收入合计少多少？"). A later clause
 with a subject of its own ("评价工作是在哪段时间做的？") gets only the names of
-bodies and places the first clause wrote.
+bodies and places the first clause wrote. A bare clause may also ask something new
+("编制几个？实有几个人？"): when the first clause's subject only finds what was said already,
+it is read again with the names alone.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ _COMPARES = re.compile(r"^(比|较|与|跟|同|占)")  # a clause that begins by
 class Clause:
     question: str  # the clause as a standalone question
     written: str  # the clause as the user wrote it: what an answer to it must speak of
+    alone: str = ""  # a bare clause given the first clause's subject, read with the names only: "实有几个人？"
 
 
 def subject_of(question: str) -> str | None:
@@ -51,5 +54,6 @@ def split_clauses(question: str, names: list[str]) -> list[Clause]:
     for p in pieces[1:]:
         own = question_content(p, names).replace(" ", "")
         compares = _COMPARES.match(p)  # "比本年收入合计少多少？": the first clause's subject is compared
-        out.append(Clause((subject if len(own) <= BARE or compares else named) + p, p))
+        bare = len(own) <= BARE and not compares
+        out.append(Clause((subject if bare or compares else named) + p, p, named + p if bare else ""))
     return out

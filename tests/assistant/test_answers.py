@@ -699,3 +699,60 @@ def test_the_parts_of_a_share_are_not_a_line_split_at_its_he():
     assert _parts_named("人员经费和公用经费各") == ["人员经费", "公用经费"]
     assert _parts_named("商品和服务支出") == []
     assert _parts_named("社会保障和就业支出") == []
+
+
+def test_a_year_compared_with_is_not_the_year_a_figure_is_of(tmp_path, embedder):
+    """"收入73.84亿元,比2021年增长(以下简称“增长”)7.2%" is 2022's figure: asked for 2021, the year before is worked
+    back from the rate (a remark between the change and its rate is read past), never the 2022 figure given."""
+    from assistant import Assistant
+
+    page = tmp_path / "丰桂市人民政府关于2022年市级财政决算的报告.txt"
+    page.write_text("丰桂市人民政府关于2022年市级财政决算的报告\n一、2022年市级财政决算情况\n(一)一般公共预算收支决算情况\n"
+                    "汇总市级和各区决算,全市地方一般公共预算收入73.84亿元,比2021年增长(以下简称“增长”)7.2%,"
+                    "为调整预算的97.9%。\n", encoding="utf-8")
+    from index.build import build_index
+
+    build_index([page], tmp_path / "index", embedder=embedder)
+    a = Assistant.load(tmp_path / "index").ask("丰桂市2021年地方一般公共预算收入大概多少？")
+    assert "73.84亿元 ÷ (1 + 7.2%) ≈ 68.88亿元" in a.answer, a.answer
+    assert not a.answer.startswith("地方一般公共预算收入：73.84")
+
+
+def test_both_totals_changed_at_once_are_worked_back_for_the_one_asked(tmp_path, embedder):
+    """"收入总计616.17万元,支出总计616.17万元。收支较上年增加246.63万元": the 收入总计 of the year before is
+    616.17 − 246.63, though 支出总计 is the amount written last before the change."""
+    from assistant import Assistant
+    from index.build import build_index
+
+    page = tmp_path / "丰桂县档案馆2022年度部门决算.txt"
+    page.write_text("丰桂县档案馆2022年度部门决算情况说明\n(一)收入支出决算总体情况说明\n1.总体情况。2022年度收入总计616.17万元,"
+                    "支出总计616.17万元。收支较上年决算数增加246.63万元,增长66.7%,主要原因是项目经费增加。\n", encoding="utf-8")
+    build_index([page], tmp_path / "index", embedder=embedder)
+    a = Assistant.load(tmp_path / "index").ask("丰桂县档案馆2021年收入总计大概多少？")
+    assert "上一年度收入总计约为 369.54万元" in a.answer and "616.17万元 − 246.63万元" in a.answer, a.answer
+
+
+def test_more_than_budget_is_the_outturn_over_the_same_quantitys_budget(tmp_path):
+    """"一般公共预算收入比预算多多少": 完成802143 − its own 安排482065, not the 地方财政预算收入 total; when the
+    text does not say which figure is done and which budgeted, nothing is worked out."""
+    from assistant.compute import compute
+    from index.document import load_document
+
+    def worked(text: str, question: str):
+        path = tmp_path / "丰桂市2023年预算报告.txt"
+        path.write_text(f"丰桂市2023年预算报告\n{text}\n", encoding="utf-8")
+        doc = load_document(path)
+        return compute(question, [(doc, 0, len(doc.text))], ["丰桂市"])
+
+    text = ("2022年全市安排地方财政预算收入760459万元,其中:一般公共预算收入482065万元;政府性基金预算收入234200万元。\n"
+            "2022年全年完成地方财政收入1408135万元,其中:1.一般公共预算收入完成802143万元。")
+    for asked in ("丰桂市2022年一般公共预算收入比预算多多少？", "丰桂市2022年一般公共预算收入超了预算多少？",
+                  "丰桂市2022年一般公共预算收入完成数比年初预算多了多少？"):
+        assert worked(text, asked).formula.startswith("802143万元 − 482065万元 = 320,078万元"), asked
+    assert worked("一般公共预算收入802143万元,一般公共预算收入482065万元。", "丰桂市一般公共预算收入比预算多多少？") is None
+
+
+def test_a_bare_clause_that_asks_something_new_is_read_without_the_first_clauses_subject(dev2_assistant):
+    """"编制几个？实有几个人？": 实有 is no attribute of 编制; read with 编制 it finds the 编制 sentence again."""
+    a = dev2_assistant.ask("巫溪档案馆编制几个？实有几个人？")
+    assert a.found and "编制12名" in a.answer and "实有财政补助人员8人" in a.answer, a.answer
