@@ -756,3 +756,23 @@ def test_a_bare_clause_that_asks_something_new_is_read_without_the_first_clauses
     """"编制几个？实有几个人？": 实有 is no attribute of 编制; read with 编制 it finds the 编制 sentence again."""
     a = dev2_assistant.ask("巫溪档案馆编制几个？实有几个人？")
     assert a.found and "编制12名" in a.answer and "实有财政补助人员8人" in a.answer, a.answer
+
+
+def test_tables_are_counted_by_their_numbering_not_by_the_notes_on_them(tmp_path):
+    """"表一、收支总表 … 表十二、项目支出绩效表" are 12 tables; the notes after them ("一、关于收支总表的说明 … 十、关于
+    …支出表的说明") are no tables of their own."""
+    from assistant.compute import count_items
+    from index.document import load_document
+
+    path = tmp_path / "丰桂区发改局2023年单位预算.txt"
+    tables = " ".join(f"表{n}、{t}表" for n, t in zip("一 二 三 四 五 六 七 八 九 十 十一 十二".split(),
+                                                      "收支总 收入总 支出总 财政拨款收支总 一般公共预算支出 一般公共预算基本支出 "
+                                                      "一般公共预算项目支出 三公经费支出 政府性基金预算支出 国有资本经营预算支出 "
+                                                      "项目支出 项目支出绩效".split()))
+    notes = " ".join(f"{n}、关于{t}表的说明" for n, t in zip("一 二 三 四 五 六 七 八 九 十".split(),
+                                                          "收支总 收入总 支出总 财政拨款收支总 一般公共预算支出 一般公共预算基本支出 "
+                                                          "一般公共预算项目支出 三公经费支出 政府性基金预算支出 国有资本经营预算支出".split()))
+    path.write_text(f"丰桂区发改局2023年单位预算\n目 录 第二部分 单位预算公开报表 {tables} 第三部分 单位预算情况说明 {notes}\n",
+                    encoding="utf-8")
+    counted = count_items("丰桂区发改局有几个表？", load_document(path))
+    assert counted is not None and counted.value == 12
