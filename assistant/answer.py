@@ -2397,8 +2397,8 @@ class Answerer:
         missing: list[str] = []
         for clause in clauses:
             best = self._clause_answer(clause, route, doc_ids, unnamed)
-            if clause.alone and (best is None or any(best.text in c.text for c in chosen)
-                                 and coverage(bigrams(question_content(clause.written, [])), fold(best.text)) < 1):
+            own = bigrams(question_content(clause.written, []))  # "实有" of "实有几个人？"; none in "都是哪些？"
+            if clause.alone and own and (best is None or any(best.text in c.text for c in chosen) and coverage(own, fold(best.text)) < 1):
                 # "实有几个人？" after "编制几个？": not the 编制 again, but what it asks on its own
                 best = self._clause_answer(replace(clause, question=clause.alone), route, doc_ids, unnamed) or best
             if best is None:
@@ -2413,7 +2413,7 @@ class Answerer:
             lead = re.match(r"据《[^》]*》：", text)
             if lead and texts and texts[0].startswith(lead.group(0)):
                 text = text[lead.end():]  # the same report named once
-            texts.append(text.rstrip("。；"))
+            texts.append(text.rstrip("。；;，,"))
         citations = self._citations_of(chosen)
         if missing:
             asked = "”“".join(m.rstrip("？?") for m in missing)

@@ -756,6 +756,8 @@ def test_a_bare_clause_that_asks_something_new_is_read_without_the_first_clauses
     """"编制几个？实有几个人？": 实有 is no attribute of 编制; read with 编制 it finds the 编制 sentence again."""
     a = dev2_assistant.ask("巫溪档案馆编制几个？实有几个人？")
     assert a.found and "编制12名" in a.answer and "实有财政补助人员8人" in a.answer, a.answer
+    a = dev2_assistant.ask("和平乡行政单位有几个？都是哪些？")  # a clause asking nothing of its own: never read alone
+    assert "收、支总计" not in a.answer, a.answer
 
 
 def test_tables_are_counted_by_their_numbering_not_by_the_notes_on_them(tmp_path):

@@ -75,6 +75,9 @@ def _ruled_out(question: str, text: str) -> bool:
     ("住房保障支出多少？", "| 八、其他收入 | 128.67 | 八、住房保障支出 |  |", True),
     ("住房保障支出多少？", "| 八、其他收入 |  | 八、住房保障支出 | 904.40 |", False),
     ("事业收入多少？", "| 五、事业收入 | 5 |  |  | 五、卫生健康支出 | 35 |  | 2,061,005.17 |", True),  # 5 is its 行次
+    # a numbered sentence that opens on another year than the one asked: its figures are that year's
+    ("2023年年初预算多少？", "2.2024 年,市财政将预留资金 346.87 万元计入收入,2023 年医疗补助335.27 万元,不列入年初预算", True),
+    ("2024年年初预算多少？", "2.2024 年,部门年初预算 1022.89 万元", False),
     # a table flattened into spaces: the line asked is followed by its 行次 and the next line's name
     ("年末结转和结余是多少？", "年初结转和结余 29 年末结转和结余 59 总计 30 10,288,533.55", True),
     ("本年支出合计多少？", "本年支出合计 57.30万元，比上年增加2万元", False),
