@@ -20,6 +20,7 @@ from index.facts import (
     TOTAL_ROWS,
     Fact,
     asked_period_of,
+    is_measured_value,
     names_a_period,
     number,
     period_of,
@@ -530,6 +531,20 @@ class Found:
         if self.formula:
             return f"{format_value(self.value, self.unit)}（{self.formula}，据报告数字计算）"
         return self.facts[0].raw
+
+
+@lru_cache(maxsize=1)
+def generic_heads() -> frozenset[str]:
+    """Words many of the genre's names end in (data/generic_heads.txt): no short name of one of them."""
+    return frozenset(read_data_lines("generic_heads.txt", DATA))
+
+
+def _head_word(label: str) -> str:
+    """The word a name ends in, which users name it by ("围栏" of 钢结构圈养围栏); "" when shorter than two characters."""
+    from index.terms import _jieba
+
+    words = _jieba().lcut(fold(label))
+    return words[-1] if words and len(words[-1]) >= 2 and len(words) > 1 else ""
 
 
 class Answerer:
@@ -1471,11 +1486,15 @@ class Answerer:
         资金到位及时率): its target, what was achieved, its full mark and score, the row cited."""
         out = []
         for doc_id in doc_ids[:MAX_REPORTS_READ]:
-            for row in self._indicators(doc_id):
-                named = bigrams(row.label)
-                if not named or coverage(named, q.folded) < INDICATOR_NAMED:
-                    continue
-                doc = self.index.documents[doc_id]
+            rows = self._indicators(doc_id)
+            doc = self.index.documents[doc_id]
+            heads = Counter(_head_word(r.label) for r in rows)
+            named_whole = [r for r in rows if bigrams(r.label) and coverage(bigrams(r.label), q.folded) >= INDICATOR_NAMED]
+            # "围栏" of 钢结构圈养围栏: a short name, when no other indicator ends in it, the report's title does not
+            # write it (收容所 of "…收容所建设项目" names the project), and it is the one indicator the question names
+            short = [r for r in rows if (head := _head_word(r.label)) and heads[head] == 1 and head in q.folded
+                     and head not in fold(doc.title) and head not in generic_heads() and r not in named_whole]
+            for row in named_whole + (short if len(named_whole) + len(short) == 1 else []):
                 text = (f"{self._names(doc)}“{row.label}”：目标值 {row.target}，实际完成值 {row.actual}，"
                         f"分值 {row.full} 分，得分 {row.score} 分。")
                 facts = [{"label": f"{row.label} › {k}", "value": v} for k, v in
@@ -1592,6 +1611,8 @@ class Answerer:
                     continue
                 if not fact.column and headless[fact.context_start] > 1:
                     continue
+                if is_measured_value(row_name(fact.label)):
+                    continue  # "204.46平方米 | 10 | 10": a flattened grid's row read under no heading, a value as its label
                 if q.unit is not None and fact.kind == "count" and not q.unit.search(fact.raw):
                     continue
                 if q.counted and fact.kind != "count":

@@ -78,6 +78,13 @@ TOTAL_ROWS = ("合计", "总计", "小计")
 # a cell that holds a value in words, as an indicator's 年度指标值 or 实际完成值 is written
 _VALUE_TEXT = re.compile(r"^[≥≤><=﹦＝约]*\s*\d[\d,.]*\s*(?:%|[\u4e00-\u9fffA-Za-z]{1,5})?"
                          r"(?:\d{1,2}\s*[\u4e00-\u9fff]{1,2})?[前后内底末]?$")
+
+
+def is_measured_value(text: str) -> bool:
+    """A cell that writes a value with its unit or sign ("204.46平方米", "≥90%"), not a name."""
+    return bool(_VALUE_TEXT.match(text.strip()))
+
+
 _TITLE_FRAME = re.compile(r"^(?:附?表\s*[\d一二三四五六七八九十]+\s*[:：.、]?\s*)?(?:[^\d“\"]{0,20}?(?:19|20)\d\d\s*年度?)?"
                           r"(?:一般公共预算)?(?:财政拨款)?"
                           r"|(?:收入|支出)?(?:决算|预算)?(?:财政拨款)?(?:总|情况|明细|情况统计|统计)?表$")

@@ -778,3 +778,15 @@ def test_tables_are_counted_by_their_numbering_not_by_the_notes_on_them(tmp_path
                     encoding="utf-8")
     counted = count_items("丰桂区发改局有几个表？", load_document(path))
     assert counted is not None and counted.value == 12
+
+
+def test_an_indicator_is_asked_by_the_word_its_name_ends_in(dev2_assistant):
+    """"围栏" names 钢结构圈养围栏 (no other indicator of the table ends in it); "收容所" does not name the
+    野生动物收容所 indicator, since the project's own name writes it; and a flattened grid's row read under no
+    heading, whose label is a value ("204.46平方米 | 10"), is never an answer."""
+    a = dev2_assistant.ask("临翔林草局围栏实际完成多少米？")
+    assert "“钢结构圈养围栏”" in a.answer and "121.5米" in a.answer, a.answer
+    a = dev2_assistant.ask("临翔收容所项目的围栏做了多少米？")
+    assert "“野生动物收容所”" not in a.answer, a.answer
+    a = dev2_assistant.ask("临翔林草局收容所实际建了多少平方米？")
+    assert "204.46平方米（" not in a.answer, a.answer
