@@ -152,6 +152,7 @@ _RATE_CHANGE = re.compile(r"(?:" + _ON_YEAR_BEFORE + r"|同比)[^。；;\d]{0,20
                           r"(?P<dir>增长|下降|增加|减少|上升|降低)了?" + _REMARK + r"(?P<rate>\d+(?:\.\d+)?)\s*%")
 # "收入完成28.60亿元，为预算的102.1%，增长6.3%": a growth written bare after its figure's clause is on the year before
 _CHANGE_WORDS = re.compile(r"增加|减少|增长|下降|上升|降低")
+_CHANGE_TAIL = re.compile(rf"(?:{_CHANGE_WORDS.pattern}|[增降涨跌]幅|增速|幅度|[多少增减涨跌升降])+$")  # "三公经费增长": its 三公经费
 _CHANGE_RUN = re.compile(rf"(?:{_CHANGE_WORDS.pattern}|[多少增减涨跌升降])+")  # "多", "减少": the change asked, no item
 # the rows of a table asked for as a list ("有哪些项目", "项目都有哪些"), and nothing more about them
 _ROWS_ASKED = re.compile(r"(?:有|包括)?哪些((?:(?!的)[\u4e00-\u9fff]){2,4}?)[？?呢]*$"
@@ -1818,8 +1819,9 @@ class Answerer:
         and 支出总计 alike, data/abbreviations.tsv); else None. A 自评表 grid is not read here: its cells
         are weighed by the ranker like any candidate."""
         runs = q.content.split()
-        if q.asks_change:  # "公务接待费预算比上年减少多少": the 公务接待费预算's change
-            runs = [run for run in runs if not _CHANGE_RUN.fullmatch(run)]
+        if q.asks_change:  # "公务接待费预算比上年减少多少", "三公经费增长了多少", "增幅": the 公务接待费预算's change
+            runs = [run for run in (_CHANGE_TAIL.sub("", r) if len(_CHANGE_TAIL.sub("", r)) >= 2 else r for r in runs)
+                    if not _CHANGE_RUN.fullmatch(run)]
         asked = runs[-1] if runs else ""
         if len(runs) >= 2 and not without_period(asked):
             runs, asked = runs[:-1], runs[-2] + asked  # "疾控中心的预算": the 疾控中心's 预算, not any 预算

@@ -790,3 +790,11 @@ def test_an_indicator_is_asked_by_the_word_its_name_ends_in(dev2_assistant):
     assert "“野生动物收容所”" not in a.answer, a.answer
     a = dev2_assistant.ask("临翔林草局收容所实际建了多少平方米？")
     assert "204.46平方米（" not in a.answer, a.answer
+
+
+@pytest.mark.parametrize("question, stated", [("卡斯镇三公经费增长了多少？", "4 万元"), ("卡斯镇三公经费增幅是多少？", "22%")])
+def test_a_change_asked_without_the_year_compared_is_read_off_the_tables_change_column(dev2_assistant, question, stated):
+    """"三公经费增长了多少" asks the 三公经费's change, which the 增、减金额 / 增、减幅度 columns state: 增长 and 增幅
+    are the change asked, not words a row must write."""
+    a = dev2_assistant.ask(question)
+    assert a.found and f"：{stated}（" in a.answer, a.answer
