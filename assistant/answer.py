@@ -1807,9 +1807,9 @@ class Answerer:
                 if best is None:
                     return []
                 parts.append((self.index.documents[doc_id], best))
-        lines = list(dict.fromkeys(f"{self._names(doc)}：{c.answer.answer}" for doc, c in parts))  # each said once
+        lines = list(dict.fromkeys(f"{self._names(doc)}：{c.answer.answer.rstrip('。；;')}" for doc, c in parts))  # each said once
         chosen = [c for _, c in parts]
-        answer = Answer("", "；".join(lines), True, self._citations_of(chosen), [f for c in chosen for f in c.answer.facts],
+        answer = Answer("", "；".join(lines) + "。", True, self._citations_of(chosen), [f for c in chosen for f in c.answer.facts],
                         "per_report")
         return [self._joined(answer, "per_report", chosen)]
 

@@ -81,8 +81,8 @@ _VALUE_TEXT = re.compile(r"^[≥≤><=﹦＝约]*\s*\d[\d,.]*\s*(?:%|[\u4e00-\u9
 
 
 def is_measured_value(text: str) -> bool:
-    """A cell that writes a value with its unit or sign ("204.46平方米", "≥90%"), not a name."""
-    return bool(_VALUE_TEXT.match(text.strip()))
+    """A cell that writes a value with its unit or sign ("204.46平方米", "≥90%"), not a name (nor a year's, "2024年预算")."""
+    return bool(_VALUE_TEXT.match(text.strip())) and not names_a_period(text.strip())
 
 
 _TITLE_FRAME = re.compile(r"^(?:附?表\s*[\d一二三四五六七八九十]+\s*[:：.、]?\s*)?(?:[^\d“\"]{0,20}?(?:19|20)\d\d\s*年度?)?"

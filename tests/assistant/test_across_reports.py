@@ -342,3 +342,11 @@ def test_a_fall_is_compared_as_a_fall(tmp_path, embedder):
     build_index([tmp_path], tmp_path / "index", embedder=embedder)
     a = Assistant.load(tmp_path / "index").ask("丰桂县财政局和丰云区财政局2022年一般公共预算收入的增幅谁高？")
     assert a.found and "下降5.00%" in a.answer and "丰云区财政局2022年高，高 8 个百分点（计算：3% − （-5%））" in a.answer, a.answer
+
+
+def test_staff_asked_of_each_report_is_a_count_of_people_said_once_per_report(dev2_assistant):
+    """"编制各是多少" asks people (人员编制), not the 预算编制范围 a sentence also writes; each report's answer
+    ends once, not "。；"."""
+    a = dev2_assistant.ask("南县财政局和天水科协的编制各是多少？")
+    assert a.found and "205人" in a.answer and "12人" in a.answer, a.answer
+    assert "。；" not in a.answer and a.answer.endswith("。"), a.answer
