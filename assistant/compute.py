@@ -242,13 +242,17 @@ def _on_basis(name: str, doc: Document, spans: list[tuple[int, int]]) -> tuple[O
     A figure that says neither is neither: no guess which it is."""
     done = budgeted = None
     head = _bare(fold(name))
+    outturn_report = "决算" in fold(doc.kind or doc.title)  # a 决算's figure, said with no basis, is its outturn
     for s, e in spans:
         at = s
-        while (found := figure_after(name, doc, at, e, percent=False)) and found.named_enough():
+        while found := figure_after(name, doc, at, e, percent=False):
             at = found.end
+            if found.named != head or re.search(r"增|减|比|较|占|下降|上升", found.gap):
+                continue  # a piece of the name only ("“三公”经费财政拨款支出决算为12.34"), or a change or share of it
             before = doc.folded[max(s, found.start - 120) : found.start - len(found.gap)]
-            before = re.split(r"[。；;\n]", before)[-1].replace(head, " ").replace(found.named, " ")
-            if _DONE.search(found.gap) or not _BUDGETED.search(found.gap) and _DONE.search(before) and not _BUDGETED.search(before):
+            before = re.split(r"[。；;\n]", before)[-1].replace(head, " ")
+            unsaid = not _BUDGETED.search(found.gap) and not _BUDGETED.search(before)
+            if _DONE.search(found.gap) or unsaid and (_DONE.search(before) or outturn_report):
                 done = done or found
             elif _BUDGETED.search(found.gap) or _BUDGETED.search(before):
                 budgeted = budgeted or found

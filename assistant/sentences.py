@@ -107,6 +107,10 @@ def question_words() -> tuple[list[tuple[str, str]], set[str]]:
 _NAMED_BODY_NOUN = re.compile(r"(?<=\0)(?:这家|那家)?(?:单位|部门|机关)(?=[^\u4e00-\u9fff]|的|$)")
 
 
+# a change asked of a thing ("收入增长", "支出减少"): a word of its own, not part of the thing's name
+_CHANGE_TOKENS = {"增长", "增加", "减少", "下降", "上升", "降低", "增幅", "降幅", "涨幅", "跌幅"}
+
+
 def question_content(question: str, names: list[str]) -> str:
     """The question minus the names of bodies and places, years, question words
     and units: what a passage must actually talk about. Runs of remaining words
@@ -134,7 +138,7 @@ def question_content(question: str, names: list[str]) -> str:
             word = token[asking.end(2) :]
             token = word if len(word) >= 2 and jieba.dt.FREQ.get(word) else token[asking.end() :]
         stop = token in stop_words or token in UNIT_WORDS or not token.strip()
-        parts.append(" " if stop else token)
+        parts.append(" " if stop else f" {token} " if token in _CHANGE_TOKENS else token)
     return _PUNCT.sub(" ", "".join(parts)).strip()
 
 

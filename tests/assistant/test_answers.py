@@ -750,6 +750,14 @@ def test_more_than_budget_is_the_outturn_over_the_same_quantitys_budget(tmp_path
                   "丰桂市2022年一般公共预算收入完成数比年初预算多了多少？"):
         assert worked(text, asked).formula.startswith("802143万元 − 482065万元 = 320,078万元"), asked
     assert worked("一般公共预算收入802143万元,一般公共预算收入482065万元。", "丰桂市一般公共预算收入比预算多多少？") is None
+    # a 决算's figure said with no basis is its outturn; a piece of the name ("“三公”经费财政拨款支出") is no figure of it
+    path = tmp_path / "丰桂区民政局2022年度部门决算.txt"
+    path.write_text("丰桂区民政局2022年度部门决算\n“三公”经费财政拨款支出决算为12.34万元。\n2022年度一般公共预算财政拨款支出5,900.00万元，"
+                    "与2021年度相比，一般公共预算财政拨款支出增加300.00万元。\n2022年度一般公共预算财政拨款支出年初预算为6,200.00万元。\n",
+                    encoding="utf-8")
+    doc = load_document(path)
+    asked = "丰桂区民政局2022年一般公共预算财政拨款支出决算比年初预算少了多少？"
+    assert compute(asked, [(doc, 0, len(doc.text))], ["丰桂区民政局"]).formula.startswith("5,900.00万元 − 6,200.00万元 = -300万元")
 
 
 def test_a_bare_clause_that_asks_something_new_is_read_without_the_first_clauses_subject(dev2_assistant):
@@ -798,3 +806,11 @@ def test_a_change_asked_without_the_year_compared_is_read_off_the_tables_change_
     are the change asked, not words a row must write."""
     a = dev2_assistant.ask(question)
     assert a.found and f"：{stated}（" in a.answer, a.answer
+
+
+def test_a_change_asked_of_a_thing_is_a_word_of_its_own():
+    """"收入涨了百分之多少" asks the 收入's 增长: a passage writes "收入合计…增长66.7%", never "收入增长"."""
+    from assistant.sentences import question_content
+
+    assert question_content("巫溪档案馆收入涨了百分之多少？", ["巫溪档案馆"]) == "收入 增长"
+    assert question_content("机关运行经费比上年增加多少", []) == "机关运行经费 增加"
