@@ -219,7 +219,7 @@ _ITEM_END = re.compile(r"[。；;\n]|\s{2,}|第[一二三四五六七八九十]+
 _SCORE_ASKED = re.compile(r"分值|得分|几分|多少分|评分|总分")
 # a money item's (预算)执行率 or 完成率 asked: "三公经费预算执行率", "公务接待费执行率" — not a project's or a whole report's
 _EXECUTION_ASKED = re.compile(r"(?P<item>[\u4e00-\u9fff“”]{1,18}?(?:经费|费|支出|资金))的?(?:预算)?(?:执行率|完成率)")
-_SHARE_ASKED = re.compile(r"占比|所占比[例重]|比重|的比例|百分之几|占多少")
+_SHARE_ASKED = re.compile(r"占比|所占比[例重]|比重|的比例|百分之几|占多少|占多大|占几成")
 
 
 @lru_cache(maxsize=1)
@@ -265,7 +265,7 @@ def _share_of_named_whole(question: str) -> str | None:
     """"公用经费占比多少" as "公用经费占基本支出的比重": a share asked with no whole named, of a part the
     genre's templates sum into one whole; None when a whole is named or the part is not one of those."""
     q = QUOTES.sub("", fold(question))
-    if not _SHARE_ASKED.search(q) or re.search(r"占[^，,。？?比]{2,}的?(比例|比重)", q) or AS_SHARE_OF.search(q):
+    if not _SHARE_ASKED.search(q) or re.search(r"占(?!多大|多少|几)[^，,。？?比]{2,}的?(比例|比重)", q) or AS_SHARE_OF.search(q):
         return None  # a whole named ("占基本支出的比重", "是预算的百分之几")
     part = next((p for p, _ in shares_of() if fold(p) in q or _PARENTHESES.sub("", fold(p)) in q), None)  # 因公出国费
     if part is None:
@@ -538,6 +538,16 @@ class Found:
 def generic_heads() -> frozenset[str]:
     """Words many of the genre's names end in (data/generic_heads.txt): no short name of one of them."""
     return frozenset(read_data_lines("generic_heads.txt", DATA))
+
+
+# "公务接待费去年预算多少", "上年的三公经费": the year before the report's, named without a year — not a change on
+# it ("比上年"), nor the 上年结转 line a report writes for this year
+_YEAR_BEFORE_ASKED = re.compile(r"(?<![比较跟与和同])(?:去年|上年度?|上一年度?)(?![相比同]|结转|结余|末|底)")
+
+
+def asks_year_before(folded: str, route: Route) -> bool:
+    """Whether the question asks about the year before its report's: by the year it names, or in words."""
+    return route.period == "上年" or not route.years and bool(_YEAR_BEFORE_ASKED.search(folded))
 
 
 def _head_word(label: str) -> str:
@@ -963,6 +973,8 @@ class Answerer:
         ("公用经费占基本支出的比重" ← 公用经费 and 基本支出 as stated_figure reads them): table cells carry no
         unit beside them for `compute` to read. Each operand cites its row."""
         planned = plan(without_names(question, names)) or plan(question) or _execution_rate_plan(without_names(question, names))
+        if planned:  # "金桥街道的其他收入占…": 的 tied the operand to the name removed
+            planned = planned[0], [re.sub(r"^的", "", n.strip()) for n in planned[1]]
         if len(doc_ids) != 1 or not planned or planned[0] not in ("ratio", "difference", "sum"):
             return None
         names_asked, years = list(planned[1]), [False, False]
@@ -1147,7 +1159,7 @@ class Answerer:
             ranked_row.question, ranked_row.routed = written, [self.index.documents[doc_ids[0]].name]
             return ranked_row  # "支出最多的是哪一类": the table's lines compared, not a sentence ranked
         q = self.understand(question, route, doc_ids)
-        q.previous_year = route.period == "上年"
+        q.previous_year = asks_year_before(q.folded, route)
         candidates, fallback, passages = self.candidates(q, doc_ids, unnamed=route.status == "unnamed")
         if q.previous_year:  # the year before, asked of the next year's report: what does not state that year is none
             candidates = [c for c in candidates if c.source == "computed" or self._states_year(c.answer, route.years)]
@@ -2461,7 +2473,7 @@ class Answerer:
     def _clause_answer(self, clause: Clause, route: Route, doc_ids: list[str], unnamed: bool) -> Candidate | None:
         """A clause's best candidate when it would be given on its own, else None."""
         q = self.understand(clause.question, route, doc_ids)
-        q.previous_year = route.period == "上年"
+        q.previous_year = asks_year_before(q.folded, route)
         best = self._given_alone(q, doc_ids, unnamed)
         if best is None:
             return None

@@ -17,7 +17,7 @@ from .rank import names_the_opposite, opposites
 from .sentences import HOW_MUCH, SHARE_OF, bigrams, coverage
 
 SUM = re.compile(r"合计|一共|加起来|总共|共计|之和|总和")
-RATIO = re.compile(SHARE_OF + r"(?P<b>[^，,。？?]{2,20}?)的?(比例|比重|百分之|几成|" + HOW_MUCH + ")")
+RATIO = re.compile(SHARE_OF + r"(?P<b>(?!多大|多少)[^，,。？?]{2,20}?)的?(比例|比重|百分之|几成|" + HOW_MUCH + ")")
 # "公务接待费决算是预算的百分之几", "支出为收入的几成": a share asked as what one figure is of another
 AS_SHARE_OF = re.compile(r"(?:是|为|相当于)(?P<b>[^，,。？?是为]{2,20}?)的\s*(?:百分之|几成|比例|比重|多少(?=[%？?]|$))")
 WITHIN = re.compile(r"(?P<whole>[^，,。？?里中]{2,20}?)(?:里面?|当中|之中|中)(?P<part>[^，,。？?占]{2,20}?)"
@@ -61,17 +61,21 @@ class Operand:
         name = self.bare_name()
         if not self.named or self.named == name:
             return True
-        if len(self.named) < 3:  # "退休" of 退休人员 sets it apart; a head or a piece from the middle does not
-            return name.startswith(self.named) and not name.endswith(self.named)
+        if len(self.named) < 3:  # "退休75人" of 退休人员 sets it apart; a head, a piece from the middle, or a start
+            # with other words before the figure ("收入方面：一般公共预算拨款1,800" for 收入合计) does not
+            return name.startswith(self.named) and not name.endswith(self.named) and self._right_after()
         return name.endswith(self.named) or 2 * len(self.named) >= len(name)  # its head ("合同金额"), or most of it
 
     def names_it(self) -> bool:
         """Named by its head or most of it (named_whole), or by what sets it apart ("退休75人" for 退休人员: the
         name's start, its head 人员 left unwritten) — never by a generic head alone."""
         name = self.bare_name()
-        right_after = not re.search(r"[\u4e00-\u9fff]", re.sub(r"[为是共计约达到了]", "", self.gap))  # not "收入总计…"
         return self.named_enough() and (self.named_whole() or len(self.named) >= 2 and name.startswith(self.named)
-                                        and right_after)
+                                        and self._right_after())
+
+    def _right_after(self) -> bool:
+        """The figure follows the words that named it, nothing but a verb between (not "收入总计…")."""
+        return not re.search(r"[\u4e00-\u9fff]", re.sub(r"[为是共计约达到了]", "", self.gap))
 
     def named_whole(self) -> bool:
         """The text names it by its head, the name's ending ("审定金额" of "事前评审的审定金额"), or by most of
@@ -268,7 +272,7 @@ def compute(question: str, spans: list[tuple[Document, int, int]], names: list[s
         return base_from_share(without_names(question, list(names)), spans)
     if not all(n.strip() for n in planned[1]):
         return None
-    op, names = planned
+    op, names = planned[0], [re.sub(r"^的", "", n.strip()) for n in planned[1]]  # "金桥街道的其他收入" less its name
     if op == "difference" and PERIOD_ONLY.match(names[1]):
         return None  # a change on an earlier year: the report states it (增加…万元), or it is not given
     if op == "difference" and any(STATED_CHANGE.search(doc.folded[start:end]) for doc, start, end in spans):

@@ -139,7 +139,8 @@ def question_content(question: str, names: list[str]) -> str:
             token = word if len(word) >= 2 and jieba.dt.FREQ.get(word) else token[asking.end() :]
         stop = token in stop_words or token in UNIT_WORDS or not token.strip()
         parts.append(" " if stop else f" {token} " if token in _CHANGE_TOKENS else token)
-    return _PUNCT.sub(" ", "".join(parts)).strip()
+    content = _PUNCT.sub(" ", "".join(parts)).strip()
+    return re.sub(r"(?:^|(?<=\s))的", "", content)  # "金桥街道的其他收入": 的 ties it to the name removed
 
 
 # Units that count things or measure length: when a question asks one such figure, a

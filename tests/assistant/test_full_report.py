@@ -572,3 +572,19 @@ def test_each_parts_share_of_one_whole_is_worked_out(full_assistant):
     """"人员经费和公用经费分别占基本支出的比例": one share per part, each with its formula and cited operands."""
     a = full_assistant.ask("临江城管局人员经费和公用经费分别占基本支出的比例是多少")
     assert a.found and "89.73%" in a.answer and "10.27%" in a.answer and a.answer.count("÷") == 2, a.answer
+
+
+def test_last_years_figure_asked_in_words_is_the_year_befores_column(full_assistant):
+    """"公务接待费去年预算多少" of a 2023 budget: its 上年预算数 (2.50), not this year's (2.20); "比上年" asks a change."""
+    for asked in ("金桥街道公务接待费去年预算多少？", "金桥街道公务接待费上年预算多少？"):
+        a = full_assistant.ask(asked)
+        assert a.found and "2.50" in a.answer and "上年预算数" in a.answer, a.answer
+
+
+def test_a_share_of_a_total_is_not_read_off_a_piece_of_its_name_with_other_words_between(full_assistant):
+    """"其他收入占收入合计的比例": 收入合计 is 1,876.20, not the 1,800.00 of "收入方面：一般公共预算拨款1,800.00万元"
+    (收入 alone names it only right before its figure); "占多大比例" names no whole: the template's (收入合计)."""
+    a = full_assistant.ask("金桥街道的其他收入是多少？占收入合计的比例？")
+    assert a.found and "其他收入 76.20 万元 ÷ 收入合计 1,876.20 万元 = 4.06%" in a.answer, a.answer
+    a = full_assistant.ask("金桥街道预算里一般公共预算拨款占多大比例？")
+    assert a.found and "1,800.00 万元 ÷ 收入合计 1,876.20 万元 = 95.94%" in a.answer, a.answer
