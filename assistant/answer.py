@@ -1833,7 +1833,7 @@ class Answerer:
         runs = q.content.split()
         if q.asks_change:  # "公务接待费预算比上年减少多少", "三公经费增长了多少", "增幅": the 公务接待费预算's change
             runs = [run for run in (_CHANGE_TAIL.sub("", r) if len(_CHANGE_TAIL.sub("", r)) >= 2 else r for r in runs)
-                    if not _CHANGE_RUN.fullmatch(run) and not _CHANGE_TAIL.fullmatch(run)]
+                    if not _CHANGE_RUN.fullmatch(run)]
         asked = runs[-1] if runs else ""
         if len(runs) >= 2 and not without_period(asked):
             runs, asked = runs[:-1], runs[-2] + asked  # "疾控中心的预算": the 疾控中心's 预算, not any 预算
