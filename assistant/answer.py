@@ -327,6 +327,7 @@ class _Stated(NamedTuple):
     period: str  # the fact's period (预算, 决算, 上年 …)
     column: str  # the last level of its column header, folded
     total_row: bool = False  # a table's 合计/总计 row: its cell is named by its column alone
+    table: bool = False  # a table's cell, not a prose figure
 
 
 def _in_one_unit(found: list[_Stated]) -> set[float]:
@@ -1868,8 +1869,8 @@ class Answerer:
                 continue
             if misses_named_quantity(q.folded, label):
                 continue  # "“三公”经费预算" is not 机关运行经费预算, whose label covers 经费预算 too
-            if names_the_opposite(fold(asked), fold(row + " " + fact.column)):
-                continue  # "一般公共预算财政拨款支出" is not the 收入 row beside it
+            if names_the_opposite(fold(asked), fold(row + " " + fact.column)) or names_the_opposite(fold(asked), fold(fact.column)):
+                continue  # "一般公共预算财政拨款支出" is not the 收入 row beside it, nor 农林水支出's 本年收入合计 cell
             written = fact.as_written() + (f"（{fact.in_wan()}）" if fact.in_wan() else "")
             value = fact.value
             fell = _FELL.search(fold(fact.label)) if fact.kind.startswith("change") else None
@@ -1877,11 +1878,15 @@ class Answerer:
                 value, written = -value, f"{fell.group(1)}{written}"
             operand = Operand(asked, value, fact.unit, written, doc_id, fact.start, fact.end)
             found.append(_Stated(operand, self._citation(doc_id, fact.context_start, fact.context_end), label,
-                                 fact.period, fold(fact.column.split(" › ")[-1]), row_name(fact.label) in TOTAL_ROWS))
+                                 fact.period, fold(fact.column.split(" › ")[-1]), row_name(fact.label) in TOTAL_ROWS,
+                                 fact.source == "table"))
         # the label that writes least beside the words asked first: "（2）公务用车运行维护费", not "2.公务用车购置及运行维护费"
         found.sort(key=lambda f: -coverage(bigrams(f.label), f"{asked} {' '.join(forms)}"))
         unqualified = [f for f in found if not _NARROWING.search(f.label) or _NARROWING.search(q.folded)]
         found = unqualified or found  # "本级项目支出" is part of the 项目支出 asked, when another label names it whole
+        if len(_in_one_unit(found)) > 1:  # "农林水支出" over its 款 and 项 (农林水支出 › 农业农村 › 行政运行): the row itself
+            itself = [f for f in found if f.table and row_name(_row_of(f)) == fold(asked)]
+            found = [f for f in found if not f.table or f in itself] if itself else found
         if len(_in_one_unit(found)) > 1:  # "人员经费" down a column of rows: its total row's cell is the one named whole
             found = [f for f in found if f.total_row and f.column == fold(asked)] or found
         if len(_in_one_unit(found)) > 1:  # "人员经费" over its side's rows: its row 人员经费合计 totals them
@@ -1897,6 +1902,7 @@ class Answerer:
         if len(_in_one_unit(found)) > 1:  # a row's cells in several columns: the column asked, else its total
             found = ([f for f in found if f.column and f.column in q.folded]
                      or [f for f in found if f.column in ("合计", "总计")] or [f for f in found if f.column in TOTAL_ROWS]
+                     or [f for f in found if f.column.endswith(("合计", "总计"))]  # 本年支出合计
                      or [f for f in found if f.column == "得分" and not re.search(r"分值|满分|权重", q.folded)]
                      or found)  # ("基本支出花了多少" → 基本支出; "“三公”经费" with its parts in columns → 合计, not
             # the 小计 of one part;

@@ -588,3 +588,10 @@ def test_a_share_of_a_total_is_not_read_off_a_piece_of_its_name_with_other_words
     assert a.found and "其他收入 76.20 万元 ÷ 收入合计 1,876.20 万元 = 4.06%" in a.answer, a.answer
     a = full_assistant.ask("金桥街道预算里一般公共预算拨款占多大比例？")
     assert a.found and "1,800.00 万元 ÷ 收入合计 1,876.20 万元 = 95.94%" in a.answer, a.answer
+
+
+def test_a_function_line_asked_is_its_own_row_under_the_spending_total(full_assistant):
+    """"农林水支出占本年支出合计的比重": 农林水支出 is its own row (not its 款 and 项 below it, nor the 收入决算表's
+    row of the same name, whose cells are income), read under the 本年支出合计 column."""
+    a = full_assistant.ask("清河农业农村局2023年农林水支出占本年支出合计的比重")
+    assert a.found and "农林水支出 2,950.02 万元 ÷ 本年支出合计 3,451.78 万元 = 85.46%" in a.answer, a.answer
