@@ -261,12 +261,24 @@ def _execution_rate_plan(question: str) -> tuple[str, list[str]] | None:
     return "ratio", [f"{item}决算数", f"{item}预算数"]
 
 
+_WHOLE_AFTER_VERB = re.compile(r"(?:完成|达到|实现|为|是|占|相当于)了?[^，,。？?]{2,}的(?:百分之几|几成|比例|比重)")
+
+
+def _states_share(share: str, passages: list[Passage]) -> bool:
+    """Whether a passage states the share asked ("税收收入占一般公共预算收入的比重为70.0%"): then it is quoted,
+    not worked out again (`share`: "税收收入占一般公共预算收入的比重")."""
+    part = share.split("占", 1)[0]
+    stated = re.compile(re.escape(fold(part)) + r"[^。；;]{0,24}?占[^。；;]{0,24}?\d+(?:\.\d+)?\s*%")
+    return any(stated.search(fold(p.chunk.text)) for p in passages)
+
+
 def _share_of_named_whole(question: str) -> str | None:
     """"公用经费占比多少" as "公用经费占基本支出的比重": a share asked with no whole named, of a part the
     genre's templates sum into one whole; None when a whole is named or the part is not one of those."""
     q = QUOTES.sub("", fold(question))
-    if not _SHARE_ASKED.search(q) or re.search(r"占(?!多大|多少|几)[^，,。？?比]{2,}的?(比例|比重)", q) or AS_SHARE_OF.search(q):
-        return None  # a whole named ("占基本支出的比重", "是预算的百分之几")
+    if (not _SHARE_ASKED.search(q) or re.search(r"占(?!多大|多少|几)[^，,。？?比]{2,}的?(比例|比重)", q) or AS_SHARE_OF.search(q)
+            or _WHOLE_AFTER_VERB.search(q)):
+        return None  # a whole named ("占基本支出的比重", "是预算的百分之几", "完成了年度计划的百分之几")
     part = next((p for p, _ in shares_of() if fold(p) in q or _PARENTHESES.sub("", fold(p)) in q), None)  # 因公出国费
     if part is None:
         return None
@@ -814,8 +826,10 @@ class Answerer:
                 continue
             items = []
             for k, x in enumerate(marks):
-                # the last item has no next mark to end it: as long as the longest before it, near enough
-                end = marks[k + 1].start() if k + 1 < len(marks) else x.end() + max(len(i) for i in items) + 4
+                # the last item has no next mark to end it: up to its stop, else as long as the longest before it
+                end = marks[k + 1].start() if k + 1 < len(marks) else x.end() + RUN_ITEM
+                if k + 1 == len(marks) and not _ITEM_END.search(doc.text, x.end(), end):
+                    end = x.end() + max(len(i) for i in items) + 4
                 item = _ITEM_END.split(doc.text[x.start() : end])[0].strip()
                 items.append(item if len(item) <= RUN_ITEM else item[:RUN_ITEM] + "…")
             end = x.start() + len(items[-1].rstrip("…"))
@@ -955,7 +969,8 @@ class Answerer:
                                 for o in result.operands])
         elif (listed := self._share_of_listing_whole(question, list(doc_ids), list(names))) is not None:
             result, citations = listed  # "公用经费占比多少" ← "基本支出3,600.00万元，其中：…公用经费450.00万元"
-        elif (whole := _share_of_named_whole(question)) and (found := self.answer_computed(whole, passages, names, doc_ids)):
+        elif ((whole := _share_of_named_whole(question)) and not _states_share(whole, passages)
+              and (found := self.answer_computed(whole, passages, names, doc_ids))):
             # "公用经费占比多少": of 基本支出, as the template sums it (data/shares_of.tsv), said so
             found.answer = found.answer.rstrip("。") + f"；问题未写明占什么的比重，按报表的口径取“{whole}”。"
             return found
@@ -1709,7 +1724,9 @@ class Answerer:
         """The year before, worked back from a stated change: "2022年收入预算455.04万元,
         比2021年增加41.58万元" → 455.04 − 41.58; "收入完成404633万元,同比下降0.29%" →
         404633 ÷ (1 − 0.29%). The amount is the last one written before the change, in the
-        same paragraph."""
+        same paragraph. A share or rate asked ("2022年税收收入占比") is no amount: nothing is worked back."""
+        if q.wants_percent:
+            return []
         out, seen = [], set()
         for p in passages[:6]:
             doc = self.index.documents[p.chunk.doc_id]
@@ -1718,7 +1735,8 @@ class Answerer:
                               *_RATE_CHANGE.finditer(text, p.chunk.start, p.chunk.end),
                               *_BARE_RATE_CHANGE.finditer(text, p.chunk.start, p.chunk.end)], key=lambda m: m.start())
             for m in changes:
-                if m.re is _BARE_RATE_CHANGE and _CHANGE_WORDS.search(text[text.rfind("，", 0, m.start() - 1) + 1 : m.start()]):
+                clause = text[max(text.rfind(p, 0, m.start() - 1) for p in "，,。；;") + 1 : m.start()]  # the clause before it
+                if m.re is _BARE_RATE_CHANGE and _CHANGE_WORDS.search(clause):
                     continue  # "比上年增加12.34万元，增长2.78%": the rate of a stated change, not of a level
                 said = re.sub(r"[各均都共分别也]+$", "", re.split(r"[，,]", text[m.start() : m.start("dir")])[-1])  # "…，收入增加": 收入
                 subject = said if len(said) >= 2 and not re.search(r"\d|上年|去年|同比|相比", said) else ""

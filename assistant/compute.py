@@ -301,6 +301,7 @@ def compute(question: str, spans: list[tuple[Document, int, int]], names: list[s
 _SHARE_OF = re.compile(r"(?P<x>\d[\d,]*(?:\.\d+)?)\s*(?P<u>亿元|万元|元)(?:(?!\d[\d,.]*\s*(?:亿元|万元|元))[^。；;]){0,60}?"
                        r"为(?P<y>[^，,。；;\d]{2,24}?)的\s*(?P<r>\d+(?:\.\d+)?)\s*%")  # no other amount between
 _ASKS_CHANGE = re.compile(r"增长|增加|下降|减少|增幅|降幅|涨|跌")
+_ASKS_GAP = re.compile(r"差多少|差了多少|相差|没完成|未完成|还差|超了?多少|超出多少|超过多少|超收多少")
 _BUDGET_KINDS = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算")
 _ASKS_SHARE = re.compile(r"百分之|比例|比重|占比|%|几成|完成率|执行率")
 
@@ -328,12 +329,18 @@ def base_from_share(question: str, spans: list[tuple[Document, int, int]]) -> Co
             if len(whole) < 2 or whole not in wholes_named or not share:
                 continue
             label = doc.folded[max(start, m.start() - 24) : m.start()]
+            if names_the_opposite(q, re.split(r"[。；;]", label)[-1]):
+                continue  # "一般公共预算支出…预算" is not worked out from the 收入's "为预算的102.1%"
             named = sum(label[i : i + 2] in q for i in range(len(label) - 1))
             x = Operand(whole, float(m.group("x").replace(",", "")), m.group("u"), doc.text[m.start("x") : m.end("u")],
                         doc.doc_id, m.start("x"), m.end("u"))
             r = Operand(whole, share, "%", doc.text[m.start("r") : m.end()], doc.doc_id, m.start("r"), m.end())
             value = round(x.value / share * 100, 2)
             formula = f"{x.raw} ÷ {r.raw} ≈ {_fmt(value)}{x.unit}（报告写“为{whole}的{r.raw}”）"
+            if _ASKS_GAP.search(q):  # "没完成预算的差多少", "超了预算多少": the amount less the whole it is a share of
+                value = round(x.value - x.value / share * 100, 2)
+                formula = (f"{x.raw} − {x.raw} ÷ {r.raw} ≈ {_fmt(value)}{x.unit}"
+                           f"（{'超出' if value > 0 else '差'} {_fmt(abs(value))}{x.unit}；报告写“为{whole}的{r.raw}”）")
             found.append((named, Computation(formula, value, x.unit, [x, r])))
     found.sort(key=lambda f: -f[0])
     if not found or (len(found) > 1 and found[1][0] == found[0][0] and found[1][1].value != found[0][1].value):

@@ -129,6 +129,9 @@ def question_content(question: str, names: list[str]) -> str:
     paraphrases, stop_words = question_words()
     for asked, written in paraphrases:
         q = q.replace(asked, written)
+    from .question import cues  # (question.py reads this module)
+
+    q = cues()["rose_or_fell"].sub(" ", q)  # "涨了还是降了", any either-or of a change: the passage writes one of them
     q = re.sub(r"([\u4e00-\u9fff]{2,4})\1", r"\1", q)  # "年底年末结转" read as "年末年末…": once
     parts = []
     jieba = _jieba()

@@ -595,3 +595,25 @@ def test_a_function_line_asked_is_its_own_row_under_the_spending_total(full_assi
     row of the same name, whose cells are income), read under the 本年支出合计 column."""
     a = full_assistant.ask("清河农业农村局2023年农林水支出占本年支出合计的比重")
     assert a.found and "农林水支出 2,950.02 万元 ÷ 本年支出合计 3,451.78 万元 = 85.46%" in a.answer, a.answer
+
+
+def test_a_budget_execution_reports_figures_worked_out_for_what_is_asked(full_assistant):
+    """The 预算执行 report (figures with "为预算的96.4%", "增长5.5%" after them): each figure asked is worked out
+    from its own line — never from the line of the opposite quantity, nor an amount for a share asked."""
+    from assistant.answer import _share_of_named_whole
+
+    a = full_assistant.ask("丰宁区2023年一般公共预算支出没完成预算的差多少？")  # the 支出's budget, less the 支出
+    assert a.found and "45.30亿元 − 45.30亿元 ÷ 96.4% ≈ -1.69亿元" in a.answer and "28.60" not in a.answer, a.answer
+    a = full_assistant.ask("丰宁区2022年教育支出大概多少？")  # "…增长4.2%。其中：教育支出9.80亿元，增长5.5%"
+    assert a.found and "9.80亿元 ÷ (1 + 5.5%) ≈ 9.29亿元" in a.answer, a.answer
+    a = full_assistant.ask("丰宁区2022年税收收入占比是多少？")  # a share of 2022 the report does not state
+    assert "18.52" not in a.answer, a.answer
+    a = full_assistant.ask("丰宁区2023年卫生健康支出是涨了还是降了？")  # any either-or of a change
+    assert a.found and "下降2.3%" in a.answer, a.answer
+    a = full_assistant.ask("丰宁区2023年非税收入占比多少？")  # 一般公共预算收入 = 税收收入 + 非税收入 (data/shares_of.tsv)
+    assert a.found and "8.58亿元 ÷ 28.60亿元 = 30.00%" in a.answer, a.answer
+    a = full_assistant.ask("丰宁区税收收入占比多少？")  # stated: quoted, not worked out again
+    assert a.found and "比重为70.0%" in a.answer and "计算" not in a.answer, a.answer
+    a = full_assistant.ask("丰宁区2023年存在哪些问题？")  # the last item of a list read to its stop
+    assert a.found and a.answer.endswith("防范化解风险任务艰巨。"), a.answer
+    assert _share_of_named_whole("华容县2023年税收收入完成了年度计划的百分之几？") is None  # the whole named after 完成
