@@ -1194,7 +1194,9 @@ class Answerer:
             elif q.asks_verdict:  # "昌吉市和鄂州市…谁多？多多少？": each report's figure, then the verdict
                 candidates = self.verdict_across(q, route.groups)
             else:
-                candidates = self.per_report(q, route)  # one cited answer per report named, each cited
+                candidates, partial = self.per_report(q, route)  # one cited answer per report named, each cited
+                if partial is not None:
+                    fallback = partial  # "2023年和2022年的收入合计分别多少": 2022's report does not say
                 if candidates and cues()["chooses"].search(q.folded):  # "哪个是预计数": the list chooses none
                     fallback, candidates = self._found_unchosen(question, candidates[0], len(route.groups)), []
         if len(route.groups) > 1:  # a question about several reports is not answered from one of them
@@ -1810,39 +1812,44 @@ class Answerer:
             return f"{value} {row.unit}"
         return value if column == "执行率" else f"{value} 分"
 
-    def per_report(self, q: Question, route: Route) -> list[Candidate]:
+    def per_report(self, q: Question, route: Route) -> tuple[list[Candidate], Answer | None]:
         """A question about several reports ("许昌河湖水系中心和南县财政局…分别是什么"):
         each report's best candidate, combined into one answer that cites each; a question of
         several clauses ("收支总计各是多少？各比上年增长多少？") answered clause by clause in each.
         It is given only when every part would be given on its own, and scores as
-        the chance that all parts are right (`_joined`)."""
+        the chance that all parts are right (`_joined`); when a report's part is not found, no candidate,
+        and a refusal that names that report and shows what the others say."""
         clauses = split_clauses(q.text, self.entity_names_for(q.text))
         parts: list[tuple[Document, Candidate]] = []
+        missing: list[Document] = []
         for group in route.groups:
             for doc_id in group:
                 if len(clauses) > 1:
                     best, _ = self.clause_parts(q.text, clauses, route, [doc_id], False)
                     if best is not None and not (self.ranker and self.ranker.accepts(best)):
                         best = None
-                    if best is None:
-                        return []
-                    parts.append((self.index.documents[doc_id], best))
-                    continue
-                best = self._stated_alone(q, doc_id) if q.figure_only else None
-                if best is None and q.figure_only:  # the best given candidate that writes a figure after the words asked
-                    found, _, _ = self.candidates(q, [doc_id])
-                    best = next((c for c in found if self.ranker and self.ranker.accepts(c)
-                                 and self._states_figure_asked(q, c)), None)
-                elif best is None:
-                    best = self._given_alone(q, [doc_id])
+                else:
+                    best = self._stated_alone(q, doc_id) if q.figure_only else None
+                    if best is None and q.figure_only:  # the best given candidate that writes a figure after the words asked
+                        found, _, _ = self.candidates(q, [doc_id])
+                        best = next((c for c in found if self.ranker and self.ranker.accepts(c)
+                                     and self._states_figure_asked(q, c)), None)
+                    elif best is None:
+                        best = self._given_alone(q, [doc_id])
                 if best is None:
-                    return []
-                parts.append((self.index.documents[doc_id], best))
+                    missing.append(self.index.documents[doc_id])
+                else:
+                    parts.append((self.index.documents[doc_id], best))
         lines = list(dict.fromkeys(f"{self._names(doc)}：{c.answer.answer.rstrip('。；;')}" for doc, c in parts))  # each said once
         chosen = [c for _, c in parts]
+        if missing:  # one report does not say: no answer, but which report lacks it, and what the others say
+            partial = Answer(q.text, f"{'、'.join(self._names(d) for d in missing)}的报告中未找到这项内容，因此不作整体回答。"
+                                     f"其余报告找到的是：{'；'.join(lines)}。", False,
+                             [replace(c, note=PART_NOTE) for c in self._citations_of(chosen)], [], "refusal")
+            return [], partial if parts else None
         answer = Answer("", "；".join(lines) + "。", True, self._citations_of(chosen), [f for c in chosen for f in c.answer.facts],
                         "per_report")
-        return [self._joined(answer, "per_report", chosen)]
+        return [self._joined(answer, "per_report", chosen)], None
 
     def stated_figure(self, q: Question, doc_id: str) -> tuple[Operand, Citation] | None:
         """The figure a report states for what is asked, read off its facts (a prose figure's label, a table

@@ -617,3 +617,11 @@ def test_a_budget_execution_reports_figures_worked_out_for_what_is_asked(full_as
     a = full_assistant.ask("丰宁区2023年存在哪些问题？")  # the last item of a list read to its stop
     assert a.found and a.answer.endswith("防范化解风险任务艰巨。"), a.answer
     assert _share_of_named_whole("华容县2023年税收收入完成了年度计划的百分之几？") is None  # the whole named after 完成
+
+
+def test_a_report_that_does_not_say_is_named_and_the_others_shown(full_assistant):
+    """"2023年和2022年的收入合计分别多少" where only 2023's report states it: refused, naming the report that does
+    not say, with what the other says (cited as part of the question, not as its answer)."""
+    a = full_assistant.ask("清河农业农村局2023年和2022年的收入合计分别多少？")
+    assert not a.found and a.answer.startswith("清河县农业农村局2022年的报告中未找到这项内容"), a.answer
+    assert "3,386.78" in a.answer and a.citations, a.answer
