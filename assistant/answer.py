@@ -2464,7 +2464,7 @@ class Answerer:
         for clause in clauses:
             best = self._clause_answer(clause, route, doc_ids, unnamed)
             own = bigrams(question_content(clause.written, []))  # "实有" of "实有几个人？"; none in "都是哪些？"
-            if clause.alone and own and (best is None or any(best.text in c.text for c in chosen) and coverage(own, fold(best.text)) < 1):
+            if clause.alone and own and best is not None and any(best.text in c.text for c in chosen) and coverage(own, fold(best.text)) < 1:
                 # "实有几个人？" after "编制几个？": not the 编制 again, but what it asks on its own
                 best = self._clause_answer(replace(clause, question=clause.alone), route, doc_ids, unnamed) or best
             if best is None:

@@ -284,7 +284,7 @@ def misses_named_quantity(question: str, text: str) -> bool:
 _OPENING_YEAR = re.compile(r"^[^，,。；;\d]{0,6}?(?<![与比较同和跟])(20\d\d)\s*年(?!\s*\d{1,2}\s*月)(?!度?相比|度?同期)")
 
 
-_ENUMERATOR = re.compile(r"^(?:\d{1,2}[.、．](?=\s*(?:19|20)\d\d\s*年|\D)|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\s*")
+_LEADING_NUMBER = re.compile(r"^(?:\d{1,2}[.、．](?=\s*(?:19|20)\d\d\s*年|\D)|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\s*")
 
 
 def _of_another_year(question: str, text: str) -> bool:
@@ -293,7 +293,7 @@ def _of_another_year(question: str, text: str) -> bool:
     if re.search(r"哪一?年|何年|年份", question):
         return False  # a year is what is asked
     asked = set(question_years(question))
-    opening = _OPENING_YEAR.match(_ENUMERATOR.sub("", text.strip()))  # "2.2024 年,市财政…": opens on 2024
+    opening = _OPENING_YEAR.match(_LEADING_NUMBER.sub("", text.strip()))  # "2.2024 年,市财政…": opens on 2024
     return bool(asked) and opening is not None and int(opening.group(1)) not in asked
 
 

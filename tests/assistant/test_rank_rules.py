@@ -299,3 +299,10 @@ def test_a_side_by_side_row_whose_line_of_the_kind_asked_is_empty_gives_the_othe
     row = "| 三、国有资本经营预算财政拨款收入 | 3 |  | 三、卫生健康支出 | 33 | 1,264,300.00 |"
     assert _ruled_out("国有资本经营预算支出多少？", row)
     assert not _ruled_out("国有资本经营预算支出多少？", "| 三、国有资本经营预算财政拨款支出 | 36 | 52.00 |")
+
+
+def test_a_passages_enumerators_are_counted_wherever_they_stand():
+    """The "enumerators" feature counts 一、 二、 … anywhere in a passage (a list of parts), not only at its start."""
+    q = understand("有哪些部分？", [])
+    text = "部门概况：一、部门职责 二、机构设置 三、人员构成"
+    assert features(q, Candidate(Answer("", text, True, [], [], "passage"), "sentence", text), False)["enumerators"] > 0
