@@ -245,21 +245,30 @@ def read_indicators(text: str) -> list[IndicatorRow]:
         if "|" not in line:
             continue
         cells = [c.strip() for c in line.split("|")]
+        edges = [0]  # where each cell begins in the line
+        for c in line.split("|")[:-1]:
+            edges.append(edges[-1] + len(c) + 1)
+        taken = 0  # a line may hold several rows: a table given one cell per line, its cells joined (index/normalize.py)
+        rows: list[IndicatorRow] = []
         for i, cell in enumerate(cells):
             m = _OPERATOR.match(cell)
-            if not m or i == 0 or not cells[i - 1] or number_or_none(cells[i - 1]) is not None:
+            if i < taken or not m or i == 0 or not cells[i - 1] or number_or_none(cells[i - 1]) is not None:
                 continue
             rest = cells[i + 1 :]
             if m.group(2):  # ≥200平方米 | 204.46平方米 | 10 | 10
-                target, tail = cell, rest
+                target, tail, used = cell, rest, i + 1
             elif len(rest) >= 2 and number_or_none(rest[0]) is not None:  # ≧ | 100 | % | 98% | 10 | 9
                 unit = rest[1] if number_or_none(rest[1]) is None and len(rest[1]) <= 4 else ""
-                target, tail = f"{m.group(1)}{rest[0]}{unit}", rest[2 if unit else 1 :]
+                target, tail, used = f"{m.group(1)}{rest[0]}{unit}", rest[2 if unit else 1 :], i + (3 if unit else 2)
             else:
                 continue
             if len(tail) >= 3 and tail[0] and number_or_none(tail[1]) is not None and number_or_none(tail[2]) is not None:
-                out.append(IndicatorRow(cells[i - 1], target, tail[0], tail[1], tail[2], start, start + len(line)))
-            break
+                taken = used + 3
+                end = start + (edges[taken] - 1 if taken < len(edges) else len(line))
+                rows.append(IndicatorRow(cells[i - 1], target, tail[0], tail[1], tail[2], start + edges[i - 1], end))
+        if len(rows) == 1:  # a line that is one row: the whole line is cited
+            rows[0].start, rows[0].end = start, start + len(line)
+        out += rows
     return out
 
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .headings import SENTENCE_END, SPACED_HEADINGS, TABLE_ROW, heading_rank, starts_block
 
-TEXT_VERSION = 14  # raised when a report's text is read differently: an index re-reads the reports it holds
+TEXT_VERSION = 15  # raised when a report's text is read differently: an index re-reads the reports it holds
 
 # Full-width digits, letters and number signs to ASCII; Chinese punctuation stays as written.
 _HALF_WIDTH = {0x3000: " "}
@@ -137,6 +137,42 @@ def _glue(prev: str, line: str) -> str:
 _PAGE_NUMBER = re.compile(r"[-—－]\s*\d{1,4}\s*[-—－]|第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}")
 
 
+# A table a web page gave one cell per line (a 自评表 whose cells each stand on a line of their own): a run of
+# short lines, many of them figures. Its lines are joined by "|", as a flattened grid writes its cells, so the
+# table readers see cells side by side; "|" for "\n" keeps every offset.
+CELL_LINE = 24  # characters: a line this short may be one cell
+CELL_RUN = 12  # lines: a run this long of short lines, a share of them figures, is a table
+# a unit in a cell of its own, a grade, or "无" (no reason to give): a row's values, not the name of the next row
+_UNIT_CELL = re.compile(r"^(?:%|‰|[万亿]?元|人次|人|个|户|项|米|平方米|公里|亩|年|月|天|次|优秀?|良好?|中|合格|不合格|差|无)$")
+_FIGURE_CELL = re.compile(r"^[≥≤≧≦═=＝<>—-]*\s*-?\d[\d,]*(?:\.\d+)?\s*(?:%|[\u4e00-\u9fff]{0,3})$|^[—-]+$|^[≥≤≧≦═=＝<>]$")
+
+
+def _cells_in_rows(text: str) -> str:
+    """`text` with each run of one-cell lines joined into a row of "|"-separated cells (see CELL_RUN)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        values = [bool(_FIGURE_CELL.match(line.strip()) or _UNIT_CELL.match(line.strip())) for line in run]
+        figures = sum(1 for line in run if _FIGURE_CELL.match(line.strip()))
+        if len(run) >= CELL_RUN and figures * 3 >= len(run):
+            # a row ends where a name follows values ("…|10|10" then "质量指标|…"): its own line again
+            out.append(run[0] + "".join(("\n" if values[j - 1] and not values[j] else "|") + run[j] for j in range(1, len(run))))
+        else:
+            out.extend(run)
+        run.clear()
+
+    for k, line in enumerate(lines):
+        if len(line) <= CELL_LINE and k > 0:  # the first line is the page's title, not a cell
+            run.append(line)
+        else:
+            flush()
+            out.append(line)
+    flush()
+    return "\n".join(out)
+
+
 def normalize_pages(pages: list[str], wrapped: bool = True) -> tuple[str, list[int]]:
     """Return the document text and the offset at which each page starts. Lines are rejoined only where
     the source may have hard-wrapped them (`wrapped`): a sheet's title over its 公开表 number is two lines."""
@@ -177,7 +213,7 @@ def normalize_pages(pages: list[str], wrapped: bool = True) -> tuple[str, list[i
         length += len(line)
         paragraph += line
         last = line
-    text = "".join(text_parts)
+    text = _cells_in_rows("".join(text_parts))
     if not infer_pages:
         for p in range(current_page + 1, len(pages)):
             page_starts[p] = length

@@ -190,3 +190,21 @@ def test_a_pasted_grid_gives_way_to_its_cells_read(dev2_assistant):
     their column, say which of the row's three 620.82 is the budget — the paste does not."""
     a = dev2_assistant.ask("上饶司法局司法业务经费预算多少？")
     assert a.found and "全年预算数 620.82 万元" in a.answer and len(a.answer) < 100, a.answer
+
+
+def test_a_table_given_one_cell_per_line_is_read_as_rows(tmp_path):
+    """A web page that gave a 自评表 one cell per line, blank lines between (as several of dev2's do): its cells
+    are joined into rows ("质量指标|营养改善计划覆盖率|≧|100|%|100%|10|10"), a row ending where a name follows
+    values, every offset kept; then each indicator row is read, not only the first."""
+    source = (DEV2_DOCS / "01_yongde_minglang_zhongxue_2022_zipingbiao.txt").read_text(encoding="utf-8")
+    head, body = source.split("\n", 1)
+    cells = [c.strip() or " " for c in body.replace("|", "\n").split("\n")]
+    path = tmp_path / "01_cells.txt"
+    path.write_text(head + "\n" + "\n\n \n".join(cells), encoding="utf-8")
+    doc = load_document(path)
+    assert "\n质量指标|营养改善计划覆盖率|≧|100|%|100%|10|10\n" in doc.text
+    rows = {r.label: r for r in read_indicators(doc.text)}
+    assert len(rows) == 8 and (rows["资金到位及时率"].full, rows["资金到位及时率"].score) == ("10", "7")
+    assert doc.text[rows["政策知晓率"].start : rows["政策知晓率"].end] == "社会效益 指标|政策知晓率|═|100|%|98%|10|9"
+    (grid,) = read_grids(doc.doc_id, doc.text)
+    assert grid.values == GRIDS["01"][1]
