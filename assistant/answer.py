@@ -1215,6 +1215,11 @@ class Answerer:
             if parts is not None or whole is None or not self._answers_each(whole, clauses):
                 ranked, candidates, fallback = candidates, ([parts] if parts is not None else []), partial or fallback
         answer = self.choose(q, candidates, fallback, passages)
+        if (q.wants_number or q.wants_percent) and (masked := self._masked_figure(q, passages)) is not None \
+                and not (answer.found and answer.kind not in ("passage", "section")):
+            # "项目**个,项目支出总额***.**万元。其中,本级项目8个": the page hides the figure asked; a passage's other
+            # figure (本级's) is no answer to it — only a figure read elsewhere (a table's cell) is
+            answer = masked
         if not answer.found and route.years_apart:  # the later report states no change: each year's figure compared
             # what rose or fell: the content without its change words, alone or ending a run ("三公经费增加")
             level = re.sub(rf"(?:^|\s)比(?=\s|$)|(?:{_CHANGE_WORDS.pattern})(?=\s|$)", " ", q.content).strip()
@@ -1933,6 +1938,22 @@ class Answerer:
             # the 小计 of one part;
             # "总分多少" → the score got, 得分, not the full mark, 分值)
         return (found[0].figure, found[0].citation) if len(_in_one_unit(found)) == 1 else None
+
+    def _masked_figure(self, q: Question, passages: list[Passage]) -> Answer | None:
+        """The figure asked, masked by the page that holds it ("项目支出总额***.**万元", "****户"): a refusal that
+        says so, citing it; None when no passage masks a figure right after the words asked."""
+        runs = [run for run in q.content.split() if len(run) >= 2]
+        if not runs:
+            return None
+        asked = re.compile(re.escape(runs[-1]) + r"[^。；;，,\d*＊]{0,6}?[*＊]+(?:[.．][*＊]+)?\s*(?:[%‰]|[\u4e00-\u9fff]{1,2})")
+        for p in passages[:4]:
+            doc = self.index.documents[p.chunk.doc_id]
+            m = asked.search(doc.folded, p.chunk.start, p.chunk.end)
+            if m:
+                quote = self._citation(doc.doc_id, *self._sentence_around(doc.doc_id, m.start(), m.end()))
+                return Answer(q.text, f"据{self._names(doc)}，这项数字在原文中被遮挡（写作“{doc.text[m.start():m.end()]}”），"
+                                      "无法读出，因此不作回答。", False, [quote], [], "refusal")
+        return None
 
     def _states_figure_asked(self, q: Question, c: Candidate) -> bool:
         """The candidate writes a figure right after the words asked, named by their head or most of them

@@ -814,3 +814,21 @@ def test_a_change_asked_of_a_thing_is_a_word_of_its_own():
 
     assert question_content("巫溪档案馆收入涨了百分之多少？", ["巫溪档案馆"]) == "收入 增长"
     assert question_content("机关运行经费比上年增加多少", []) == "机关运行经费 增加"
+
+
+def test_a_figure_the_page_masks_is_said_to_be_masked_not_replaced_by_another(tmp_path, embedder):
+    """A procurement portal masks digits ("项目**个,项目支出总额***.**万元。其中,本级项目8个"): asked the number of
+    projects, the 本级's 8 is no answer; the refusal says the figure is masked and quotes it."""
+    from assistant import Assistant
+    from index.build import build_index
+
+    page = tmp_path / "丰桂市医疗保障局2024年度部门整体支出绩效自评报告.txt"
+    page.write_text("丰桂市医疗保障局2024年度部门整体支出绩效自评报告\n（二）项目支出绩效自评结果。\n我部门2024年度项目**个,项目支出总额"
+                    "***.**万元。其中,本级项目8个,本级项目支出385.58万元。参保人员满意度达到**.**%。\n", encoding="utf-8")
+    build_index([page], tmp_path / "index", embedder=embedder)
+    assistant = Assistant.load(tmp_path / "index")
+    for asked, written in (("丰桂市医保局2024年有几个项目？", "项目**个"), ("丰桂市医保局项目支出总额多少？", "项目支出总额***.**万元")):
+        a = assistant.ask(asked)
+        assert not a.found and "被遮挡" in a.answer and f"“{written}”" in a.answer and "8个" not in a.answer, a.answer
+    a = assistant.ask("丰桂市医保局本级项目支出多少？")
+    assert a.found and "385.58" in a.answer, a.answer
