@@ -216,6 +216,9 @@ _RUN_MARK = {**_ITEM_MARK, "dun": re.compile(r"(?<![一二三四五六七八九�
 RUN_REACH = 16  # characters between the words asked and the run's first mark
 RUN_ITEM = 80  # characters of an item shown
 _ITEM_END = re.compile(r"[。；;\n]|\s{2,}|第[一二三四五六七八九十]+部分")  # where a run's item ends at the latest
+# the budget changed during the year, asked of a 自评表's funds row ("调减了多少", "年初预算和全年预算差多少")
+_BUDGET_ADJUSTED = re.compile(r"调减|调增|调整了多少|调了多少|(?:年初预算.{0,12}(?:全年|调整)|(?:全年|调整后?)预算.{0,12}年初)"
+                              r".{0,8}?(?:相?差|多了|少了|多出|增加|减少|变化|变动)")  # not "…分别多少": each figure
 _SCORE_ASKED = re.compile(r"分值|得分|几分|多少分|评分|总分")
 # a money item's (预算)执行率 or 完成率 asked: "三公经费预算执行率", "公务接待费执行率" — not a project's or a whole report's
 _EXECUTION_ASKED = re.compile(r"(?P<item>[\u4e00-\u9fff“”]{1,18}?(?:经费|费|支出|资金))的?(?:预算)?(?:执行率|完成率)")
@@ -1576,6 +1579,18 @@ class Answerer:
                                          bm25_rank=holder.bm25_rank if holder else None))
                 rate_check = re.search(r"率.{0,12}(?<![预决核])(算|对|一样)|(?<![预决核])(算|对|一样).{0,12}率", q.folded)  # not 预算
                 unspent = re.search(r"没花|没有花|结余|剩|还有多少|差多少|未执行", q.folded)
+                if _BUDGET_ADJUSTED.search(q.folded) and {"年初预算数", "全年预算数"} <= set(row.values):
+                    # "预算调减了多少", "年初预算和全年预算差多少": the budget changed in the year, not what is unspent
+                    start_of_year, adjusted = number(row.values["年初预算数"]), number(row.values["全年预算数"])
+                    value = round(adjusted - start_of_year, 4)
+                    formula = (f"全年预算数 {row.values['全年预算数']} − 年初预算数 {row.values['年初预算数']} = "
+                               f"{value:g} {row.unit}")
+                    said = f"调{'增' if value > 0 else '减'} {abs(value):g} {row.unit}；" if value else "未调整；"
+                    text = f"{self._names(doc)}{name}年中预算调整：{formula}（{said}据表中数字计算）。"
+                    out.append(Candidate(Answer("", text, True, [where] + context, [{"formula": formula, "value": value,
+                                                                                      "computed": True}], "computed"),
+                                         "computed", f"{project_name} {row.context[-60:]} 预算调整 调减 调增 {formula}"))
+                    continue
                 if (rate_check or unspent) and {"全年预算数", "全年执行数"} <= set(row.values):
                     budget, spent = number(row.values["全年预算数"]), number(row.values["全年执行数"])
                     if rate_check and budget:

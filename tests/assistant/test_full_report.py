@@ -625,3 +625,16 @@ def test_a_report_that_does_not_say_is_named_and_the_others_shown(full_assistant
     a = full_assistant.ask("清河农业农村局2023年和2022年的收入合计分别多少？")
     assert not a.found and a.answer.startswith("清河县农业农村局2022年的报告中未找到这项内容"), a.answer
     assert "3,386.78" in a.answer and a.citations, a.answer
+
+
+def test_a_budget_changed_in_the_year_and_a_reason_in_an_indicators_row(full_assistant):
+    """A 自评表's funds row: "预算调减了多少" / "年初预算和全年预算差多少" is 全年预算数 − 年初预算数 (−20), not what
+    is unspent (24); "年初预算和全年预算分别是多少" still asks each. An indicator's 偏差原因 ("受汛期影响工期延后") gives
+    the reason asked."""
+    for asked in ("河道整治项目预算调减了多少？", "河道整治项目年初预算和全年预算差多少？"):
+        a = full_assistant.ask(asked)
+        assert a.found and "全年预算数 480.00 − 年初预算数 500.00 = -20 万元（调减 20 万元" in a.answer, a.answer
+    a = full_assistant.ask("河道整治项目年初预算和全年预算分别是多少？")
+    assert a.found and "500.00" in a.answer and "480.00" in a.answer and "调减" not in a.answer, a.answer
+    a = full_assistant.ask("河道整治工程为什么工期延后？")
+    assert a.found and "受汛期影响工期延后" in a.answer, a.answer
