@@ -1181,7 +1181,8 @@ class Answerer:
         q.previous_year = asks_year_before(q.folded, route)
         candidates, fallback, passages = self.candidates(q, doc_ids, unnamed=route.status == "unnamed")
         if q.previous_year:  # the year before, asked of the next year's report: what does not state that year is none
-            candidates = [c for c in candidates if c.source == "computed" or self._states_year(c.answer, route.years)]
+            before = route.years or sorted({self.index.documents[d].year - 1 for d in doc_ids if self.index.documents[d].year})
+            candidates = [c for c in candidates if c.source == "computed" or self._states_year(c.answer, before)]
         if route.years_apart and q.asks_verdict and len(route.groups) <= 1:
             # "2023年和2022年三公经费哪年多": one body's reports of the years named, compared — not the later alone
             candidates = self.verdict_across(q, route.years_apart) or [c for c in candidates if c.source == "comparison"]
