@@ -561,9 +561,10 @@ def generic_heads() -> frozenset[str]:
 _YEAR_BEFORE_ASKED = re.compile(r"(?<![比较跟与和同])(?:去年|上年度?|上一年度?)(?![相比同]|结转|结余|末|底)")
 
 
-def asks_year_before(folded: str, route: Route) -> bool:
-    """Whether the question asks about the year before its report's: by the year it names, or in words."""
-    return route.period == "上年" or not route.years and bool(_YEAR_BEFORE_ASKED.search(folded))
+def asks_year_before(folded: str, route: Route, own_years: set[int] = frozenset()) -> bool:
+    """Whether the question asks about the year before its report's: by the year it names, or in words — with
+    no year named, or only the report's own (`own_years`: "2020年…的上年预算数" of a 2020 budget)."""
+    return route.period == "上年" or set(route.years) <= set(own_years) and bool(_YEAR_BEFORE_ASKED.search(folded))
 
 
 def _head_word(label: str) -> str:
@@ -1178,10 +1179,11 @@ class Answerer:
             ranked_row.question, ranked_row.routed = written, [self.index.documents[doc_ids[0]].name]
             return ranked_row  # "支出最多的是哪一类": the table's lines compared, not a sentence ranked
         q = self.understand(question, route, doc_ids)
-        q.previous_year = asks_year_before(q.folded, route)
+        q.previous_year = asks_year_before(q.folded, route, {self.index.documents[d].year for d in doc_ids})
         candidates, fallback, passages = self.candidates(q, doc_ids, unnamed=route.status == "unnamed")
         if q.previous_year:  # the year before, asked of the next year's report: what does not state that year is none
-            before = route.years or sorted({self.index.documents[d].year - 1 for d in doc_ids if self.index.documents[d].year})
+            before = (route.years if route.period == "上年"  # the year named, else the year before the report's own
+                      else sorted({self.index.documents[d].year - 1 for d in doc_ids if self.index.documents[d].year}))
             candidates = [c for c in candidates if c.source == "computed" or self._states_year(c.answer, before)]
         if route.years_apart and q.asks_verdict and len(route.groups) <= 1:
             # "2023年和2022年三公经费哪年多": one body's reports of the years named, compared — not the later alone
@@ -2541,7 +2543,7 @@ class Answerer:
     def _clause_answer(self, clause: Clause, route: Route, doc_ids: list[str], unnamed: bool) -> Candidate | None:
         """A clause's best candidate when it would be given on its own, else None."""
         q = self.understand(clause.question, route, doc_ids)
-        q.previous_year = asks_year_before(q.folded, route)
+        q.previous_year = asks_year_before(q.folded, route, {self.index.documents[d].year for d in doc_ids})
         best = self._given_alone(q, doc_ids, unnamed)
         if best is None:
             return None

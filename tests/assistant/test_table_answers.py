@@ -554,3 +554,12 @@ def test_a_text_layers_lines_are_compared_on_their_totals_only_when_they_add_up(
         assert a.found and "科学技术支出（本年支出合计）：35.20" in a.answer, a.answer
     else:
         assert "科学技术支出" not in a.answer or not a.found, a.answer
+
+
+def test_last_years_column_named_beside_the_reports_own_year(tables_assistant):
+    """"宁云县财政局2020年公务接待费的上年预算数" of a 2020 budget: 2020 names the report, 上年预算数 the column (0.61),
+    not this year's 0.73."""
+    a = tables_assistant.ask("宁云县财政局2020年公务接待费的上年预算数是多少？")
+    assert a.found and "0.61" in a.answer and "上年预算数" in a.answer, a.answer
+    a = tables_assistant.ask("宁云县财政局2020年公务接待费预算数是多少？")
+    assert a.found and "0.73" in a.answer, a.answer
