@@ -1942,6 +1942,8 @@ class Answerer:
         if len(_in_one_unit(found)) > 1:  # "收入预算" over 其他收入 and 收入合计: the total of what is asked, not a part
             found = [f for f in found if (m := _TOTAL_OF.fullmatch(row_name(_row_of(f))))
                      and m.group(1) in fold(asked)] or found
+        if len(_in_one_unit(found)) > 1:  # a column the question writes whole ("2022年预算数"): that column, whatever period
+            found = [f for f in found if len(f.column) >= 4 and f.column in q.folded] or found
         wanted = self._wanted_period(q, doc_id)
         if len(_in_one_unit(found)) > 1:  # 预算数 and 决算数 side by side: the period asked, else the report's own
             found = [f for f in found if f.period == wanted] if wanted else found

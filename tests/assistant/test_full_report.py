@@ -581,6 +581,8 @@ def test_last_years_figure_asked_in_words_is_the_year_befores_column(full_assist
         assert a.found and "2.50" in a.answer and "上年预算数" in a.answer, a.answer
     a = full_assistant.ask("丰云街道公务用车运行维护费上年预算数是多少？")  # a column that writes the year itself
     assert a.found and "5.50" in a.answer and "2022年预算数" in a.answer, a.answer
+    a = full_assistant.ask("丰云街道办事处2023年公务用车运行维护费的2022年预算数是多少？")  # that column, written whole
+    assert a.found and "5.50" in a.answer and "2022年预算数" in a.answer, a.answer
 
 
 def test_a_share_of_a_total_is_not_read_off_a_piece_of_its_name_with_other_words_between(full_assistant):
