@@ -343,6 +343,7 @@ class _Stated(NamedTuple):
     column: str  # the last level of its column header, folded
     total_row: bool = False  # a table's 合计/总计 row: its cell is named by its column alone
     table: bool = False  # a table's cell, not a prose figure
+    fund: bool = False  # in a table of one fund the question does not name (一般公共预算支出预算表 for "项目支出")
 
 
 def _in_one_unit(found: list[_Stated]) -> set[float]:
@@ -1927,11 +1928,15 @@ class Answerer:
             operand = Operand(asked, value, fact.unit, written, doc_id, fact.start, fact.end)
             found.append(_Stated(operand, self._citation(doc_id, fact.context_start, fact.context_end), label,
                                  fact.period, fold(fact.column.split(" › ")[-1]), row_name(fact.label) in TOTAL_ROWS,
-                                 fact.source == "table"))
+                                 fact.source == "table", fact.source == "table" and any(
+                                     fund in fold(fact.table) and fund not in q.folded for fund in fund_qualifiers())))
         # the label that writes least beside the words asked first: "（2）公务用车运行维护费", not "2.公务用车购置及运行维护费"
         found.sort(key=lambda f: -coverage(bigrams(f.label), f"{asked} {' '.join(forms)}"))
         unqualified = [f for f in found if not _NARROWING.search(f.label) or _NARROWING.search(q.folded)]
         found = unqualified or found  # "本级项目支出" is part of the 项目支出 asked, when another label names it whole
+        if len(_in_one_unit(found)) > 1:  # "项目支出" stated for the whole and in a table of one fund: the whole's
+            whole = _in_one_unit([f for f in found if not f.fund])  # (a fund's cell of the same figure quotes it too)
+            found = [f for f in found if _in_one_unit([f]) <= whole] if whole else found
         if len(_in_one_unit(found)) > 1:  # "农林水支出" over its 款 and 项 (农林水支出 › 农业农村 › 行政运行): the row itself
             itself = [f for f in found if f.table and row_name(_row_of(f)) == fold(asked)]
             found = [f for f in found if not f.table or f in itself] if itself else found

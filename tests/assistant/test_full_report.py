@@ -642,3 +642,12 @@ def test_a_budget_changed_in_the_year_and_a_reason_in_an_indicators_row(full_ass
     assert a.found and "500.00" in a.answer and "480.00" in a.answer and "调减" not in a.answer, a.answer
     a = full_assistant.ask("河道整治工程为什么工期延后？")
     assert a.found and "受汛期影响工期延后" in a.answer, a.answer
+
+
+def test_a_figure_asked_without_a_fund_is_the_whole_not_one_funds_table(full_assistant):
+    """"项目支出是多少" of a 部门预算 that states 项目支出965.60万元 for the department and 720.00 in its
+    一般公共预算支出预算表: the department's; asked of the 一般公共预算, that table's."""
+    a = full_assistant.ask("丰云街道办事处项目支出是多少？")
+    assert a.found and "965.60" in a.answer and "720.00" not in a.answer, a.answer
+    a = full_assistant.ask("丰云街道一般公共预算项目支出多少？")
+    assert a.found and "720.00" in a.answer, a.answer
