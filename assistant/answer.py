@@ -90,7 +90,8 @@ from .grid import (
 from .question import ASKING, DATA, Question, abbreviations, cues, joined_terms, understand
 from .row_extremes import ASKED as EXTREME_ASKED, extreme_row
 from .rank import (
-    QUOTES, Candidate, Ranker, as_written_in, default_ranker, features, misses_named_quantity, names_the_opposite, ruled_out, term_idf,
+    QUOTES, Candidate, Ranker, as_written_in, default_ranker, features, misses_named_quantity, names_the_opposite, of_another_year,
+    ruled_out, term_idf,
 )
 from .records import Answer, Citation
 from .retrieve import Passage, Retriever
@@ -1389,6 +1390,8 @@ class Answerer:
             c.features["report_words_only"] = float(self._report_words_only(asked, c))
             c.features["period_unwritten"] = float(self._period_unwritten(q, c))
             c.features["part_unnamed"] = float(self._part_unnamed(q, c))
+            if not c.features.get("other_year") and self._of_a_year_not_the_reports(q, c):
+                c.features["other_year"] = 1.0
             c.score = self.ranker.score(c.features) if self.ranker else 0.0
         stated = self._stated_cell(q, doc_ids, cells) or self.answer_items(q, doc_ids)
         nth = self.answer_nth_item(q, doc_ids)
@@ -1433,6 +1436,15 @@ class Answerer:
         if not ("|" in text or re.sub(r"\s", "", text) == re.sub(r"\s", "", fold(doc.title))):
             return False  # prose may give what is asked in its own words (a grade for 等级): only a row or the title
         return bool(rest) and rest != asked and coverage(rest, text) == 0 and coverage(asked, text) > 0
+
+    def _of_a_year_not_the_reports(self, q: Question, c: Candidate) -> bool:
+        """A figure asked with no year, and a passage opening on another year than its report's own ("2024年全区
+        一般公共预算收入预期30.10亿元" in the report on 2023's execution): its figures are not the ones asked."""
+        if not (q.wants_number or q.figure_only) or question_years(q.folded) or c.source not in ("sentence", "sentences") \
+                or not c.answer.citations:
+            return False
+        doc = self.index.documents.get(c.answer.citations[0].doc_id)
+        return bool(doc and doc.year) and of_another_year(f"{doc.year}年", fold(c.text))
 
     def _part_unnamed(self, q: Question, c: Candidate) -> bool:
         """A figure asked of a part the report names elsewhere ("事业运行的基本支出", its 事业运行 a line of a

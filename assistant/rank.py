@@ -188,7 +188,7 @@ def features(q: Question, c: Candidate, unnamed: bool, idf: Idf | None = None) -
     f["unnamed_quantity"] = float(misses_named_quantity(q.folded, " ".join(
         [text] + ([fold(cited.section or ""), fold(cited.quote)] if cited else []))))
     f["changeless"] = float(q.asks_change and not q.open and c.source != "computed" and not _CHANGE_WORD.search(text))
-    f["other_year"] = float(c.source in ("sentence", "sentences") and q.wants_number and _of_another_year(q.folded, text))
+    f["other_year"] = float(c.source in ("sentence", "sentences") and q.wants_number and of_another_year(q.folded, text))
     prose = c.source in ("sentence", "sentences") and "|" not in text
     f["asked_cell_empty"] = float(q.figure_only and c.source in ("sentence", "sentences") and _asked_cell_empty(q, text))
     f["ungraded"] = float(c.source in ("sentence", "sentences") and bool(cues()["grade_asked"].search(q.folded))
@@ -281,13 +281,13 @@ def misses_named_quantity(question: str, text: str) -> bool:
     return any(term in q and term not in t for term in (n.replace("和", "") for n in named_quantities()))
 
 
-_OPENING_YEAR = re.compile(r"^[^，,。；;\d]{0,6}?(?<![与比较同和跟])(20\d\d)\s*年(?!\s*\d{1,2}\s*月)(?!度?相比|度?同期)")
+_OPENING_YEAR = re.compile(r"^[^，,。；;\d]{0,6}?(?<![与比较同和跟])(20\d\d)\s*年(?!\s*\d{1,2}\s*月)(?!度?相比|度?同期|\s*[底末])")  # not "截至2023年底": a stock
 
 
 _LEADING_NUMBER = re.compile(r"^(?:\d{1,2}[.、．](?=\s*(?:19|20)\d\d\s*年|\D)|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\s*")
 
 
-def _of_another_year(question: str, text: str) -> bool:
+def of_another_year(question: str, text: str) -> bool:
     """The passage opens on a year the question does not ask about ("2024年全区一般公共预算收入预期30.10亿元"
     for a question about 2023): its figures are that year's (`text` folded)."""
     if re.search(r"哪一?年|何年|年份", question):

@@ -651,3 +651,12 @@ def test_a_figure_asked_without_a_fund_is_the_whole_not_one_funds_table(full_ass
     assert a.found and "965.60" in a.answer and "720.00" not in a.answer, a.answer
     a = full_assistant.ask("丰云街道一般公共预算项目支出多少？")
     assert a.found and "720.00" in a.answer, a.answer
+
+
+def test_a_figure_asked_with_no_year_is_the_reports_own_years(full_assistant):
+    """"丰宁区一般公共预算收入是多少" of the report on 2023's execution and 2024's draft: 2023's 28.60亿元, not the
+    sentence that opens on 2024 (30.10亿元 预期), which answers when 2024 is asked."""
+    a = full_assistant.ask("丰宁区一般公共预算收入是多少？")
+    assert a.found and "28.60亿元" in a.answer and "30.10" not in a.answer.split("据")[0], a.answer
+    a = full_assistant.ask("丰宁区2024年一般公共预算收入预期多少？")
+    assert a.found and "30.10亿元" in a.answer, a.answer
