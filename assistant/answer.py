@@ -2646,8 +2646,8 @@ class Answerer:
         if runs[-1] not in doc.folded[quote.start : quote.end]:
             return answer.answer  # the words asked are not written whole: which figure is theirs is not sure
         figure = figure_after(runs[-1], doc, quote.start, quote.end)
-        if figure is None or (figure.unit == "%") != q.wants_percent or answer.answer.startswith(figure.raw):
-            return answer.answer
+        if figure is None or not figure.names_it() or (figure.unit == "%") != q.wants_percent or answer.answer.startswith(figure.raw):
+            return answer.answer  # (a figure after a piece of the words: "财政" of 财政事务中心 in "南县财政局…单位有3个")
         return f"{runs[-1]}：{figure.raw}。{answer.answer}"
 
     def sentence_candidates(self, q: Question, passages: list[Passage], keep: int = 6) -> list[Candidate]:

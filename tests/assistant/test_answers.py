@@ -832,3 +832,12 @@ def test_a_figure_the_page_masks_is_said_to_be_masked_not_replaced_by_another(tm
         assert not a.found and "被遮挡" in a.answer and f"“{written}”" in a.answer and "8个" not in a.answer, a.answer
     a = assistant.ask("丰桂市医保局本级项目支出多少？")
     assert a.found and "385.58" in a.answer, a.answer
+
+
+def test_a_passage_is_led_only_by_a_figure_the_words_asked_name(dev2_assistant):
+    """"财政事务中心是多少": the passage "纳入南县财政局部门预算编制范围的单位有3个,分别为…南县财政事务中心…" is not led by
+    "财政事务中心：3个" (3 follows 财政, a piece of the words, with others between); "有多少人" is led by its 10人."""
+    a = dev2_assistant.ask("南县财政局财政事务中心是多少？")
+    assert not a.answer.startswith("财政事务中心：3个"), a.answer
+    a = dev2_assistant.ask("南县财政局财政事务中心有多少人？")
+    assert a.answer.startswith("财政事务中心：10人"), a.answer
