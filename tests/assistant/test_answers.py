@@ -72,6 +72,8 @@ def test_clauses_borrow_the_first_clauses_subject_only_when_they_have_none():
     assert asked[1].question == "昌都市宗教局评价工作是在哪段时间做的？"
     assert asked[1].written == "评价工作是在哪段时间做的？"
     assert len(split_clauses("荔湾区预算执行率是多少？", ["荔湾区"])) == 1
+    # a first clause asking a count in its counter ("多少人", "几辆") has a subject too
+    assert [c.written for c in split_clauses("西培中学编制多少人？空编几个？", ["西培中学"])] == ["西培中学编制多少人？", "空编几个？"]
 
 
 def test_a_figure_the_report_lacks_is_refused_with_related_figures(seed_assistant):
