@@ -22,7 +22,10 @@ RATIO = re.compile(SHARE_OF + r"(?P<b>(?!多大|多少)[^，,。？?]{2,20}?)的
 AS_SHARE_OF = re.compile(r"(?:是|为|相当于)(?P<b>[^，,。？?是为]{2,20}?)的\s*(?:百分之|几成|比例|比重|多少(?=[%？?]|$))")
 WITHIN = re.compile(r"(?P<whole>[^，,。？?里中]{2,20}?)(?:里面?|当中|之中|中)(?P<part>[^，,。？?占]{2,20}?)"
                     r"(?:占多少|占比|占了?几成|占百分之几|所占比[例重])")
-DIFF = re.compile(r"比(?P<b>[^，,。？?]{2,12}?)(超收|多收|少收|超支|多出|多了|少了|增加了?|减少了?|差了?(?=多少)|多(?!少)|(?<!多)少)")
+_ASKS_RATE_OF_CHANGE = re.compile(r"百分之几|百分之多少|百分比|多少%|几个百分点|幅度|增幅|降幅|增长率|多少个百分点")
+DIFF = re.compile(r"比(?P<b>[^，,。？?]{2,12}?)(超收|多收|少收|超支|多出|多了|少了|增加了?|减少了?|(?:增长|下降)了?(?=百分|多少%|几个百分点)|高出了?|低了|"
+                  r"高(?=百分|多少|几)|低(?=百分|多少|几)|差了?(?=多少)|多(?!少)|(?<!多)少)")
+# (增长/下降 compare only as a rate asked, "比年初预算增长了百分之几"; "比上年增长多少" asks the change the report states)
 OVER_BASIS = re.compile(r"(?:超|超出|超过|突破)了?(?P<b>(?:年初|调整后?)?预算数?)(?=多少|了?多少|[？?]|$)")
 PRODUCT = re.compile(r"按(?P<p>[^，,。？?]{2,12}?)(推算|计算|估算)")
 STATED_CHANGE = re.compile(r"(超收|多收|少收|超支|短收)了?\s*\d")
@@ -197,7 +200,8 @@ def plan(question: str) -> tuple[str, list[str]] | None:
     if m := DIFF.search(q):
         clause = _clause(q, DIFF)
         head = re.sub(r"[各都均]$", "", clause[: clause.find("比")])  # "收支总计各比上年…": 各 is no part of the name
-        return "difference", [head, _parallel(head, m.group("b"))]
+        growth = _ASKS_RATE_OF_CHANGE.search(clause[m.end() - len(m.group(2)) :])  # "…增长了百分之几": the change as a rate
+        return "growth" if growth else "difference", [head, _parallel(head, m.group("b"))]
     if SUM.search(q):
         clause = _clause(q, SUM)
         head = clause[: SUM.search(clause).start()]
@@ -273,9 +277,9 @@ def compute(question: str, spans: list[tuple[Document, int, int]], names: list[s
     if not all(n.strip() for n in planned[1]):
         return None
     op, names = planned[0], [re.sub(r"^的", "", n.strip()) for n in planned[1]]  # "金桥街道的其他收入" less its name
-    if op == "difference" and PERIOD_ONLY.match(names[1]):
+    if op in ("difference", "growth") and PERIOD_ONLY.match(names[1]):
         return None  # a change on an earlier year: the report states it (增加…万元), or it is not given
-    if op == "difference" and any(STATED_CHANGE.search(doc.folded[start:end]) for doc, start, end in spans):
+    if op in ("difference", "growth") and any(STATED_CHANGE.search(doc.folded[start:end]) for doc, start, end in spans):
         return None  # the report states the difference itself: quote it, do not recompute
     # "收入比预算多多少" (not "调整预算比年初预算多多少": two budgets, each named)
     basis = op == "difference" and BASIS_ONLY.match(names[1]) and not _BUDGETED.search(re.sub(r"预算数?$", "年初", names[0]))
@@ -400,6 +404,12 @@ def operate(op: str, a: Operand, b: Operand) -> Computation | None:
     if not both:
         return None
     x, y, unit = both
+    if op == "growth":  # "调整预算比年初预算增长了百分之几": the change over the second
+        if not y or a.unit == "%" or b.unit == "%":
+            return None
+        value = round((x - y) / y * 100, 2)
+        said = f"（{'增长' if value > 0 else '下降'} {abs(value):.2f}%）" if value else ""
+        return Computation(f"({a.raw} − {b.raw}) ÷ {b.raw} = {value:.2f}%{said}", value, "%", [a, b])
     if op == "ratio":
         if not y or x > y:
             return None  # "A占B的比重" is a part of its whole: above 100% the operands are not part and whole

@@ -660,3 +660,15 @@ def test_a_figure_asked_with_no_year_is_the_reports_own_years(full_assistant):
     assert a.found and "28.60亿元" in a.answer and "30.10" not in a.answer.split("据")[0], a.answer
     a = full_assistant.ask("丰宁区2024年一般公共预算收入预期多少？")
     assert a.found and "30.10亿元" in a.answer, a.answer
+
+
+def test_a_rate_of_change_between_two_stated_figures_is_worked_out(full_assistant):
+    """"调整预算比年初预算增长了百分之几": (38,200 − 36,500) ÷ 36,500 = 4.66%, formula shown; "多了多少" stays the
+    difference; "比上年增长多少" is still the change the report states, never worked out again."""
+    from assistant.compute import plan
+
+    a = full_assistant.ask("丰宁教育局调整预算比年初预算增长了百分之几？")
+    assert a.found and "(38,200.00万元 − 36,500.00万元) ÷ 36,500.00万元 = 4.66%" in a.answer, a.answer
+    a = full_assistant.ask("丰宁教育局实际支出比年初预算高百分之几？")
+    assert a.found and "= 2.56%" in a.answer, a.answer
+    assert plan("收支总计比上年增长多少？") is None
