@@ -1820,7 +1820,9 @@ class Answerer:
     def _label_before(text: str, window: int, amount: re.Match) -> str:
         """What an amount is of: the words before it in its clause, without its year or verb."""
         label = re.split(r"[。,，；;：:]", text[max(window, amount.start() - 16) : amount.start()])[-1]
-        return re.sub(r"(均为|为|是|达到|共计|完成)$", "", re.sub(r"^[\d\s]*年度?", "", label))
+        label = re.sub(r"^本(?:部门|单位)|^(?:部门|单位)(?=\s*(?:19|20)\d\d)", "", label)  # not who states it ("本部门2023年度…")
+        label = re.sub(r"(?:19|20)\d\d\s*年度?|^[\d\s]*年度?", "", label)  # nor its year
+        return re.sub(r"(均为|为|是|达到|共计|完成)$", "", label)
 
     def _works_back_to_asked_year(self, q: Question, doc: Document, at: int) -> bool:
         """Whether the year before the one a figure is stated for is a year the question asks about;

@@ -843,3 +843,16 @@ def test_a_passage_is_led_only_by_a_figure_the_words_asked_name(dev2_assistant):
     assert not a.answer.startswith("财政事务中心：3个"), a.answer
     a = dev2_assistant.ask("南县财政局财政事务中心有多少人？")
     assert a.answer.startswith("财政事务中心：10人"), a.answer
+
+
+def test_a_worked_back_figure_is_named_without_its_year_or_who_states_it():
+    """"本部门2023年度机关运行经费支出158.13万元,比上年增加6.02万元": the year before's figure is 机关运行经费支出's,
+    not "部门2023年度机关运行经费支出" (the words before it, cut mid-name); "部门预算收入总额" keeps its 部门."""
+    from assistant.answer import Answerer
+    from assistant.facts import AMOUNT
+
+    for text, label in (("八、机关运行经费\n本部门2023年度机关运行经费支出158.13万元，比上年增加6.02万元", "机关运行经费支出"),
+                        ("2024年部门预算收入总额8,765.43万元，比上年增加456.78万元", "部门预算收入总额")):
+        amount = AMOUNT.search(text)
+        window = text.rfind("\n", 0, amount.start()) + 1
+        assert Answerer._label_before(text, window, amount) == label, text
