@@ -471,7 +471,7 @@ def bound_in(question: str) -> Bound | None:
 
 # --- per unit ("平均每人次补助多少钱", "每户补助大概多少") -------------------------------
 
-PER_UNIT = re.compile(r"(?:平均)?每(?:一)?(?P<unit>人次|人|户|所|家|项|名|辆|台|套|亩|平方米|公里)|人均")
+PER_UNIT = re.compile(r"(?:平均)?每(?:一)?(?P<unit>人次|人|户|所|家|项|名|辆|台|套|亩|平方米|公里|批次|批)|人均")
 
 
 def per_unit(question: str, doc: Document, names: list[str] = (), funds: Operand | None = None) -> Computation | None:

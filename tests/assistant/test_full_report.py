@@ -672,3 +672,9 @@ def test_a_rate_of_change_between_two_stated_figures_is_worked_out(full_assistan
     a = full_assistant.ask("丰宁教育局实际支出比年初预算高百分之几？")
     assert a.found and "= 2.56%" in a.answer, a.answer
     assert plan("收支总计比上年增长多少？") is None
+
+
+def test_an_amount_per_batch_received(full_assistant):
+    """"平均每批次接待花了多少" ← "公务接待费2.81万元，共接待28批次、196人次": 2.81万元 ÷ 28批次, in 元 per 批次."""
+    a = full_assistant.ask("临江城管局平均每批次接待花了多少？")
+    assert a.found and "2.81万元 ÷ 28批次 ≈ 1,003.57元/批次" in a.answer, a.answer
