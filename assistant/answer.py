@@ -501,6 +501,19 @@ def _names_only(text: str) -> bool:
 NEAR_SCORE = 0.05  # candidates scored this close to the best are told apart by their wording
 
 
+def _past_a_cut_sentence(ranked: list[Candidate]) -> None:
+    """The best a sentence cut off where the page ends ("…负责审核批复部门(单位)的年"), another as sure and as close in
+    wording that is whole: the whole one first — a cut sentence may lose what it was saying."""
+    best = ranked[0]
+    if not best.features.get("truncated"):
+        return
+    whole = next((c for c in ranked[1:] if c.score >= best.score - NEAR_SCORE and not c.features.get("truncated")
+                  and c.features.get("match", 0.0) >= best.features.get("match", 0.0) and not ruled_out(c.features)), None)
+    if whole is not None:
+        ranked.remove(whole)
+        ranked.insert(0, whole)
+
+
 def _closest_wording_first(ranked: list[Candidate]) -> None:
     """Words asked for, not a figure: of the passages scored nearly as high as the best, a heading with the
     sentence under it that writes more of what is asked, both by rare words and by character pairs
@@ -1419,6 +1432,7 @@ class Answerer:
         out = [c for c in out if not (c.features.get("furniture") or c.features.get("figureless"))]
         out.sort(key=lambda c: -c.score)
         if out and not q.wants_number:
+            _past_a_cut_sentence(out)
             _closest_wording_first(out)
         if out and cues()["reason"].search(q.folded):
             self._with_its_reason(out)

@@ -856,3 +856,10 @@ def test_a_worked_back_figure_is_named_without_its_year_or_who_states_it():
         amount = AMOUNT.search(text)
         window = text.rfind("\n", 0, amount.start()) + 1
         assert Answerer._label_before(text, window, amount) == label, text
+
+
+def test_a_sentence_the_page_cuts_off_yields_to_a_whole_one_as_sure(dev2_assistant):
+    """"部门预算包括哪些单位": not "…负责审核批复部门(单位)的年" (cut where the page ends) but the whole sentence that
+    lists them, scored as high."""
+    a = dev2_assistant.ask("南县财政局部门预算包括哪些单位？")
+    assert a.found and "南县财政事务中心和南县国库集中支付中心" in a.answer, a.answer
