@@ -1962,8 +1962,11 @@ class Answerer:
         found.sort(key=lambda f: -coverage(bigrams(f.label), f"{asked} {' '.join(forms)}"))
         unqualified = [f for f in found if not _NARROWING.search(f.label) or _NARROWING.search(q.folded)]
         found = unqualified or found  # "本级项目支出" is part of the 项目支出 asked, when another label names it whole
-        if len(_in_one_unit(found)) > 1:  # "项目支出" stated for the whole and in a table of one fund: the whole's
-            whole = _in_one_unit([f for f in found if not f.fund])  # (a fund's cell of the same figure quotes it too)
+        column_named = any(len(f.column) >= 2 and f.column in fold(asked) and f.column != fold(asked) and f.column not in TOTAL_ROWS
+                           for f in found)  # a row's column asked ("文化旅游体育与传媒支出基本支出"), not a column alone
+        if len(_in_one_unit(found)) > 1 and not column_named:  # "项目支出" stated for the whole and in a table of one
+            # fund: the whole's (a fund's cell of the same figure quotes it too); not when a column is asked ("…基本支出")
+            whole = _in_one_unit([f for f in found if not f.fund])
             found = [f for f in found if _in_one_unit([f]) <= whole] if whole else found
         if len(_in_one_unit(found)) > 1:  # "农林水支出" over its 款 and 项 (农林水支出 › 农业农村 › 行政运行): the row itself
             itself = [f for f in found if f.table and row_name(_row_of(f)) == fold(asked)]

@@ -563,3 +563,10 @@ def test_last_years_column_named_beside_the_reports_own_year(tables_assistant):
     assert a.found and "0.61" in a.answer and "上年预算数" in a.answer, a.answer
     a = tables_assistant.ask("宁云县财政局2020年公务接待费预算数是多少？")
     assert a.found and "0.73" in a.answer, a.answer
+
+
+def test_a_rows_column_asked_without_de_is_that_cell_not_the_rows_total(tables_assistant):
+    """"文化旅游体育与传媒支出基本支出有多少" (a row and its column, no 的 between): the 基本支出 cell (292.98), not the
+    row's 合计 that the 收入支出决算总表 also states (688.01)."""
+    a = tables_assistant.ask("丰桂县财政局文化旅游体育与传媒支出基本支出有多少？")
+    assert a.found and "292.98" in a.answer, a.answer
