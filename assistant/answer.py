@@ -246,6 +246,12 @@ def _narrowed_by_fund(doc: Document, fact: MetricFact, question: str) -> bool:
     return any(before.endswith(fund) and fund not in question for fund in fund_qualifiers())
 
 
+def _without_change_tail(run: str) -> str:
+    """"三公经费增长" → 三公经费; a run that is nothing but a change ("增幅") stays as it is."""
+    item = _CHANGE_TAIL.sub("", run)
+    return item if len(item) >= 2 else run
+
+
 def _parts_named(head: str) -> list[str]:
     """The things a share's head names together ("人员经费和公用经费各" → 人员经费, 公用经费); none when it
     names one line whose name holds 和, 及 or 与 (商品和服务支出, data/joined_lines.txt)."""
@@ -582,6 +588,7 @@ def asks_year_before(folded: str, route: Route, own_years: set[int] = frozenset(
     return route.period == "上年" or set(route.years) <= set(own_years) and bool(_YEAR_BEFORE_ASKED.search(folded))
 
 
+@lru_cache(maxsize=4096)
 def _head_word(label: str) -> str:
     """The word a name ends in, which users name it by ("围栏" of 钢结构圈养围栏); "" when shorter than two characters."""
     from index.terms import _jieba
@@ -1008,8 +1015,6 @@ class Answerer:
         ("公用经费占基本支出的比重" ← 公用经费 and 基本支出 as stated_figure reads them): table cells carry no
         unit beside them for `compute` to read. Each operand cites its row."""
         planned = plan(without_names(question, names)) or plan(question) or _execution_rate_plan(without_names(question, names))
-        if planned:  # "金桥街道的其他收入占…": 的 tied the operand to the name removed
-            planned = planned[0], [re.sub(r"^的", "", n.strip()) for n in planned[1]]
         if len(doc_ids) != 1 or not planned or planned[0] not in ("ratio", "difference", "sum"):
             return None
         names_asked, years = list(planned[1]), [False, False]
@@ -1910,8 +1915,7 @@ class Answerer:
         are weighed by the ranker like any candidate."""
         runs = q.content.split()
         if q.asks_change:  # "公务接待费预算比上年减少多少", "三公经费增长了多少", "增幅": the 公务接待费预算's change
-            runs = [run for run in (_CHANGE_TAIL.sub("", r) if len(_CHANGE_TAIL.sub("", r)) >= 2 else r for r in runs)
-                    if not _CHANGE_RUN.fullmatch(run)]
+            runs = [run for run in map(_without_change_tail, runs) if not _CHANGE_RUN.fullmatch(run)]
         asked = runs[-1] if runs else ""
         if len(runs) >= 2 and not without_period(asked):
             runs, asked = runs[:-1], runs[-2] + asked  # "疾控中心的预算": the 疾控中心's 预算, not any 预算

@@ -233,7 +233,7 @@ def without_names(question: str, names: list[str]) -> str:
     it is the other operand)."""
     for name in sorted(names, key=len, reverse=True):
         if len(name) >= 2:
-            question = question.replace(name, "")
+            question = re.sub(re.escape(name) + "的?", "", question)  # "金桥街道的其他收入": 其他收入, as a year's 的 goes
     return _OWN_YEAR.sub("", question)
 
 
@@ -276,7 +276,7 @@ def compute(question: str, spans: list[tuple[Document, int, int]], names: list[s
         return base_from_share(without_names(question, list(names)), spans)
     if not all(n.strip() for n in planned[1]):
         return None
-    op, names = planned[0], [re.sub(r"^的", "", n.strip()) for n in planned[1]]  # "金桥街道的其他收入" less its name
+    op, names = planned
     if op in ("difference", "growth") and PERIOD_ONLY.match(names[1]):
         return None  # a change on an earlier year: the report states it (增加…万元), or it is not given
     if op in ("difference", "growth") and any(STATED_CHANGE.search(doc.folded[start:end]) for doc, start, end in spans):

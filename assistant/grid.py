@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 from index.facts import TOTAL_ROWS, asked_period_of, number
@@ -244,10 +245,9 @@ def read_indicators(text: str) -> list[IndicatorRow]:
         start, pos = pos, pos + len(line) + 1
         if "|" not in line:
             continue
-        cells = [c.strip() for c in line.split("|")]
-        edges = [0]  # where each cell begins in the line
-        for c in line.split("|")[:-1]:
-            edges.append(edges[-1] + len(c) + 1)
+        raw = line.split("|")
+        cells = [c.strip() for c in raw]
+        edges = [0, *accumulate(len(c) + 1 for c in raw[:-1])]  # where each cell begins in the line
         taken = 0  # a line may hold several rows: a table given one cell per line, its cells joined (index/normalize.py)
         rows: list[IndicatorRow] = []
         for i, cell in enumerate(cells):

@@ -154,9 +154,9 @@ def _cells_in_rows(text: str) -> str:
     run: list[str] = []
 
     def flush() -> None:
-        values = [bool(_FIGURE_CELL.match(line.strip()) or _UNIT_CELL.match(line.strip())) for line in run]
-        figures = sum(1 for line in run if _FIGURE_CELL.match(line.strip()))
-        if len(run) >= CELL_RUN and figures * 3 >= len(run):
+        figures = [bool(_FIGURE_CELL.match(line.strip())) for line in run]
+        values = [f or bool(_UNIT_CELL.match(line.strip())) for f, line in zip(figures, run)]
+        if len(run) >= CELL_RUN and sum(figures) * 3 >= len(run):
             # a row ends where a name follows values ("…|10|10" then "质量指标|…"): its own line again
             out.append(run[0] + "".join(("\n" if values[j - 1] and not values[j] else "|") + run[j] for j in range(1, len(run))))
         else:
